@@ -1,0 +1,68 @@
+"""Formatting numbers for prose and tables, with units and currency.
+
+Example:
+    >>> money(53.437, "USD")
+    'USD 53.4 million'
+    >>> pct(32.6)
+    '32.6%'
+"""
+
+from __future__ import annotations
+
+import math
+
+from helpers.facts import Fact
+
+
+def money(value_million: float, currency: str, digits: int = 1) -> str:
+    """An amount given in millions, written with its currency; billions from 1,000 million up.
+
+    Example: ``money(4240.2, "USD", 2)`` gives ``'USD 4.24 billion'``.
+    """
+    if abs(value_million) >= 1000:
+        return f"{currency} {value_million / 1000:,.{digits}f} billion"
+    return f"{currency} {value_million:,.{digits}f} million"
+
+
+def pct(value_percent: float, digits: int = 1) -> str:
+    """A percentage given in percent. Example: ``pct(26.95, 2)`` gives ``'26.95%'``."""
+    return f"{value_percent:.{digits}f}%"
+
+
+def months(value: float, digits: int = 1) -> str:
+    """A runway in months; infinite means the cash never runs out. Example: ``months(37.498)``"""
+    if math.isinf(value):
+        return "never runs out"
+    return f"{value:.{digits}f} months"
+
+
+def times(value: float, digits: int = 2) -> str:
+    """A multiple. Example: ``times(3.4807)`` gives ``'3.48x'``."""
+    return f"{value:.{digits}f}x"
+
+
+def count(value: float) -> str:
+    """A whole count with thousands separators. Example: ``count(1771600)`` gives ``'1,771,600'``."""
+    return f"{value:,.0f}"
+
+
+def describe(item: Fact, digits: int = 1) -> str:
+    """A figure as the source gives it, hedge and unit included, with its citation.
+
+    Example: ``describe(fact("minimax", "cash_burn_per_month", "FY2025"))`` gives
+    ``'about USD 27.9 million (S0 4.4)'``.
+    """
+    if item.unit == "million":
+        text = money(item.value, item.currency, digits)
+    elif item.unit == "amount":
+        text = f"{item.currency} {item.value:,.2f}"
+    elif item.unit == "percent":
+        text = pct(item.value, digits)
+    elif item.unit == "multiple":
+        text = times(item.value, digits)
+    elif item.unit == "months":
+        text = f"{item.value:g} months"
+    else:
+        text = count(item.value)
+    hedge = f"{item.qualifier} " if item.qualifier else ""
+    return f"{hedge}{text} ({item.citation})"

@@ -1,0 +1,253 @@
+"""Cash-runway arithmetic, in months, for money in any one currency.
+
+Convention (continuous time)
+----------------------------
+The net burn rate at month 0 is ``b = burn_per_month - revenue_offset_per_month``
+and it grows (or shrinks) at ``g`` per month, so the burn rate at time ``t``
+months is ``b * (1 + g) ** t``. The cumulative net burn over ``T`` months is
+
+    S(T) = b * ((1 + g) ** T - 1) / ln(1 + g)      for g != 0
+    S(T) = b * T                                    for g == 0
+
+and the runway is the ``T`` with ``S(T) = C``, where ``C = cash + proceeds``:
+
+    T = ln(1 + C * ln(1 + g) / b) / ln(1 + g)       for g != 0
+    T = C / b                                       for g == 0
+
+So a constant burn gives exactly ``cash / burn`` (1046.2 / 27.9 = 37.498...).
+When ``g < 0`` the total that can ever be burned is ``b / -ln(1 + g)``; if
+``C`` is at least that (``1 + C * ln(1 + g) / b <= 0``) the cash never runs out
+and the runway is ``math.inf``. Likewise ``b <= 0`` (revenue covers the burn)
+gives ``math.inf``, and ``C == 0`` gives ``0.0`` whatever the burn.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+__all__ = [
+    "burn_growth_for_runway",
+    "compute_price_adjusted_burn",
+    "runway_grid",
+    "runway_months",
+]
+
+
+def _finite(name: str, value: float) -> float:
+    """Return ``value`` as a float, or raise ValueError naming ``name``."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a real number, got {value!r}") from None
+    if not math.isfinite(x):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    return x
+
+
+def _non_negative(name: str, value: float) -> float:
+    """Return ``value`` as a finite float >= 0, or raise ValueError naming ``name``."""
+    x = _finite(name, value)
+    if x < 0:
+        raise ValueError(f"{name} must be >= 0, got {value!r}")
+    return x
+
+
+def runway_months(
+    cash: float,
+    burn_per_month: float,
+    *,
+    burn_growth_per_month: float = 0.0,
+    revenue_offset_per_month: float = 0.0,
+    proceeds: float = 0.0,
+) -> float:
+    """Months until the net burn exhausts ``cash + proceeds`` (see the module docstring).
+
+    Example: ``runway_months(1046.2, 27.9)`` -> 37.4982... (= 1046.2 / 27.9).
+
+    >>> round(runway_months(1046.2, 27.9), 4)
+    37.4982
+    """
+    c = _non_negative("cash", cash) + _non_negative("proceeds", proceeds)
+    burn = _non_negative("burn_per_month", burn_per_month)
+    offset = _non_negative("revenue_offset_per_month", revenue_offset_per_month)
+    g = _finite("burn_growth_per_month", burn_growth_per_month)
+    if g <= -1:
+        raise ValueError(f"burn_growth_per_month must be > -1, got {burn_growth_per_month!r}")
+    if c == 0:
+        return 0.0
+    b = burn - offset
+    if b <= 0:
+        return math.inf
+    if g == 0:
+        return c / b
+    log_growth = math.log1p(g)
+    ratio = c * log_growth / b
+    if ratio <= -1:
+        return math.inf
+    return math.log1p(ratio) / log_growth
+
+
+def runway_grid(
+    cash: ArrayLike,
+    burn_per_month: ArrayLike,
+    burn_growth_per_month: ArrayLike = 0.0,
+    revenue_offset_per_month: ArrayLike = 0.0,
+    proceeds: ArrayLike = 0.0,
+) -> NDArray[np.float64]:
+    """Vectorised ``runway_months`` over broadcastable arrays (inf where cash never runs out).
+
+    Example: ``runway_grid(1046.2, 27.9, [0.0, 0.03])`` -> ``array([37.498..., 25.235...])``.
+
+    >>> runway_grid(1046.2, 27.9, [0.0, -0.5]).round(4).tolist()
+    [37.4982, inf]
+    """
+    arrays = {
+        "cash": cash,
+        "burn_per_month": burn_per_month,
+        "burn_growth_per_month": burn_growth_per_month,
+        "revenue_offset_per_month": revenue_offset_per_month,
+        "proceeds": proceeds,
+    }
+    checked: dict[str, NDArray[np.float64]] = {}
+    for name, value in arrays.items():
+        try:
+            arr = np.asarray(value, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name} must be array-like of real numbers, got {value!r}") from None
+        if not np.all(np.isfinite(arr)):
+            raise ValueError(f"{name} must be finite everywhere, got {value!r}")
+        if name != "burn_growth_per_month" and np.any(arr < 0):
+            raise ValueError(f"{name} must be >= 0 everywhere, got {value!r}")
+        checked[name] = arr
+    g = checked["burn_growth_per_month"]
+    if np.any(g <= -1):
+        raise ValueError(f"burn_growth_per_month must be > -1 everywhere, got {burn_growth_per_month!r}")
+    try:
+        c, b, g = np.broadcast_arrays(
+            checked["cash"] + checked["proceeds"],
+            checked["burn_per_month"] - checked["revenue_offset_per_month"],
+            g,
+        )
+    except ValueError as exc:
+        raise ValueError(f"arguments do not broadcast together: {exc}") from None
+    with np.errstate(all="ignore"):
+        log_growth = np.log1p(g)
+        ratio = c * log_growth / b
+        growing = np.log1p(ratio) / log_growth
+        result = np.where(g == 0, c / b, growing)
+        result = np.where((g != 0) & (ratio <= -1), np.inf, result)
+        result = np.where(b <= 0, np.inf, result)
+        result = np.where(c == 0, 0.0, result)
+    return np.asarray(result, dtype=np.float64)
+
+
+def compute_price_adjusted_burn(
+    burn_per_month: float, compute_share: float, compute_price_change: float
+) -> float:
+    """Burn with its compute share rescaled by a price change: ``burn * (1 - s + s * (1 + p))``.
+
+    Example: ``compute_price_adjusted_burn(27.9, 0.5, -0.2)`` -> 25.11.
+
+    >>> round(compute_price_adjusted_burn(27.9, 0.5, -0.2), 6)
+    25.11
+    """
+    burn = _non_negative("burn_per_month", burn_per_month)
+    s = _finite("compute_share", compute_share)
+    if not 0 <= s <= 1:
+        raise ValueError(f"compute_share must be a fraction in [0, 1], got {compute_share!r}")
+    p = _finite("compute_price_change", compute_price_change)
+    if p <= -1:
+        raise ValueError(f"compute_price_change must be > -1, got {compute_price_change!r}")
+    return burn * (1 - s + s * (1 + p))
+
+
+def burn_growth_for_runway(
+    cash: float,
+    burn_per_month: float,
+    target_months: float,
+    *,
+    revenue_offset_per_month: float = 0.0,
+    proceeds: float = 0.0,
+) -> float:
+    """Monthly burn growth ``g`` at which ``runway_months`` equals ``target_months`` (bisection).
+
+    Example: ``burn_growth_for_runway(1046.2, 27.9, 24)`` -> about 0.0354 (3.5% a month).
+
+    Runway falls strictly as ``g`` rises, from ``inf`` at ``g = exp(-b / C) - 1``
+    (cumulative burn can never reach ``C``) down towards 0 as ``g`` grows, so
+    every positive target is reachable when ``C > 0`` and the net burn ``b > 0``
+    (in exact arithmetic; in floats, if ``b / C`` > 36.7 the growth bound rounds
+    to -1 and targets beyond the runway at ``g = -1 + 2**-53`` raise ValueError);
+    otherwise (runway fixed at 0 or inf) a ValueError is raised. Very long
+    targets (near that asymptote, e.g. 1000 months for 1046.2 / 27.9) and very
+    short ones (growth beyond float range) cannot be resolved in floating point
+    and also raise ValueError. The result is within 1e-9 * target months.
+
+    >>> round(burn_growth_for_runway(1046.2, 27.9, 24), 4)
+    0.0354
+    """
+    target = _finite("target_months", target_months)
+    if target <= 0:
+        raise ValueError(f"target_months must be > 0, got {target_months!r}")
+    c = _non_negative("cash", cash) + _non_negative("proceeds", proceeds)
+    burn = _non_negative("burn_per_month", burn_per_month)
+    offset = _non_negative("revenue_offset_per_month", revenue_offset_per_month)
+    b = burn - offset
+    if c == 0:
+        raise ValueError(
+            f"target_months={target_months!r} is unreachable: cash + proceeds = 0 gives a runway of 0"
+        )
+    if b <= 0:
+        raise ValueError(
+            f"target_months={target_months!r} is unreachable: net burn "
+            f"burn_per_month - revenue_offset_per_month = {b!r} <= 0 gives an infinite runway"
+        )
+
+    def runway(g: float) -> float:
+        return runway_months(
+            cash,
+            burn_per_month,
+            burn_growth_per_month=g,
+            revenue_offset_per_month=revenue_offset_per_month,
+            proceeds=proceeds,
+        )
+
+    constant = runway(0.0)
+    if constant == target:
+        return 0.0
+    if target > constant:
+        # Below lo = exp(-b/C) - 1 the runway is infinite; between lo and 0 it is finite.
+        lo, hi = max(math.expm1(-b / c), math.nextafter(-1.0, 0.0)), 0.0
+        if runway(lo) <= target:
+            raise ValueError(
+                f"target_months={target_months!r} exceeds the longest runway any burn "
+                f"growth > -1 can give ({runway(lo)!r} months as the growth tends to -1)"
+            )
+    else:
+        lo, hi = 0.0, 1.0
+        while runway(hi) > target:
+            lo, hi = hi, hi * 2
+            if not math.isfinite(hi) or hi > 1e300:
+                raise ValueError(
+                    f"target_months={target_months!r} is too small: it needs a burn growth "
+                    "beyond the range of floats"
+                )
+    # Invariant: runway(lo) > target >= runway(hi). Bisect until the bracket is one float wide.
+    for _ in range(2000):
+        mid = lo + (hi - lo) / 2
+        if mid in (lo, hi) or hi - lo <= 1e-15:
+            break
+        if runway(mid) > target:
+            lo = mid
+        else:
+            hi = mid
+    best = min((lo, hi), key=lambda g: abs(runway(g) - target))
+    if not abs(runway(best) - target) <= 1e-9 * target:
+        raise ValueError(
+            f"target_months={target_months!r} is too long to resolve in floating point: "
+            f"the runway jumps to infinity as the burn growth falls towards {lo!r}"
+        )
+    return best
