@@ -1,0 +1,50 @@
+"""The pins are kept once: requirements.txt. pyproject.toml reads it and
+environment.yml installs it; these tests fail if either starts a list of its own."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _requirements() -> dict[str, str]:
+    pins: dict[str, str] = {}
+    for number, line in enumerate((ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines(), 1):
+        spec = line.split("#", 1)[0].strip()
+        if not spec:
+            continue
+        match = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([A-Za-z0-9_.]+)", spec)
+        assert match, f"requirements.txt line {number}: {spec!r} is not an exact pin (name==version)"
+        name = match[1].lower()
+        assert name not in pins, f"requirements.txt line {number}: {name} is listed twice"
+        pins[name] = match[2]
+    return pins
+
+
+def test_requirements_are_exact_pins_listed_once() -> None:
+    assert len(_requirements()) >= 4
+
+
+def test_pyproject_reads_requirements_and_pins_nothing_else() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "dependencies" not in project["project"]
+    assert project["project"]["dynamic"] == ["dependencies"]
+    assert project["tool"]["setuptools"]["dynamic"]["dependencies"]["file"] == ["requirements.txt"]
+
+
+def test_environment_yml_installs_requirements_and_pins_nothing_else() -> None:
+    lines = [
+        line.split("#", 1)[0].rstrip()
+        for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines()
+    ]
+    deps = [line.strip()[2:].strip() for line in lines if line.strip().startswith("- ")]
+    assert deps == ["conda-forge", "python=3.11", "pip", "-r requirements.txt", "-e ."], deps
+
+
+def test_installed_versions_match_the_pins() -> None:
+    for name, version in _requirements().items():
+        assert metadata.version(name) == version, f"{name}: installed {metadata.version(name)}, pinned {version}"
