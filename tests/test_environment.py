@@ -42,7 +42,7 @@ def test_environment_yml_installs_requirements_and_pins_nothing_else() -> None:
         for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines()
     ]
     deps = [line.strip()[2:].strip() for line in lines if line.strip().startswith("- ")]
-    assert deps == ["conda-forge", "python=3.11", "pip", "-r requirements.txt", "-e ."], deps
+    assert deps == ["conda-forge", "python=3.11", "pip", "pip:", "-r requirements.txt", "-e ."], deps
 
 
 def test_installed_versions_match_the_pins() -> None:
