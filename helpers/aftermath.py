@@ -2,9 +2,11 @@
 against interim run-rates, quarters derived by subtraction, and lookups that
 return nothing (rather than fail) when a later figure is not in ``data/`` yet.
 
-The pure functions take plain numbers; :func:`find`, :func:`period_rows`,
-:func:`latest_ltm` and :func:`full_year_check_for` read ``data/`` through
-:mod:`helpers.facts`, so a row added later is picked up without code changes.
+Shares, multiples and share counts come from :mod:`helpers.business`,
+:mod:`helpers.revenue` and :mod:`helpers.control`. The pure functions here
+take plain numbers; :func:`find`, :func:`period_rows`, :func:`latest_ltm` and
+:func:`full_year_check_for` read ``data/`` through :mod:`helpers.facts`, so a
+row added later is picked up without code changes.
 
 Example:
     >>> round(market_cap_at(980, 105400, 345))
@@ -33,13 +35,9 @@ __all__ = [
     "find",
     "full_year_check",
     "full_year_check_for",
-    "implied_shares",
     "latest_ltm",
     "market_cap_at",
-    "multiple",
-    "part_from_share",
     "period_rows",
-    "share_of",
 ]
 
 MONTHS_PER_YEAR = 12
@@ -82,46 +80,15 @@ def market_cap_at(price: float, reference_market_cap: float, reference_price: fl
     return m * p / r
 
 
-def implied_shares(market_cap_million: float, price: float) -> float:
-    """Shares in issue (million) implied by a market capitalisation (million) and a share price.
-
-    >>> round(implied_shares(57900, 131.50), 2)
-    440.3
-    """
-    return _positive("market_cap_million", market_cap_million) / _positive("price", price)
 
 
-def multiple(value: float, base: float) -> float:
-    """How many times ``base`` fits into ``value``: ``value / base`` (``base`` must be > 0).
-
-    >>> multiple(50, 20)
-    2.5
-    """
-    return _finite("value", value) / _positive("base", base)
 
 
 # --- interim against full year ------------------------------------------------
 
 
-def part_from_share(total: float, share_percent: float) -> float:
-    """The amount a percentage share of ``total`` stands for: ``total * share / 100``.
-
-    >>> round(part_from_share(53.437, 71.1), 3)
-    37.994
-    """
-    s = _finite("share_percent", share_percent)
-    if not 0 <= s <= 100:
-        raise ValueError(f"share_percent must be in [0, 100], got {share_percent!r}")
-    return _finite("total", total) * s / 100
 
 
-def share_of(part: float, total: float) -> float:
-    """``part`` as a percentage of ``total``.
-
-    >>> round(share_of(15.086, 25.601), 1)
-    58.9
-    """
-    return 100 * _finite("part", part) / _positive("total", total)
 
 
 @dataclass(frozen=True)
