@@ -38,6 +38,7 @@ class Fact:
     source_id: str
     locator: str
     status: str
+    superseded_by: str
     note: str
 
     def __float__(self) -> float:

@@ -14,12 +14,15 @@ import math
 from helpers.facts import Fact
 
 
-def money(value_million: float, currency: str, digits: int = 1) -> str:
-    """An amount given in millions, written with its currency; billions from 1,000 million up.
+def money(value_million: float, currency: str, digits: int = 1, scale: str = "auto") -> str:
+    """An amount given in millions, written with its currency.
 
+    ``scale`` is ``"million"``, ``"billion"`` or ``"auto"`` (billions from 1,000 million up).
     Example: ``money(4240.2, "USD", 2)`` gives ``'USD 4.24 billion'``.
     """
-    if abs(value_million) >= 1000:
+    if scale not in ("auto", "million", "billion"):
+        raise ValueError(f"scale must be auto, million or billion, got {scale!r}")
+    if scale == "billion" or (scale == "auto" and abs(value_million) >= 1000):
         return f"{currency} {value_million / 1000:,.{digits}f} billion"
     return f"{currency} {value_million:,.{digits}f} million"
 
@@ -46,23 +49,33 @@ def count(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def describe(item: Fact, digits: int = 1) -> str:
-    """A figure as the source gives it, hedge and unit included, with its citation.
+def as_given(value: float) -> str:
+    """A number with exactly the decimals it carries (up to four) and thousands separators.
+
+    Example: ``as_given(4240.2)`` gives ``'4,240.2'``; ``as_given(186.0)`` gives ``'186'``.
+    """
+    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def describe(item: Fact) -> str:
+    """A figure exactly as the data hold it, hedge and unit included, with its citation.
 
     Example: ``describe(fact("minimax", "cash_burn_per_month", "FY2025"))`` gives
     ``'about USD 27.9 million (S0 4.4)'``.
     """
+    number = as_given(item.value)
     if item.unit == "million":
-        text = money(item.value, item.currency, digits)
+        text = f"{item.currency} {number} million"
     elif item.unit == "amount":
-        text = f"{item.currency} {item.value:,.2f}"
+        text = f"{item.currency} {number}"
     elif item.unit == "percent":
-        text = pct(item.value, digits)
+        text = f"{number}%"
     elif item.unit == "multiple":
-        text = times(item.value, digits)
+        text = f"{number}x"
     elif item.unit == "months":
-        text = f"{item.value:g} months"
+        text = f"{number} months"
     else:
-        text = count(item.value)
+        text = number
     hedge = f"{item.qualifier} " if item.qualifier else ""
     return f"{hedge}{text} ({item.citation})"

@@ -153,3 +153,11 @@ def test_chart_needs_source_and_period() -> None:
     with pytest.raises(ValueError, match="sources"):
         plotting.finish(fig, ax, title="t", sources="", period="9M2025")
     plotting.plt.close(fig)
+
+
+def test_describe_keeps_every_decimal() -> None:
+    from helpers.formatting import as_given, describe
+
+    assert describe(h.fact("minimax", "shareholding", "pre-IPO", "mihoyo")) == "7.05% (S0 4.7)"
+    assert describe(h.fact("minimax", "revenue", "9M2025")) == "USD 53.437 million (S0 4.1)"
+    assert as_given(-0.4) == "-0.4" and as_given(0.0) == "0" and as_given(1771600.0) == "1,771,600"
