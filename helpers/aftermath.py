@@ -37,7 +37,10 @@ __all__ = [
     "full_year_check_for",
     "latest_ltm",
     "market_cap_at",
+    "only",
     "period_rows",
+    "series",
+    "to_facts",
 ]
 
 MONTHS_PER_YEAR = 12
@@ -170,15 +173,31 @@ def compare(derived: float, reported: float) -> Comparison:
 # --- lookups that may find nothing ----------------------------------------------
 
 
+def _to_fact(row: pd.Series) -> Fact:
+    """A row of :func:`facts_table` as a :class:`Fact` (saves a second lookup)."""
+    fields = {name: row[name] for name in Fact.__dataclass_fields__}
+    fields["value"] = float(fields["value"])
+    return Fact(**fields)
+
+
+def to_facts(rows: pd.DataFrame) -> list[Fact]:
+    """Rows of :func:`helpers.facts_table` as :class:`Fact` objects, in order.
+
+    Example: ``to_facts(facts_table(company="zhipu", metric="share_price"))``
+    """
+    return [_to_fact(row) for _, row in rows.iterrows()]
+
+
 def find(company: str, metric: str, period: str, breakdown: str = "") -> Fact | None:
     """The reported figure for a key, or ``None`` if ``data/`` has none yet.
 
+    The data hold at most one reported row per key (checked on load).
     Example: ``find("zhipu", "revenue", "FY2025")`` is ``None`` until that row is added.
     """
     rows = facts_table(company=company, metric=metric, period_label=period, breakdown=breakdown)
     if rows.empty:
         return None
-    return fact(company, metric, period, breakdown)
+    return _to_fact(rows.iloc[0])
 
 
 def period_rows(company: str, period: str) -> pd.DataFrame:
@@ -235,3 +254,28 @@ def full_year_check_for(
     if full is None:
         return None
     return full_year_check(interim.value, months_in(interim_period), full.value), interim, full
+
+
+def only(company: str, metric: str, breakdown: str = "") -> Fact:
+    """The one reported figure for a company and metric, whatever its period (several or none is an error).
+
+    Example: ``only("minimax", "offer_price").value`` gives 165.0.
+    """
+    rows = facts_table(company=company, metric=metric, breakdown=breakdown)
+    if len(rows) != 1:
+        raise LookupError(
+            f"expected one reported {company}/{metric}/{breakdown or '-'} figure, found {rows['fact_id'].tolist()}"
+        )
+    return _to_fact(rows.iloc[0])
+
+
+def series(company: str, metric: str, currency: str | None = None) -> list[Fact]:
+    """Every reported figure for a company and metric, oldest period end first (file order breaks ties).
+
+    Example: ``[f.period_label for f in series("zhipu", "share_price")]`` gives
+    ``['2026-02', '2026-02', '2026-03-27']``.
+    """
+    where = {"company": company, "metric": metric}
+    if currency is not None:
+        where["currency"] = currency
+    return to_facts(facts_table(**where).sort_values("period_end", kind="mergesort"))

@@ -157,3 +157,23 @@ def test_zhipu_fy2025_row_is_picked_up_once_added(tmp_path: Path, monkeypatch: p
     assert full.fact_id == "zp_revenue_fy2025_test"
     assert check.run_rate == pytest.approx(190.9 * 2)
     assert check.remainder == pytest.approx(500 - 190.9)
+
+
+def test_only_and_series() -> None:
+    assert am.only("minimax", "offer_price").value == 165
+    with pytest.raises(LookupError, match="expected one reported minimax/market_cap_close"):
+        am.only("minimax", "market_cap_close")  # low and high rows
+    prices = am.series("zhipu", "share_price")
+    assert [p.period_label for p in prices] == ["2026-02", "2026-02", "2026-03-27"]
+    assert [p.breakdown for p in prices] == ["high", "later", ""]
+    caps = am.series("minimax", "market_cap_close", currency="HKD")
+    assert sorted(c.breakdown for c in caps) == ["high", "low"]
+
+
+def test_to_facts_keeps_order_and_values() -> None:
+    from helpers.facts import facts_table
+
+    rows = facts_table(company="zhipu", metric="share_price")
+    items = am.to_facts(rows)
+    assert [i.fact_id for i in items] == rows["fact_id"].tolist()
+    assert all(isinstance(i.value, float) for i in items)
