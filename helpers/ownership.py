@@ -120,7 +120,10 @@ def implied_wvr_fraction(
             f"votes_per_wvr_share must be > 1 to imply a WVR fraction, got {votes_per_wvr_share!r}"
         )
     x = (vt - e) / ((v - 1) * (1 - vt))
-    if not -_TOL <= x <= e + _TOL:
+    # x in [0, e] exactly when e <= voting <= v e / (1 + (v - 1) e); test that
+    # (to 1e-12 in voting, as x itself is ill-conditioned when e and voting near 1).
+    most = v * e / (1 + (v - 1) * e)
+    if not e - _TOL <= vt <= most + _TOL:
         raise ValueError(
             f"economic={economic!r}, voting={voting!r} and votes_per_wvr_share={votes_per_wvr_share!r} "
             f"imply wvr_fraction={x!r}, outside [0, economic]: these numbers cannot come "

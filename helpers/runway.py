@@ -14,7 +14,9 @@ and the runway is the ``T`` with ``S(T) = C``, where ``C = cash + proceeds``:
     T = ln(1 + C * ln(1 + g) / b) / ln(1 + g)       for g != 0
     T = C / b                                       for g == 0
 
-So a constant burn gives exactly ``cash / burn`` (1046.2 / 27.9 = 37.498...).
+It is evaluated as ``T = (C / b) * log1p(r) / r`` with ``r = C * ln(1 + g) / b``
+(the same expression, ``= C / b`` when ``r == 0``), which stays accurate for tiny
+``g``; so a constant burn gives exactly ``cash / burn`` (1046.2 / 27.9 = 37.498...).
 When ``g < 0`` the total that can ever be burned is ``b / -ln(1 + g)``; if
 ``C`` is at least that (``1 + C * ln(1 + g) / b <= 0``) the cash never runs out
 and the runway is ``math.inf``. Likewise ``b <= 0`` (revenue covers the burn)
@@ -81,13 +83,14 @@ def runway_months(
     b = burn - offset
     if b <= 0:
         return math.inf
-    if g == 0:
-        return c / b
-    log_growth = math.log1p(g)
-    ratio = c * log_growth / b
+    # T = (C / b) * log1p(r) / r with r = C * ln(1 + g) / b: exact C / b at g = 0
+    # and accurate for tiny (even subnormal) g, where log1p(r) / ln(1 + g) is not.
+    ratio = c * math.log1p(g) / b
     if ratio <= -1:
         return math.inf
-    return math.log1p(ratio) / log_growth
+    if ratio == 0:
+        return c / b
+    return c / b * (math.log1p(ratio) / ratio)
 
 
 def runway_grid(
@@ -134,11 +137,9 @@ def runway_grid(
     except ValueError as exc:
         raise ValueError(f"arguments do not broadcast together: {exc}") from None
     with np.errstate(all="ignore"):
-        log_growth = np.log1p(g)
-        ratio = c * log_growth / b
-        growing = np.log1p(ratio) / log_growth
-        result = np.where(g == 0, c / b, growing)
-        result = np.where((g != 0) & (ratio <= -1), np.inf, result)
+        ratio = c * np.log1p(g) / b
+        result = np.where(ratio == 0, c / b, c / b * (np.log1p(ratio) / ratio))
+        result = np.where(ratio <= -1, np.inf, result)
         result = np.where(b <= 0, np.inf, result)
         result = np.where(c == 0, 0.0, result)
     return np.asarray(result, dtype=np.float64)
