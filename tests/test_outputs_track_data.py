@@ -17,7 +17,7 @@ NOTEBOOK = ROOT / "notebooks" / "00_sources_and_data.ipynb"
 def _nbval(notebook: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
-         "--rootdir", str(notebook.parent), "-x", "-q", str(notebook)],
+         "--rootdir", str(notebook.parent), "-q", str(notebook)],
         capture_output=True, text=True, cwd=notebook.parent, env={**os.environ, **(env or {})}, timeout=300,
     )
 
