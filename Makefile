@@ -29,9 +29,9 @@ site: $(STAMP)
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest --nbval --nbval-current-env
 
-## Debian's chromium for the browser test: installed when missing if we are root with apt-get.
+## Debian's chromium for the browser test: installed when no Chromium is found, if we are root with apt-get.
 chromium:
-	@if [ -x /usr/bin/chromium ]; then :; \
+	@if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "installing Debian's chromium for the browser test (tests/test_site.py)"; \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; } \

@@ -525,23 +525,23 @@ but are not the ones the notebooks use.</p>
 def glossary_page(notebooks: list[Notebook]) -> str:
     glossary = helpers.load_table("glossary").sort_values("term_en", key=lambda s: s.str.lower())
     page = Page()
-    rows = []
+    entries = []
     for term in glossary.to_dict("records"):
         anchor = page.unique_id(slugify(term["term_en"]))
-        zh = "<br>".join(f'<span lang="zh">{html.escape(t.strip())}</span>' for t in term["term_zh"].split(";"))
-        rows.append(
-            f'<tr id="{anchor}"><th scope="row">{html.escape(term["term_en"])}</th><td class="zh">{zh}</td>'
-            f'<td>{html.escape(term["definition"])} <a class="sid" href="sources.html#{term["source_id"]}">'
-            f'{term["source_id"]}</a></td></tr>'
+        zh = '<span class="sep">·</span>'.join(
+            f'<span lang="zh">{html.escape(t.strip())}</span>' for t in term["term_zh"].split(";")
+        )
+        entries.append(
+            f'<div class="term" id="{anchor}"><dt><span class="en">{html.escape(term["term_en"])}</span>'
+            f'<span class="zh">{zh}</span></dt>'
+            f'<dd>{html.escape(term["definition"])} <a class="sid" href="sources.html#{term["source_id"]}">'
+            f'{term["source_id"]}</a></dd></div>'
         )
     body = f"""<h1>Glossary</h1>
 <p class="lead">The terms the notebooks use, with the Chinese terms the Hong Kong and mainland financial press and
-HKEX documents use for them (Traditional or Simplified characters as they usually appear; alternatives after a
-line break), and our own short definitions. The id after each definition names a source in which the term
-matters.</p>
-<div class="table-wrap"><table class="glossary">
-<thead><tr><th scope="col">English</th><th scope="col">Chinese</th><th scope="col">Meaning</th></tr></thead>
-<tbody>{"".join(rows)}</tbody></table></div>
+HKEX documents use for them (Traditional or Simplified characters as they usually appear; alternatives separated by
+a dot), and our own short definitions. The id after each definition names a source in which the term matters.</p>
+<dl class="glossary">{"".join(entries)}</dl>
 <p>Download: <a href="data/glossary.csv">glossary.csv</a>.</p>"""
     return layout("Glossary", body, current="glossary.html", notebooks=notebooks)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import shutil
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,7 +29,22 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+
+
+def _find_chromium() -> Path:
+    """``$CHROMIUM``, else Debian's ``/usr/bin/chromium``, else another Chromium build on the PATH (hosted CI)."""
+    if os.environ.get("CHROMIUM"):
+        return Path(os.environ["CHROMIUM"])
+    debian = Path("/usr/bin/chromium")
+    if debian.exists():
+        return debian
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        if found := shutil.which(name):
+            return Path(found)
+    return debian
+
+
+CHROMIUM = _find_chromium()
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
