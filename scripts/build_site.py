@@ -415,8 +415,8 @@ def notebook_page(notebooks: list[Notebook], index: int, nb: nbformat.NotebookNo
 
 def landing_page(notebooks: list[Notebook]) -> str:
     items = "".join(
-        f'<li><a href="{n.page}"><span class="num">{n.number}</span> {html.escape(n.title)}</a>'
-        f'<span class="minutes">about {n.minutes} min</span><p>{html.escape(n.first_sentence)}</p></li>'
+        f'<li><div class="row"><a href="{n.page}"><span class="num">{n.number}</span> {html.escape(n.title)}</a>'
+        f'<span class="minutes">about {n.minutes} min</span></div><p>{html.escape(n.first_sentence)}</p></li>'
         for n in notebooks
     )
     total = sum(n.minutes for n in notebooks)
@@ -480,9 +480,7 @@ def sources_page(notebooks: list[Notebook]) -> str:
     for src in sources.to_dict("records"):
         sid = src["source_id"]
         primary = facts.loc[facts["source_id"] == sid, "fact_id"].tolist()
-        backing = facts.loc[
-            facts["corroborated_by"].map(lambda v, s=sid: s in v.split(";")), "fact_id"  # type: ignore[misc]
-        ].tolist()
+        backing = [f["fact_id"] for f in facts_by_id.values() if sid in f["corroborated_by"].split(";")]
         rate_ids = rates.loc[rates["source_id"] == sid, "rate_id"].tolist()
         address = html.escape(src["address"])
         if " " not in src["address"] and "." in src["address"]:
