@@ -160,12 +160,28 @@ SIZES_JS = """() => [...document.querySelectorAll('img, svg')]
                          label: (el.closest('figure') && el.closest('figure').getAttribute('aria-label')) || ''}; })"""
 
 
-def check_page(browser: Any, site: Path, page_path: Path, screenshot: tuple[Path, bool] | None = None) -> list[str]:
+def new_context(browser: Any) -> Any:
+    """A browser context in which anything not local is refused, so the test itself never reaches the network."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context.route(re.compile(r"^(?!file:|data:|about:)"), lambda route: route.abort())
+    return context
+
+
+@pytest.fixture(scope="module")
+def context(browser: Any) -> Iterator[Any]:
+    shared = new_context(browser)
+    try:
+        yield shared
+    finally:
+        shared.close()
+
+
+_ID_CACHE: dict[Path, set[str]] = {}
+
+
+def check_page(context: Any, site: Path, page_path: Path, screenshot: tuple[Path, bool] | None = None) -> list[str]:
     """Open one page from ``file://`` and list everything wrong with it (empty when all is well)."""
     problems: list[str] = []
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-    # Anything not local is recorded and refused, so the test itself never reaches the network.
-    context.route(re.compile(r"^(?!file:|data:|about:)"), lambda route: route.abort())
     page = context.new_page()
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
@@ -199,18 +215,18 @@ def check_page(browser: Any, site: Path, page_path: Path, screenshot: tuple[Path
                 problems.append(f"<{item['tag']}> with zero size {item['w']}x{item['h']} {item['label'][:60]!r}")
 
         hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
-        problems += broken_links(site, page_path, hrefs, {})
+        problems += broken_links(site, page_path, hrefs, _ID_CACHE)
     finally:
-        context.close()
+        page.close()
     return problems
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_in_browser(site: Path, browser: Any, name: str) -> None:
+def test_page_in_browser(site: Path, context: Any, name: str) -> None:
     page_path = site / name
     assert page_path.is_file(), f"{name} was not built"
     shot = (SCREENSHOTS / SHOTS[name][0], SHOTS[name][1]) if name in SHOTS else None
-    problems = check_page(browser, site, page_path, shot)
+    problems = check_page(context, site, page_path, shot)
     assert not problems, f"{name}:\n  " + "\n  ".join(problems)
 
 
@@ -227,7 +243,11 @@ BROKEN_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><tit
 def test_checks_catch_a_broken_page(browser: Any, tmp_path: Path) -> None:
     """The page checks can fail: a page with each fault the test looks for is caught on every count."""
     (tmp_path / "broken.html").write_text(BROKEN_PAGE, encoding="utf-8")
-    text = "\n".join(check_page(browser, tmp_path, tmp_path / "broken.html"))
+    context = new_context(browser)
+    try:
+        text = "\n".join(check_page(context, tmp_path, tmp_path / "broken.html"))
+    finally:
+        context.close()
     for expected in (
         "request leaves the machine: https://cdn.example.invalid/require.js",
         "console error: boom",
