@@ -257,11 +257,20 @@ def load_table(name: str) -> pd.DataFrame:
 
     Example: ``load_table("sources").set_index("source_id").loc["S0", "publisher"]``
     """
+    return shared_table(name).copy()
+
+
+def shared_table(name: str) -> pd.DataFrame:
+    """The validated table from the cache, not copied: read it, never modify it.
+
+    Re-read whenever a file in the data folder changes. Used by the lookups, which
+    filter it (so make new frames) thousands of times per notebook.
+    """
     folder = data_dir()
     stamp = tuple(
         (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")) if p.is_file()
     )
-    return _load_table_cached(str(folder), name, stamp).copy()
+    return _load_table_cached(str(folder), name, stamp)
 
 
 @lru_cache(maxsize=32)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.data import load_facts, load_sources
+from helpers.data import load_sources, shared_table
 
 
 class FactLookupError(LookupError):
@@ -66,7 +66,7 @@ def facts_table(status: str | None = "reported", **where: str) -> pd.DataFrame:
 
     Example: ``facts_table(company="zhipu", metric="revenue")``
     """
-    table = load_facts()
+    table = shared_table("facts")
     unknown = sorted(set(where) - set(table.columns))
     if unknown:
         raise FactLookupError(f"facts.csv has no column(s) {unknown}")
@@ -76,6 +76,23 @@ def facts_table(status: str | None = "reported", **where: str) -> pd.DataFrame:
     for column, wanted in where.items():
         mask &= table[column] == wanted
     return table[mask].reset_index(drop=True)
+
+
+_INDEX: dict[int, tuple[pd.DataFrame, dict[tuple[str, ...], list[Fact]]]] = {}
+
+
+def _index() -> dict[tuple[str, ...], list[Fact]]:
+    """Facts by (company, metric, period_label, breakdown, status), built once per load of the data."""
+    table = shared_table("facts")
+    cached = _INDEX.get(id(table))
+    if cached is None or cached[0] is not table:
+        index: dict[tuple[str, ...], list[Fact]] = {}
+        for _, row in table.iterrows():
+            key = (row["company"], row["metric"], row["period_label"], row["breakdown"], row["status"])
+            index.setdefault(key, []).append(_row_to_fact(row))
+        _INDEX.clear()
+        _INDEX[id(table)] = cached = (table, index)
+    return cached[1]
 
 
 def fact(
@@ -91,15 +108,13 @@ def fact(
 
     Example: ``fact("zhipu", "revenue_share_segment", "H1 2025", "on_premise").value`` gives 84.8.
     """
-    where = {"company": company, "metric": metric, "period_label": period, "breakdown": breakdown}
-    if currency is not None:
-        where["currency"] = currency
-    rows = facts_table(status=status, **where)
+    rows = [f for f in _index().get((company, metric, period, breakdown, status), [])
+            if currency is None or f.currency == currency]
     asked = f"fact({company!r}, {metric!r}, {period!r}, breakdown={breakdown!r}, status={status!r})"
     if len(rows) == 1:
-        return _row_to_fact(rows.iloc[0])
+        return rows[0]
     if len(rows) > 1:
-        raise FactLookupError(f"{asked} is ambiguous: rows {rows['fact_id'].tolist()} match")
+        raise FactLookupError(f"{asked} is ambiguous: rows {[f.fact_id for f in rows]} match")
     near = facts_table(status=None, company=company, metric=metric)
     options = sorted(
         {f"{r.period_label}/{r.breakdown or '-'}/{r.status}" for r in near.itertuples()}

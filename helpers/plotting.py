@@ -77,9 +77,10 @@ def shades(company: str, n: int) -> list[str]:
 
 
 def new_figure(width: float = 8.0, height: float = 4.2, ncols: int = 1, nrows: int = 1) -> tuple[Figure, object]:
-    """A figure in the house style. Example: ``fig, ax = new_figure()``"""
+    """A figure in the house style: one Axes, or a 1-D array of them for one row or column
+    (2-D for a grid, as ``plt.subplots`` squeezes). Example: ``fig, (left, right) = new_figure(ncols=2)``"""
     apply_style()
-    return plt.subplots(nrows, ncols, figsize=(width, height), squeeze=ncols * nrows == 1)
+    return plt.subplots(nrows, ncols, figsize=(width, height))
 
 
 def finish(
