@@ -46,15 +46,28 @@ def _exp(x: float) -> float:
     return math.exp(x) if x < _EXP_MAX else math.inf
 
 
-def _integral_exp(t: float, x: float) -> float:
-    """``G(t, x)``: the integral of ``e**(x s)`` for ``s`` from 0 to ``t`` (``t`` when ``x == 0``)."""
+def _times_exp(coef: float, x: float) -> float:
+    """``coef * e**x`` without overflowing in ``e**x`` when ``coef`` is tiny (as ``e**(x + ln|coef|)``)."""
+    if coef == 0:
+        return 0.0
+    if x < _EXP_MAX:
+        return coef * math.exp(x)
+    return math.copysign(_exp(x + math.log(abs(coef))), coef)
+
+
+def _times_integral_exp(coef: float, t: float, x: float) -> float:
+    """``coef * G(t, x)``, ``G(t, x)`` the integral of ``e**(x s)`` for ``s`` from 0 to ``t`` (``t`` when ``x == 0``)."""
+    if coef == 0:
+        return 0.0
     xt = x * t
     if xt == 0:
-        return t
-    if xt >= _EXP_MAX:
-        return math.inf
-    # t * expm1(xt) / xt rather than expm1(xt) / x: exact for tiny (even subnormal) x.
-    return t * (math.expm1(xt) / xt)
+        return coef * t
+    if xt < 1:
+        # t * expm1(xt) / xt rather than expm1(xt) / x: exact for tiny (even subnormal) x.
+        return coef * t * (math.expm1(xt) / xt)
+    # Here x > 0 and there is no cancellation in e**(xt) - 1: coef * e**(xt) / x - coef / x, with the
+    # first term through logarithms so that a tiny coef times a huge exponential does not overflow.
+    return math.copysign(_exp(xt + math.log(abs(coef)) - math.log(x)), coef) - coef / x
 
 
 def _check(name: str, value: float, *, minimum: float | None = None, above: float | None = None) -> float:
@@ -96,10 +109,10 @@ def cumulative_net_burn(
 
 
 def _cumulative(t: float, b: float, a: float, k: float, c: float) -> float:
-    burn = b * _integral_exp(t, a)
+    burn = _times_integral_exp(b, t, a)
     if k == 0 or c == 0:
         return burn
-    extra = k * (_integral_exp(t, c) - t)
+    extra = _times_integral_exp(k, t, c) - k * t
     if math.isfinite(burn) and math.isfinite(extra):
         return burn - extra
     # Beyond float range: only the sign is needed. Scale both terms by e^(-m t), m the larger exponent.
@@ -114,8 +127,8 @@ def _cumulative(t: float, b: float, a: float, k: float, c: float) -> float:
 def _net_burn(t: float, b: float, a: float, k: float, c: float) -> float:
     """``b(t)``, written so that equal exponents cannot give ``inf - inf``."""
     if a == c:
-        return (b - k) * _exp(a * t) + k
-    return b * _exp(a * t) - k * (_exp(c * t) - 1)
+        return _times_exp(b - k, a * t) + k
+    return _times_exp(b, a * t) - _times_exp(k, c * t) + k
 
 
 def _bisect(f: Callable[[float], float], lo: float, hi: float) -> float:
@@ -199,7 +212,9 @@ def runway_with_revenue_growth(
 
     ``burn_per_month`` is today's net burn (today's revenue already counted);
     ``revenue_per_month`` is today's revenue, of which only the growth from here,
-    times ``revenue_margin``, offsets burn. ``math.inf`` if the cash never runs out.
+    times ``revenue_margin``, offsets burn. ``math.inf`` if the cash never runs out; a
+    ValueError if it runs out only after more than 1e12 months (e.g. a vanishing burn
+    whose lost revenue creeps up by a tiny amount), which floats cannot resolve.
     Example: ``runway_with_revenue_growth(100.0, 10.0, revenue_per_month=5.0,
     revenue_growth_per_month=0.05)`` -> about 12.26 (10.0 months without the growth;
     at 10% a month the extra revenue overtakes the burn early enough that the cash lasts).

@@ -133,6 +133,26 @@ def test_burn_dips_then_returns() -> None:
     assert cumulative_net_burn(t, 1.0, **kw) == pytest.approx(1000.0, rel=1e-9)
 
 
+@pytest.mark.parametrize(
+    ("cash", "burn", "g", "rev", "r"),
+    [
+        (1.0, 1.0, 2.225073858507e-311, 2.225073858507e-311, 0.0625),  # tiny revenue overtakes after e**715
+        (10.0, 156.90584458520058, 1e-300, 1e-300, 1e-9),  # overflow in t * expm1(ct) / ct
+    ],
+)
+def test_tiny_and_huge_magnitudes(cash: float, burn: float, g: float, rev: float, r: float) -> None:
+    kw = {"revenue_per_month": rev, "revenue_growth_per_month": r, "revenue_margin": 0.5}
+    flat = runway_with_revenue_growth(cash, burn, **kw)
+    grown = runway_with_revenue_growth(cash, burn, burn_growth_per_month=g, **kw)
+    assert grown == pytest.approx(flat, rel=1e-12)
+    assert grown == pytest.approx(cash / burn, rel=1e-9)
+
+
+def test_unresolvable_runway_raises() -> None:
+    with pytest.raises(ValueError, match="1e\\+12 months"):
+        runway_with_revenue_growth(1e4, 1.0, burn_growth_per_month=-0.16, revenue_per_month=1e-9, revenue_growth_per_month=-0.18)
+
+
 @FAST
 @given(cash_st, burn_st, revenue_st, st.floats(0.0, 0.1), st.floats(0.0, 0.1))
 def test_runway_rises_with_revenue_growth(c: float, b: float, rev: float, r1: float, r2: float) -> None:
