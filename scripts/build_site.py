@@ -43,7 +43,7 @@ WIDGET_REPR = re.compile(r"^[A-Za-z]+\((children|value|description|layout)=")
 SITE_TITLE = "Zhipu and MiniMax: two AI listings in Hong Kong"
 PAPERMILL_EXAMPLE = (
     ".venv/bin/papermill notebooks/03_cash_runway_sensitivity.ipynb "
-    "notebooks/03_my_case.ipynb -p burn_growth_per_month 0.02"
+    "_build/my_case.ipynb -p burn_growth_per_month 0.02"
 )
 KIND_LABELS = {
     "source_article": "the source article",
