@@ -42,9 +42,24 @@ def test_environment_yml_installs_requirements_and_pins_nothing_else() -> None:
         for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines()
     ]
     deps = [line.strip()[2:].strip() for line in lines if line.strip().startswith("- ")]
-    assert deps == ["conda-forge", "python=3.11", "pip", "pip:", "-r requirements.txt", "-e ."], deps
+    assert deps == ["conda-forge", "python=3.11", "pip", "pip:", "-r requirements.txt", "-c requirements-lock.txt", "-e ."], deps
 
 
-def test_installed_versions_match_the_pins() -> None:
+def _lock() -> dict[str, str]:
+    pins: dict[str, str] = {}
+    for line in (ROOT / "requirements-lock.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            pins[name.lower().replace("_", "-")] = version
+    return pins
+
+
+def test_lock_agrees_with_requirements() -> None:
+    lock = _lock()
     for name, version in _requirements().items():
-        assert metadata.version(name) == version, f"{name}: installed {metadata.version(name)}, pinned {version}"
+        assert lock.get(name.replace("_", "-")) == version, f"{name}=={version} but the lock has {lock.get(name)}"
+
+
+def test_installed_versions_match_the_lock() -> None:
+    for name, version in _lock().items():
+        assert metadata.version(name) == version, f"{name}: installed {metadata.version(name)}, locked {version}"
