@@ -18,12 +18,12 @@ Example:
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.checks import real
 from helpers.facts import Fact, fact, facts_table
 from helpers.periods import ltm, months_in
 
@@ -47,22 +47,11 @@ MONTHS_PER_YEAR = 12
 
 
 def _finite(name: str, value: float) -> float:
-    """Return ``value`` as a finite float, or raise ValueError naming ``name``."""
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a real number, got {value!r}") from None
-    if not math.isfinite(x):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return x
+    return real(name, value)
 
 
 def _positive(name: str, value: float) -> float:
-    """Return ``value`` as a finite float > 0, or raise ValueError naming ``name``."""
-    x = _finite(name, value)
-    if x <= 0:
-        raise ValueError(f"{name} must be > 0, got {value!r}")
-    return x
+    return real(name, value, above=0)
 
 
 # --- market values -----------------------------------------------------------
@@ -83,18 +72,12 @@ def market_cap_at(price: float, reference_market_cap: float, reference_price: fl
     return m * p / r
 
 
-
-
-
-
 # --- interim against full year ------------------------------------------------
 
 
-
-
-
-
 @dataclass(frozen=True)
+
+
 class FullYearCheck:
     """An interim figure, its naive full-year run-rate, the reported year and the remainder."""
 
@@ -136,6 +119,8 @@ def full_year_check(interim: float, interim_months: int, full_year: float) -> Fu
 
 
 @dataclass(frozen=True)
+
+
 class Comparison:
     """A derived figure against the figure a source reports for the same thing."""
 
@@ -209,6 +194,8 @@ def period_rows(company: str, period: str) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
+
+
 class LtmBasis:
     """A last-twelve-months figure with its label and the three facts it was built from."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+from helpers.checks import fraction, real
 
 __all__ = [
     "REMAINDER",
@@ -25,35 +26,20 @@ __all__ = [
     "with_remainder",
 ]
 
-def _finite(name: str, value: float) -> float:
-    """Return ``value`` as a float, or raise ValueError naming ``name``."""
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a real number, got {value!r}") from None
-    if not math.isfinite(x):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return x
-
-
-def _fraction(name: str, value: float) -> float:
-    """Return ``value`` as a float in [0, 1], or raise ValueError naming ``name``."""
-    x = _finite(name, value)
-    if not 0 <= x <= 1:
-        raise ValueError(f"{name} must be a fraction in [0, 1], got {value!r}")
-    return x
-
-
-def _votes(name: str, value: float) -> float:
-    """Return ``value`` as a float >= 1, or raise ValueError naming ``name``."""
-    v = _finite(name, value)
-    if v < 1:
-        raise ValueError(f"{name} must be >= 1, got {value!r}")
-    return v
-
 
 #: Key under which :func:`with_remainder` puts everything the named holders do not own.
 REMAINDER = "all other holders"
+
+
+def _finite(name: str, value: float) -> float:
+    return real(name, value)
+
+
+_fraction = fraction
+
+
+def _votes(name: str, value: float) -> float:
+    return real(name, value, minimum=1)
 
 
 def with_remainder(shares: Mapping[str, float], name: str = REMAINDER) -> dict[str, float]:

@@ -21,6 +21,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from helpers.checks import fraction, real
+
 __all__ = [
     "NEW_HOLDERS",
     "Check",
@@ -39,30 +41,14 @@ _TOL = 1e-12
 
 
 def _finite(name: str, value: float) -> float:
-    """Return ``value`` as a float, or raise ValueError naming ``name``."""
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a real number, got {value!r}") from None
-    if not math.isfinite(x):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return x
+    return real(name, value)
 
 
-def _fraction(name: str, value: float) -> float:
-    """Return ``value`` as a float in [0, 1], or raise ValueError naming ``name``."""
-    x = _finite(name, value)
-    if not 0 <= x <= 1:
-        raise ValueError(f"{name} must be a fraction in [0, 1], got {value!r}")
-    return x
+_fraction = fraction
 
 
 def _votes(name: str, value: float) -> float:
-    """Return ``value`` as a float >= 1, or raise ValueError naming ``name``."""
-    v = _finite(name, value)
-    if v < 1:
-        raise ValueError(f"{name} must be >= 1, got {value!r}")
-    return v
+    return real(name, value, minimum=1)
 
 
 def _holding(economic: float, wvr_fraction: float) -> tuple[float, float]:
@@ -237,6 +223,8 @@ def issue_size_for_voting_below(
 
 
 @dataclass(frozen=True)
+
+
 class Check:
     """One listing-rule check: the rule, its requirement, the value tested, the limit and the verdict."""
 

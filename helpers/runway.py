@@ -30,6 +30,8 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from helpers.checks import real
+
 __all__ = [
     "burn_growth_for_runway",
     "compute_price_adjusted_burn",
@@ -39,22 +41,11 @@ __all__ = [
 
 
 def _finite(name: str, value: float) -> float:
-    """Return ``value`` as a float, or raise ValueError naming ``name``."""
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a real number, got {value!r}") from None
-    if not math.isfinite(x):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return x
+    return real(name, value)
 
 
 def _non_negative(name: str, value: float) -> float:
-    """Return ``value`` as a finite float >= 0, or raise ValueError naming ``name``."""
-    x = _finite(name, value)
-    if x < 0:
-        raise ValueError(f"{name} must be >= 0, got {value!r}")
-    return x
+    return real(name, value, minimum=0)
 
 
 def runway_months(

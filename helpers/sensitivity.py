@@ -28,6 +28,7 @@ from datetime import date
 
 import pandas as pd
 
+from helpers.checks import real
 from helpers.runway import compute_price_adjusted_burn, runway_months
 
 __all__ = [
@@ -39,6 +40,9 @@ __all__ = [
 ]
 
 _EXP_MAX = 709.0  # math.exp overflows just above this
+
+
+_check = real
 
 
 def _exp(x: float) -> float:
@@ -68,20 +72,6 @@ def _times_integral_exp(coef: float, t: float, x: float) -> float:
     # Here x > 0 and there is no cancellation in e**(xt) - 1: coef * e**(xt) / x - coef / x, with the
     # first term through logarithms so that a tiny coef times a huge exponential does not overflow.
     return math.copysign(_exp(xt + math.log(abs(coef)) - math.log(x)), coef) - coef / x
-
-
-def _check(name: str, value: float, *, minimum: float | None = None, above: float | None = None) -> float:
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a real number, got {value!r}") from None
-    if not math.isfinite(x):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    if minimum is not None and x < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
-    if above is not None and x <= above:
-        raise ValueError(f"{name} must be > {above}, got {value!r}")
-    return x
 
 
 def cumulative_net_burn(
