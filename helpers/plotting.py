@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 
 import matplotlib
@@ -102,7 +103,10 @@ def finish(
     footer = f"Period: {period}.  Sources: {sources} (data/sources.csv)."
     if note:
         footer += f"  {note}"
-    fig.text(0.01, -0.02, footer, ha="left", va="top", fontsize=8, color="#555555", wrap=True)
+    # Wrapped by hand to the figure's width (about 15 characters of 8-point text per inch), so that
+    # no line runs past the edge of the saved SVG.
+    footer = textwrap.fill(footer, width=max(40, int(fig.get_figwidth() * 15)))
+    fig.text(0.01, -0.02, footer, ha="left", va="top", fontsize=8, color="#555555")
     fig.tight_layout()
     return fig
 
