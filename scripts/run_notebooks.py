@@ -54,6 +54,8 @@ def run(path: Path) -> float:
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
         store_widget_state=False,
+        # The kernel's start-up warning about unencrypted local TCP says nothing about the notebook.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     client.execute()
     elapsed = time.perf_counter() - started
