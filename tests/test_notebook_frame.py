@@ -123,6 +123,10 @@ def output_problems(cells: list[nbformat.NotebookNode]) -> list[str]:
     elif counts != list(range(1, len(counts) + 1)):
         problems.append(f"execution counts must run 1..{len(counts)} in order, found {counts}")
     for index, cell in enumerate(cells):
+        code_lines = [line.split("#", 1)[0].rstrip() for line in cell.source.splitlines()] if cell.cell_type == "code" else []
+        code_lines = [line for line in code_lines if line]
+        if code_lines and code_lines[-1].endswith(";"):
+            problems.append(f"cell {index} ends with a semicolon that hides its result: {code_lines[-1][-60:]!r}")
         for output in cell.get("outputs", []):
             if output.get("output_type") == "stream" and output.get("name") == "stderr":
                 problems.append(f"cell {index} wrote to stderr: {str(output.get('text', ''))[:120]!r}")
@@ -153,7 +157,7 @@ def test_frame_check_catches_a_broken_notebook() -> None:
     """The checks can fail: a notebook without the frame yields every kind of problem."""
     bad = [
         nbformat.v4.new_markdown_cell("# 7 · No number\n\nOne sentence only\n\n**Reading time:** soon"),
-        nbformat.v4.new_code_cell("x = 1", execution_count=2),
+        nbformat.v4.new_code_cell("x = 1;", execution_count=2),
         nbformat.v4.new_markdown_cell("**Exercise 1.** Orphan", metadata={"tags": ["exercise"]}),
     ]
     bad[1].outputs = [nbformat.v4.new_output("stream", name="stderr", text="Warning at /tmp/x.py")]
@@ -171,5 +175,6 @@ def test_frame_check_catches_a_broken_notebook() -> None:
         "execution counts",
         "stderr",
         "absolute path",
+        "semicolon",
     ):
         assert expected in text, f"the frame check misses {expected!r}:\n{text}"
