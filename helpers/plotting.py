@@ -99,13 +99,15 @@ def finish(
     """
     if not title or not sources or not period:
         raise ValueError(f"a chart needs a title, sources and a period, got {title!r}, {sources!r}, {period!r}")
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    # Titles wrap too (about 9 characters of 12-point bold per inch), so a long finding is never cut off.
+    fig.suptitle(textwrap.fill(title, width=max(30, int(fig.get_figwidth() * 9)), break_on_hyphens=False), x=0.01, ha="left",
+                 fontsize=12, fontweight="bold")
     footer = f"Period: {period}.  Sources: {sources} (data/sources.csv)."
     if note:
         footer += f"  {note}"
     # Wrapped by hand to the figure's width (about 15 characters of 8-point text per inch), so that
     # no line runs past the edge of the saved SVG.
-    footer = textwrap.fill(footer, width=max(40, int(fig.get_figwidth() * 15)))
+    footer = textwrap.fill(footer, width=max(40, int(fig.get_figwidth() * 15)), break_on_hyphens=False)
     fig.text(0.01, -0.02, footer, ha="left", va="top", fontsize=8, color="#555555")
     fig.tight_layout()
     return fig
@@ -127,6 +129,6 @@ def show(fig: Figure) -> None:
     from IPython.display import display
 
     svg = to_svg(fig)
-    title = fig.get_suptitle() or "chart"
+    title = " ".join((fig.get_suptitle() or "chart").split())
     plt.close(fig)
     display({"image/svg+xml": svg, "text/plain": f"[chart] {title}"}, raw=True)
