@@ -46,14 +46,6 @@ __all__ = [
 MONTHS_PER_YEAR = 12
 
 
-def _finite(name: str, value: float) -> float:
-    return real(name, value)
-
-
-def _positive(name: str, value: float) -> float:
-    return real(name, value, above=0)
-
-
 # --- market values -----------------------------------------------------------
 
 
@@ -66,9 +58,9 @@ def market_cap_at(price: float, reference_market_cap: float, reference_price: fl
     >>> round(market_cap_at(116.20, 57900, 131.50), 1)
     51163.3
     """
-    p = _positive("price", price)
-    m = _positive("reference_market_cap", reference_market_cap)
-    r = _positive("reference_price", reference_price)
+    p = real("price", price, above=0)
+    m = real("reference_market_cap", reference_market_cap, above=0)
+    r = real("reference_price", reference_price, above=0)
     return m * p / r
 
 
@@ -113,8 +105,8 @@ def full_year_check(interim: float, interim_months: int, full_year: float) -> Fu
     months = int(interim_months)
     if months != interim_months or not 0 < months < MONTHS_PER_YEAR:
         raise ValueError(f"interim_months must be a whole number from 1 to 11, got {interim_months!r}")
-    i = _positive("interim", interim)
-    f = _finite("full_year", full_year)
+    i = real("interim", interim, above=0)
+    f = real("full_year", full_year)
     return FullYearCheck(i, months, i * MONTHS_PER_YEAR / months, f, f - i)
 
 
@@ -139,7 +131,7 @@ class Comparison:
 
     def agrees(self, tolerance: float) -> bool:
         """True when the relative difference is within ``tolerance`` (a fraction)."""
-        return abs(self.relative) <= _finite("tolerance", tolerance)
+        return abs(self.relative) <= real("tolerance", tolerance)
 
 
 def compare(derived: float, reported: float) -> Comparison:
@@ -149,10 +141,10 @@ def compare(derived: float, reported: float) -> Comparison:
     >>> round(c.difference, 3), c.agrees(0.02)
     (-0.399, True)
     """
-    r = _finite("reported", reported)
+    r = real("reported", reported)
     if r == 0:
         raise ValueError("reported must be non-zero to compare against it")
-    return Comparison(_finite("derived", derived), r)
+    return Comparison(real("derived", derived), r)
 
 
 # --- lookups that may find nothing ----------------------------------------------

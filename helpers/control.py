@@ -31,17 +31,6 @@ __all__ = [
 REMAINDER = "all other holders"
 
 
-def _finite(name: str, value: float) -> float:
-    return real(name, value)
-
-
-_fraction = fraction
-
-
-def _votes(name: str, value: float) -> float:
-    return real(name, value, minimum=1)
-
-
 def with_remainder(shares: Mapping[str, float], name: str = REMAINDER) -> dict[str, float]:
     """The named holders plus one row for the rest, so that the shares sum to exactly 1.
 
@@ -52,7 +41,7 @@ def with_remainder(shares: Mapping[str, float], name: str = REMAINDER) -> dict[s
     """
     if name in shares:
         raise ValueError(f"shares must not already contain the key {name!r}, got {dict(shares)!r}")
-    checked = {holder: _fraction(f"shares[{holder!r}]", s) for holder, s in shares.items()}
+    checked = {holder: fraction(f"shares[{holder!r}]", s) for holder, s in shares.items()}
     total = math.fsum(checked.values())
     if total > 1 + 1e-9:
         raise ValueError(f"shares must sum to <= 1, got a sum of {total!r} from {dict(shares)!r}")
@@ -71,9 +60,9 @@ def non_wvr_voting_share(
     >>> round(non_wvr_voting_share(0.1), 4)
     0.4737
     """
-    x = _fraction("wvr_fraction", wvr_fraction)
-    v = _votes("votes_per_wvr_share", votes_per_wvr_share)
-    n = _finite("new_shares_fraction", new_shares_fraction)
+    x = fraction("wvr_fraction", wvr_fraction)
+    v = real("votes_per_wvr_share", votes_per_wvr_share, minimum=1)
+    n = real("new_shares_fraction", new_shares_fraction)
     if n < 0:
         raise ValueError(f"new_shares_fraction must be >= 0, got {new_shares_fraction!r}")
     return (1 - x + n) / (1 + (v - 1) * x + n)
@@ -88,8 +77,8 @@ def min_votes_per_wvr_share(economic: float, voting: float) -> float:
     >>> round(min_votes_per_wvr_share(0.2, 0.5), 4)
     4.0
     """
-    e = _fraction("economic", economic)
-    vt = _fraction("voting", voting)
+    e = fraction("economic", economic)
+    vt = fraction("voting", voting)
     if e == 0:
         raise ValueError(f"economic must be > 0 to carry any votes, got {economic!r}")
     if vt == 1:
@@ -107,8 +96,8 @@ def min_economic_for_voting(voting: float, votes_per_wvr_share: float = 10.0) ->
     >>> round(min_economic_for_voting(0.5, 10), 4)
     0.0909
     """
-    vt = _fraction("voting", voting)
-    v = _votes("votes_per_wvr_share", votes_per_wvr_share)
+    vt = fraction("voting", voting)
+    v = real("votes_per_wvr_share", votes_per_wvr_share, minimum=1)
     return vt / (v - vt * (v - 1))
 
 
@@ -120,8 +109,8 @@ def issue_size_for_economic_below(economic: float, threshold: float) -> float:
     >>> round(issue_size_for_economic_below(0.2235, 0.10), 4)
     1.235
     """
-    e = _fraction("economic", economic)
-    t = _fraction("threshold", threshold)
+    e = fraction("economic", economic)
+    t = fraction("threshold", threshold)
     if t == 0:
         raise ValueError(f"threshold must be > 0 (no finite issue takes a holder to zero), got {threshold!r}")
     return max(e / t - 1, 0.0)
@@ -135,8 +124,8 @@ def implied_share_count(market_cap: float, price: float) -> float:
     >>> implied_share_count(51100, 116.2) > 439
     True
     """
-    m = _finite("market_cap", market_cap)
-    p = _finite("price", price)
+    m = real("market_cap", market_cap)
+    p = real("price", price)
     if m < 0:
         raise ValueError(f"market_cap must be >= 0, got {market_cap!r}")
     if p <= 0:

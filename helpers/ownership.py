@@ -40,21 +40,10 @@ NEW_HOLDERS = "new holders"
 _TOL = 1e-12
 
 
-def _finite(name: str, value: float) -> float:
-    return real(name, value)
-
-
-_fraction = fraction
-
-
-def _votes(name: str, value: float) -> float:
-    return real(name, value, minimum=1)
-
-
 def _holding(economic: float, wvr_fraction: float) -> tuple[float, float]:
     """Validate ``0 <= wvr_fraction <= economic <= 1`` and return both as floats."""
-    e = _fraction("economic", economic)
-    x = _fraction("wvr_fraction", wvr_fraction)
+    e = fraction("economic", economic)
+    x = fraction("wvr_fraction", wvr_fraction)
     if x > e:
         raise ValueError(
             f"wvr_fraction must be <= economic, got wvr_fraction={wvr_fraction!r} > economic={economic!r}"
@@ -76,12 +65,12 @@ def voting_share(
     0.5913
     """
     e, x = _holding(economic, wvr_fraction)
-    y = _fraction("others_wvr_fraction", others_wvr_fraction)
+    y = fraction("others_wvr_fraction", others_wvr_fraction)
     if y > 1 - e + _TOL:
         raise ValueError(
             f"others_wvr_fraction must be <= 1 - economic = {1 - e!r}, got {others_wvr_fraction!r}"
         )
-    v = _votes("votes_per_wvr_share", votes_per_wvr_share)
+    v = real("votes_per_wvr_share", votes_per_wvr_share, minimum=1)
     return (e + (v - 1) * x) / (1 + (v - 1) * (x + y))
 
 
@@ -96,11 +85,11 @@ def implied_wvr_fraction(
     >>> round(implied_wvr_fraction(0.2235, 0.5921), 4)
     0.1004
     """
-    e = _fraction("economic", economic)
-    vt = _fraction("voting", voting)
+    e = fraction("economic", economic)
+    vt = fraction("voting", voting)
     if vt == 1:
         raise ValueError(f"voting must be < 1 to imply a WVR fraction, got {voting!r}")
-    v = _votes("votes_per_wvr_share", votes_per_wvr_share)
+    v = real("votes_per_wvr_share", votes_per_wvr_share, minimum=1)
     if v == 1:
         raise ValueError(
             f"votes_per_wvr_share must be > 1 to imply a WVR fraction, got {votes_per_wvr_share!r}"
@@ -130,12 +119,12 @@ def dilute(shares: Mapping[str, float], new_shares_fraction: float) -> dict[str,
     >>> {k: round(s, 6) for k, s in dilute({"founder": 0.2}, 0.25).items()}
     {'founder': 0.16, 'new holders': 0.2}
     """
-    n = _finite("new_shares_fraction", new_shares_fraction)
+    n = real("new_shares_fraction", new_shares_fraction)
     if n < 0:
         raise ValueError(f"new_shares_fraction must be >= 0, got {new_shares_fraction!r}")
     if NEW_HOLDERS in shares:
         raise ValueError(f"shares must not already contain the key {NEW_HOLDERS!r}, got {dict(shares)!r}")
-    checked = {name: _fraction(f"shares[{name!r}]", s) for name, s in shares.items()}
+    checked = {name: fraction(f"shares[{name!r}]", s) for name, s in shares.items()}
     total = math.fsum(checked.values())
     if total > 1 + 1e-9:
         raise ValueError(f"shares must sum to <= 1, got a sum of {total!r} from {dict(shares)!r}")
@@ -153,10 +142,10 @@ def dilution_factor(before: float, after: float) -> float:
     >>> round(dilution_factor(0.1504, 0.1252), 4)
     0.8324
     """
-    b = _fraction("before", before)
+    b = fraction("before", before)
     if b == 0:
         raise ValueError(f"before must be > 0, got {before!r}")
-    a = _fraction("after", after)
+    a = fraction("after", after)
     return a / b
 
 
@@ -168,7 +157,7 @@ def new_shares_fraction_from_factor(factor: float) -> float:
     >>> round(new_shares_fraction_from_factor(0.8), 12)
     0.25
     """
-    f = _finite("factor", factor)
+    f = real("factor", factor)
     if not 0 < f <= 1:
         raise ValueError(f"factor must be in (0, 1] for an issue of new shares, got {factor!r}")
     return 1 / f - 1
@@ -188,10 +177,10 @@ def founder_voting_after_issue(
     0.5226
     """
     e, x = _holding(economic, wvr_fraction)
-    n = _finite("new_shares_fraction", new_shares_fraction)
+    n = real("new_shares_fraction", new_shares_fraction)
     if n < 0:
         raise ValueError(f"new_shares_fraction must be >= 0, got {new_shares_fraction!r}")
-    v = _votes("votes_per_wvr_share", votes_per_wvr_share)
+    v = real("votes_per_wvr_share", votes_per_wvr_share, minimum=1)
     return (e + (v - 1) * x) / (1 + (v - 1) * x + n)
 
 
@@ -214,8 +203,8 @@ def issue_size_for_voting_below(
     0.347
     """
     e, x = _holding(economic, wvr_fraction)
-    t = _fraction("threshold", threshold)
-    v = _votes("votes_per_wvr_share", votes_per_wvr_share)
+    t = fraction("threshold", threshold)
+    v = real("votes_per_wvr_share", votes_per_wvr_share, minimum=1)
     his_votes = e + (v - 1) * x
     if t == 0:
         return math.inf if his_votes > 0 else 0.0
@@ -251,12 +240,12 @@ def hkex_8a_checks(
     >>> [c.passed for c in hkex_8a_checks(10, 0.4079, 0.2235)]
     [True, True, True]
     """
-    votes = _votes("wvr_votes_per_share", wvr_votes_per_share)
-    non_wvr = _fraction("non_wvr_voting_share", non_wvr_voting_share)
-    wvr_econ = _fraction("wvr_economic_share", wvr_economic_share)
-    max_votes = _votes("max_votes_per_wvr_share", max_votes_per_wvr_share)
-    min_non_wvr = _fraction("min_non_wvr_voting_share", min_non_wvr_voting_share)
-    min_econ = _fraction("min_wvr_economic_share", min_wvr_economic_share)
+    votes = real("wvr_votes_per_share", wvr_votes_per_share, minimum=1)
+    non_wvr = fraction("non_wvr_voting_share", non_wvr_voting_share)
+    wvr_econ = fraction("wvr_economic_share", wvr_economic_share)
+    max_votes = real("max_votes_per_wvr_share", max_votes_per_wvr_share, minimum=1)
+    min_non_wvr = fraction("min_non_wvr_voting_share", min_non_wvr_voting_share)
+    min_econ = fraction("min_wvr_economic_share", min_wvr_economic_share)
     return [
         Check(
             "8A.10",

@@ -40,14 +40,6 @@ __all__ = [
 ]
 
 
-def _finite(name: str, value: float) -> float:
-    return real(name, value)
-
-
-def _non_negative(name: str, value: float) -> float:
-    return real(name, value, minimum=0)
-
-
 def runway_months(
     cash: float,
     burn_per_month: float,
@@ -63,10 +55,10 @@ def runway_months(
     >>> round(runway_months(1046.2, 27.9), 4)
     37.4982
     """
-    c = _non_negative("cash", cash) + _non_negative("proceeds", proceeds)
-    burn = _non_negative("burn_per_month", burn_per_month)
-    offset = _non_negative("revenue_offset_per_month", revenue_offset_per_month)
-    g = _finite("burn_growth_per_month", burn_growth_per_month)
+    c = real("cash", cash, minimum=0) + real("proceeds", proceeds, minimum=0)
+    burn = real("burn_per_month", burn_per_month, minimum=0)
+    offset = real("revenue_offset_per_month", revenue_offset_per_month, minimum=0)
+    g = real("burn_growth_per_month", burn_growth_per_month)
     if g <= -1:
         raise ValueError(f"burn_growth_per_month must be > -1, got {burn_growth_per_month!r}")
     if c == 0:
@@ -146,11 +138,11 @@ def compute_price_adjusted_burn(
     >>> round(compute_price_adjusted_burn(27.9, 0.5, -0.2), 6)
     25.11
     """
-    burn = _non_negative("burn_per_month", burn_per_month)
-    s = _finite("compute_share", compute_share)
+    burn = real("burn_per_month", burn_per_month, minimum=0)
+    s = real("compute_share", compute_share)
     if not 0 <= s <= 1:
         raise ValueError(f"compute_share must be a fraction in [0, 1], got {compute_share!r}")
-    p = _finite("compute_price_change", compute_price_change)
+    p = real("compute_price_change", compute_price_change)
     if p <= -1:
         raise ValueError(f"compute_price_change must be > -1, got {compute_price_change!r}")
     return burn * (1 - s + s * (1 + p))
@@ -181,12 +173,12 @@ def burn_growth_for_runway(
     >>> round(burn_growth_for_runway(1046.2, 27.9, 24), 4)
     0.0354
     """
-    target = _finite("target_months", target_months)
+    target = real("target_months", target_months)
     if target <= 0:
         raise ValueError(f"target_months must be > 0, got {target_months!r}")
-    c = _non_negative("cash", cash) + _non_negative("proceeds", proceeds)
-    burn = _non_negative("burn_per_month", burn_per_month)
-    offset = _non_negative("revenue_offset_per_month", revenue_offset_per_month)
+    c = real("cash", cash, minimum=0) + real("proceeds", proceeds, minimum=0)
+    burn = real("burn_per_month", burn_per_month, minimum=0)
+    offset = real("revenue_offset_per_month", revenue_offset_per_month, minimum=0)
     b = burn - offset
     if c == 0:
         raise ValueError(

@@ -42,9 +42,6 @@ __all__ = [
 _EXP_MAX = 709.0  # math.exp overflows just above this
 
 
-_check = real
-
-
 def _exp(x: float) -> float:
     """``e**x`` that gives ``inf`` instead of raising OverflowError."""
     return math.exp(x) if x < _EXP_MAX else math.inf
@@ -90,11 +87,11 @@ def cumulative_net_burn(
     >>> cumulative_net_burn(12, 10.0)
     120.0
     """
-    t = _check("months", months, minimum=0.0)
-    b = _check("burn_per_month", burn_per_month, minimum=0.0)
-    a = math.log1p(_check("burn_growth_per_month", burn_growth_per_month, above=-1.0))
-    c = math.log1p(_check("revenue_growth_per_month", revenue_growth_per_month, above=-1.0))
-    k = _check("revenue_margin", revenue_margin, minimum=0.0) * _check("revenue_per_month", revenue_per_month, minimum=0.0)
+    t = real("months", months, minimum=0.0)
+    b = real("burn_per_month", burn_per_month, minimum=0.0)
+    a = math.log1p(real("burn_growth_per_month", burn_growth_per_month, above=-1.0))
+    c = math.log1p(real("revenue_growth_per_month", revenue_growth_per_month, above=-1.0))
+    k = real("revenue_margin", revenue_margin, minimum=0.0) * real("revenue_per_month", revenue_per_month, minimum=0.0)
     return _cumulative(t, b, a, k, c)
 
 
@@ -214,12 +211,12 @@ def runway_with_revenue_growth(
     >>> runway_with_revenue_growth(100.0, 10.0, revenue_per_month=5.0, revenue_growth_per_month=0.1)
     inf
     """
-    cash_total = _check("cash", cash, minimum=0.0) + _check("proceeds", proceeds, minimum=0.0)
-    b = _check("burn_per_month", burn_per_month, minimum=0.0)
-    g = _check("burn_growth_per_month", burn_growth_per_month, above=-1.0)
-    r = _check("revenue_growth_per_month", revenue_growth_per_month, above=-1.0)
-    m = _check("revenue_margin", revenue_margin, minimum=0.0)
-    k = m * _check("revenue_per_month", revenue_per_month, minimum=0.0)
+    cash_total = real("cash", cash, minimum=0.0) + real("proceeds", proceeds, minimum=0.0)
+    b = real("burn_per_month", burn_per_month, minimum=0.0)
+    g = real("burn_growth_per_month", burn_growth_per_month, above=-1.0)
+    r = real("revenue_growth_per_month", revenue_growth_per_month, above=-1.0)
+    m = real("revenue_margin", revenue_margin, minimum=0.0)
+    k = m * real("revenue_per_month", revenue_per_month, minimum=0.0)
     if k == 0 or r == 0:
         return runway_months(cash_total, b, burn_growth_per_month=g)
     if cash_total == 0:
