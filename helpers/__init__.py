@@ -10,7 +10,7 @@ Example:
     53.437
 """
 
-from helpers import data, facts, formatting, ownership, periods, plotting, runway
+from helpers import data, facts, formatting, ownership, params, periods, plotting, runway, words
 from helpers.data import (
     DataError,
     data_dir,
@@ -34,6 +34,7 @@ from helpers.periods import (
     rate,
 )
 from helpers.plotting import COLORS, NAMES, finish, new_figure, show
+from helpers.words import say
 
 __all__ = [
     "COLORS",
@@ -65,11 +66,14 @@ __all__ = [
     "months_in",
     "new_figure",
     "ownership",
+    "params",
     "periods",
     "plotting",
     "rate",
     "runway",
+    "say",
     "show",
     "sources_for",
     "value",
+    "words",
 ]

@@ -28,6 +28,7 @@ from typing import Any
 
 import mistune
 import nbformat
+from latex2mathml.converter import convert as latex_to_mathml
 from bs4 import BeautifulSoup
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
@@ -118,8 +119,23 @@ class Page:
         return path + (f"#{fragment}" if fragment else "")
 
     def markdown(self, text: str) -> str:
-        render = mistune.create_markdown(renderer=_Renderer(self), plugins=["table", "strikethrough", "url"])
+        render = mistune.create_markdown(renderer=_Renderer(self), plugins=["table", "strikethrough", "url", "math"])
+        # Formulas become MathML at build time, which browsers draw natively: no script, no network.
+        render.renderer.register("block_math", lambda _, tex: f'<div class="math">{mathml(tex, "block")}</div>\n')
+        render.renderer.register("inline_math", lambda _, tex: mathml(tex, "inline"))
         return str(render(text))
+
+
+def mathml(tex: str, display: str) -> str:
+    """A LaTeX formula as MathML. Example: ``mathml("x^2", "inline")`` starts ``'<math'``."""
+    try:
+        out = str(latex_to_mathml(tex.strip(), display=display))
+    except Exception as error:  # the converter raises several kinds for LaTeX it cannot read
+        raise BuildError(f"cannot render the formula {tex!r} as MathML: {type(error).__name__} {error}") from error
+    unknown = re.search(r">(\\[A-Za-z]+)", out)
+    if unknown:  # the converter passes commands it does not know through as text
+        raise BuildError(f"cannot render the formula {tex!r} as MathML: unknown command {unknown.group(1)}")
+    return out
 
 
 # --------------------------------------------------------------------------- notebooks
@@ -291,6 +307,8 @@ def render_code_cell(cell: nbformat.NotebookNode, page: Page) -> str:
     parts = []
     if "hide-input" in cell_tags and source:
         parts.append(f'<details class="code-fold"><summary>Show the plotting code</summary>{source}</details>\n')
+    elif cell.get("metadata", {}).get("jupyter", {}).get("source_hidden") and source:
+        parts.append(f'<details class="code-fold"><summary>Show the code of this finding</summary>{source}</details>\n')
     elif "parameters" in cell_tags:
         parts.append(
             '<div class="parameters"><p class="cell-label">Parameters: the assumptions you may change '

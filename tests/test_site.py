@@ -160,6 +160,22 @@ SIZES_JS = """() => [...document.querySelectorAll('img, svg')]
                          label: (el.closest('figure') && el.closest('figure').getAttribute('aria-label')) || ''}; })"""
 
 
+#: Text outside code that still holds TeX between dollar signs: a formula the build did not render.
+UNRENDERED_JS = r"""() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const found = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest('pre, code, math, script, style')) continue;
+        const hit = node.textContent.match(/\$\$?[^$\n]*[=\\^_{][^$\n]*\$/);
+        if (hit) found.push(hit[0].slice(0, 60));
+    }
+    return found; }"""
+
+#: Every MathML formula is laid out with a size (the browser drew it).
+MATH_JS = """() => [...document.querySelectorAll('math')].map(m => {
+    const r = m.getBoundingClientRect(); return {w: r.width, h: r.height, text: m.textContent.slice(0, 40)}; })"""
+
+
 def new_context(browser: Any) -> Any:
     """A browser context in which anything not local is refused, so the test itself never reaches the network."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
@@ -214,6 +230,11 @@ def check_page(context: Any, site: Path, page_path: Path, screenshot: tuple[Path
             if item["w"] <= 0 or item["h"] <= 0 or item["natural"] == 0:
                 problems.append(f"<{item['tag']}> with zero size {item['w']}x{item['h']} {item['label'][:60]!r}")
 
+        problems += [f"unrendered formula: {tex!r}" for tex in page.evaluate(UNRENDERED_JS)]
+        for item in page.evaluate(MATH_JS):
+            if item["w"] <= 0 or item["h"] <= 0:
+                problems.append(f"formula drawn with zero size: {item['text']!r}")
+
         hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
         problems += broken_links(site, page_path, hrefs, _ID_CACHE)
     finally:
@@ -236,6 +257,7 @@ BROKEN_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><tit
 <script>console.error("boom")</script>
 <svg width="0" height="0"></svg>
 <details class="solution" open><summary>Show the solution</summary><div class="solution-body">x = 1</div></details>
+<p>A runway is $T = C/b$ months.</p>
 <a href="nowhere.html">dead</a> <a href="#no-such-anchor">dead anchor</a> <a href="https://example.org">outside</a>
 </body></html>"""
 
@@ -256,6 +278,7 @@ def test_checks_catch_a_broken_page(browser: Any, tmp_path: Path) -> None:
         "solution 1 is visible before",
         "link to missing file",
         "missing anchor #no-such-anchor",
+        "unrendered formula: '$T = C/b$'",
     ):
         assert expected in text, f"the page check misses {expected!r}:\n{text}"
     assert "example.org" not in text, "a link to an outside page (not a request) is not a fault"
@@ -269,3 +292,16 @@ def test_every_exercise_has_a_folded_solution(site: Path, notebook: Path) -> Non
     assert exercises > 0, f"{notebook.name} has no exercise"
     assert html.count('<section class="exercise">') == exercises
     assert html.count('<details class="solution">') == exercises
+
+
+def test_formulas_become_mathml_and_code_keeps_its_dollars() -> None:
+    """Inline and display LaTeX turn into MathML at build time; a dollar inside code stays text."""
+    builder = _load_builder()
+    page = builder.Page()
+    out = page.markdown("Runway $T = C/b$ and\n\n$$\nT = \\frac{\\ln(1 + C g / b)}{g}\n$$\n\n`cost $5`")
+    assert out.count("<math") == 2 and 'display="block"' in out and 'display="inline"' in out
+    assert "<code>cost $5</code>" in out
+    with pytest.raises(builder.BuildError, match="cannot render the formula"):
+        page.markdown("$x^$")
+    with pytest.raises(builder.BuildError, match="unknown command"):
+        page.markdown("$\\foo x$")
