@@ -16,9 +16,23 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+from IPython.display import Markdown
 
+from helpers import words
 from helpers.facts import Fact
-from helpers.periods import convert, monthly_run_rate, months_in
+from helpers.formatting import count, money, pct, times
+from helpers.params import Choice, Number
+from helpers.periods import convert, ltm, monthly_run_rate, months_in, rate
+from helpers.plotting import NAMES
+from helpers.words import say
+
+#: The parameters cell of notebook 01.
+PARAMETERS = {
+    "compare_currency": Choice(("USD", "RMB", "HKD")),
+    "tie_band_pct": Number(low=2.0, high=20.0, edges=(5.0,)),
+    "fit_tolerance_pp": Number(low=0.1, high=2.0, edges=(0.5,)),
+    "breakeven_margin_pp": Number(low=0.0, high=5.0, edges=(1.0,)),
+}
 
 #: Percentage points in a whole.
 WHOLE_PCT = 100.0
@@ -69,3 +83,374 @@ def scale_steps(first: Fact, second: Fact, currency: str) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["step", "first", "first_unit", "second", "second_unit"])
     frame["ratio"] = frame["second"] / frame["first"]
     return frame
+
+
+#: What each step of the size ladder fixes, and what it still leaves unlike.
+LADDER_NOTES = {
+    "as_reported": ("nothing", "currency, period length and season"),
+    "one_currency": ("the currency (at a constant rate)", "period length and season"),
+    "monthly_run_rate": ("the period length", "the season: each company's own months"),
+    "ltm_per_month": ("the season: twelve months each", "the windows end three months apart; one rate for all"),
+}
+
+
+def ladder(first: tuple[Fact, Fact, Fact], second: tuple[Fact, Fact, Fact], currency: str) -> pd.DataFrame:
+    """The size ladder: printed, one currency, per month, and per month of the last twelve months (LTM).
+
+    Each tuple is (full year, prior-year interim, current interim). Returns :func:`scale_steps` plus an LTM row
+    and what each step fixes. Example: ``ladder((fy24, h1_24, h1_25), (fy24m, q9_24, q9_25), "USD")``
+    """
+    steps = scale_steps(first[2], second[2], currency)
+    a = convert(ltm(*first), first[2].currency, currency) / 12
+    b = convert(ltm(*second), second[2].currency, currency) / 12
+    steps.loc[len(steps)] = ["ltm_per_month", a, f"{currency} million a month, LTM to {first[2].period_label}",
+                             b, f"{currency} million a month, LTM to {second[2].period_label}", b / a]
+    steps["fixes"] = [LADDER_NOTES[s][0] for s in steps["step"]]
+    steps["still unlike"] = [LADDER_NOTES[s][1] for s in steps["step"]]
+    return steps
+
+
+def rate_note(currency: str) -> str:
+    """Chart footer naming the rates as numbers. Example: ``rate_note("USD")`` gives '7.04 RMB per USD, ...'."""
+    usd_rmb = float(rate("USD", "RMB")["rate"])
+    text = f"{usd_rmb:g} RMB per USD"
+    if currency == "HKD":
+        text = (f"{float(rate('USD', 'HKD')['rate']):g} HKD per USD and "
+                f"{float(rate('HKD', 'RMB')['rate']):g} RMB per HKD")
+    return f"Constant rate: {text}, one rate for all periods."
+
+
+def ladder_verdict(ratio: float, tie_band_pct: float) -> str:
+    """Second company against the first on a ratio, with ties inside the band. Example: ``ladder_verdict(0.99, 5)``"""
+    return words.compare(ratio, 1.0, rel_tol=tie_band_pct / 100, more="more than", less="less than",
+                         same="about the same as")
+
+
+def ladder_title(steps: pd.DataFrame, tie_band_pct: float) -> str:
+    """Chart title: the LTM verdict against the per-month one. Example: ``ladder_title(steps, 5.0)``"""
+    run, last = float(steps["ratio"].iloc[2]), float(steps["ratio"].iloc[3])
+    return (f"Over the last twelve months MiniMax earned {ladder_verdict(last, tie_band_pct)} Zhipu a month; "
+            f"on each one's own months it looked to earn {ladder_verdict(run, tie_band_pct)} Zhipu")
+
+
+def ladder_finding(steps: pd.DataFrame, tie_band_pct: float, currency: str) -> Markdown:
+    """The ladder read top to bottom, with the LTM step as the headline. Example: ``ladder_finding(steps, 5, "USD")``"""
+    r = [float(x) for x in steps["ratio"]]
+    tie = words.compare(r[3], 1.0, rel_tol=tie_band_pct / 100) == "about the same"
+    return say(
+        "- **As printed**, MiniMax's figure is {r0} Zhipu's: a dollar amount against a renminbi amount.\n"
+        "- **In one currency** it is {r1}, but nine months against six.\n"
+        "- **Per month** it is {r2}: MiniMax earned {v2} a month, {w2} Zhipu. But Zhipu's six months are its "
+        "quiet half.\n"
+        "- **Per month of the last twelve months** it is {r3}: MiniMax earned {w3} Zhipu ({a3} against {b3} a "
+        "month). The gap of {gap} lies {inside} the {band} we allow for one constant rate applied across years, "
+        "so the headline is {headline}.",
+        r0=times(r[0]), r1=times(r[1]), r2=times(r[2]), r3=times(r[3]),
+        v2=money(float(steps["second"].iloc[2]), currency, 2), w2=ladder_verdict(r[2], tie_band_pct),
+        w3=ladder_verdict(r[3], tie_band_pct),
+        a3=money(float(steps["second"].iloc[3]), currency, 2), b3=money(float(steps["first"].iloc[3]), currency, 2),
+        gap=pct(abs(r[3] - 1) * 100), band=pct(tie_band_pct, 0),
+        inside=words.choose(tie, "inside", "outside"),
+        headline=words.choose(tie, "a tie, not a win", "a difference in size larger than the rate can explain"),
+    )
+
+
+def growth_table(h1_prior: Fact, h1: Fact, fy_prior: Fact, fy: Fact, fy_first: Fact) -> pd.DataFrame:
+    """Growth three ways: first half on first half, full year on full year, and the compound annual rate.
+
+    ``fy`` is the year of ``h1_prior``. Example: ``growth_table(h1_2024, h1_2025, fy2023, fy2024, fy2022)`` gives
+    about 325%, 151% and 133% for Zhipu.
+    """
+    years = int(fy.period_label[-4:]) - int(fy_first.period_label[-4:])
+    base = share_of(h1_prior.value, fy.value)
+    rows = [
+        (f"{h1.period_label} on {h1_prior.period_label}", (h1.value / h1_prior.value - 1) * 100,
+         f"the base half carried {pct(base)} of {fy.period_label}"),
+        (f"{fy.period_label} on {fy_prior.period_label}", (fy.value / fy_prior.value - 1) * 100, "whole years"),
+        (f"{fy_first.period_label} to {fy.period_label}, a year (CAGR)",
+         ((fy.value / fy_first.value) ** (1 / years) - 1) * 100, f"over {years} whole years"),
+    ]
+    return pd.DataFrame(rows, columns=["growth", "percent", "note"])
+
+
+def season_finding(h1_prior: Fact, fy: Fact, growth: pd.DataFrame) -> Markdown:
+    """What Zhipu's first-half weight does to interim figures. Example: ``season_finding(h1_2024, fy2024, g)``"""
+    weight = share_of(h1_prior.value, fy.value)
+    even = 100 * months_in(h1_prior.period_label) / 12
+    return say(
+        "Zhipu's first half of {year} carried {weight} of its {fy} revenue, {verdict} the {even} an even year "
+        "would give. So a first half doubled understates the year, and first-half growth of {g_h1} says more "
+        "about how small the base half was than about the business, whose whole-year growth was {g_fy} and "
+        "compound growth over {span} {g_cagr} a year.",
+        year=h1_prior.period_label[-4:], weight=pct(weight), fy=fy.period_label, even=pct(even, 0),
+        verdict=words.compare(weight, even, rel_tol=0.1, more="far more than", less="far less than",
+                              same="close to"),
+        g_h1=pct(float(growth["percent"].iloc[0]), 0), g_fy=pct(float(growth["percent"].iloc[1]), 0),
+        span=str(growth["growth"].iloc[2]).split(",")[0], g_cagr=pct(float(growth["percent"].iloc[2]), 0),
+    )
+
+
+def contributions(rows: list[tuple[str, str, float, float]]) -> pd.DataFrame:
+    """Each segment's share, margin and contribution to the company margin (share x margin, in percentage points).
+
+    ``rows`` are (company, segment, share %, margin %). Example: ``contributions([("zhipu", "cloud", 15.2, -0.4)])``
+    """
+    table = pd.DataFrame(rows, columns=["company", "segment", "share of revenue, %", "gross margin, %"])
+    table["contribution, pp"] = table["share of revenue, %"] * table["gross margin, %"] / 100
+    return table
+
+
+def margin_title(table: pd.DataFrame) -> str:
+    """Chart title: where each company's gross profit comes from, weighted by revenue. Example: ``margin_title(t)``"""
+    parts = []
+    for company in ("zhipu", "minimax"):
+        rows = table[table["company"] == company].sort_values("contribution, pp", ascending=False)
+        top, total = rows.iloc[0], rows["contribution, pp"].sum()
+        parts.append(f"{NAMES[company]} {pct(share_of(top['contribution, pp'], total), 0)} from {top['segment']}")
+    return "Where the gross profit comes from, revenue-weighted: " + "; ".join(parts)
+
+
+def margin_finding(table: pd.DataFrame, reported: dict[str, float], cloud_margin: float,
+                   breakeven_margin_pp: float, fit_tolerance_pp: float, platform_stated: float) -> Markdown:
+    """The margin table read: blends against reported totals, the cloud's margin, and the platform fit."""
+    sums = table.groupby("company")["contribution, pp"].sum()
+    return say(
+        "Weighted by revenue, Zhipu's two modes give {zp_sum} against its reported {zp_rep}: the inputs "
+        "{zp_agree} each other. Its cloud kept {cloud}, so for now the cloud {cloud_verdict} (we call a margin "
+        "within {band} of zero breaking even). MiniMax's open-platform margin here is *implied*: its reported "
+        "total less the apps' contribution, over the platform's share. It {fit} the {stated} one report gives "
+        "without a period; that fit is consistent with the report being for the same nine months, but it is a fit, "
+        "not a check, since the period was never stated.",
+        zp_sum=pct(float(sums["zhipu"]), 2), zp_rep=pct(reported["zhipu"]),
+        zp_agree=words.agreement(float(sums["zhipu"]), reported["zhipu"], abs_tol=fit_tolerance_pp,
+                                 yes="agree with", no="do not agree with"),
+        cloud=pct(cloud_margin),
+        cloud_verdict=words.choose(abs(cloud_margin) <= breakeven_margin_pp, "roughly breaks even",
+                                   words.sign(cloud_margin, positive="keeps a margin of its own",
+                                              negative="sells below what it costs to deliver", zero="")),
+        band=words.choose(breakeven_margin_pp == 1, "1 percentage point", f"{breakeven_margin_pp:g} percentage points"),
+        fit=words.agreement(float(table.iloc[-1]["gross margin, %"]), platform_stated, abs_tol=fit_tolerance_pp,
+                            yes="agrees, within " + f"{fit_tolerance_pp:g} percentage points, with",
+                            no="differs by more than " + f"{fit_tolerance_pp:g} percentage points from"),
+        stated=pct(platform_stated),
+    )
+
+
+def decompose(shares0: list[float], margins0: list[float], shares1: list[float],
+              margins1: list[float]) -> dict[str, float]:
+    """Split a change in total margin into a mix effect and a margin effect (percentage points).
+
+    Convention: mix effect = sum of (change in share) x (old margin); margin effect = sum of (new share) x
+    (change in margin); the two add up exactly to the change. Example: ``decompose([50, 50], [10, 30],
+    [40, 60], [10, 30])["mix"]`` gives 2.0.
+    """
+    if not len(shares0) == len(margins0) == len(shares1) == len(margins1) > 0:
+        raise ValueError("decompose needs one share and one margin per segment in both periods")
+    mix = sum((s1 - s0) * m0 for s0, s1, m0 in zip(shares0, shares1, margins0, strict=True)) / 100
+    effects = [s1 * (m1 - m0) / 100 for s1, m0, m1 in zip(shares1, margins0, margins1, strict=True)]
+    before = sum(s * m for s, m in zip(shares0, margins0, strict=True)) / 100
+    after = sum(s * m for s, m in zip(shares1, margins1, strict=True)) / 100
+    result = {"before": before, "mix": mix, "after": after}
+    result.update({f"margin {i}": e for i, e in enumerate(effects)})
+    return result
+
+
+def decomposition_leader(parts: dict[str, float]) -> str:
+    """Which effect moved the margin more: segment margins or mix. Example: ``decomposition_leader(parts)``"""
+    margin_total = sum(v for k, v in parts.items() if k.startswith("margin "))
+    return words.compare(abs(margin_total), abs(parts["mix"]), more="better segment margins, not a shift in mix",
+                         less="a shift in mix, not better segment margins", same="mix and segment margins equally")
+
+
+def decomposition_title(parts: dict[str, float]) -> str:
+    """Chart title for the margin split. Example: ``decomposition_title(parts)``"""
+    return (f"MiniMax's gross margin {words.direction(parts['before'], parts['after'])} on "
+            f"{decomposition_leader(parts)}")
+
+
+def decomposition_finding(parts: dict[str, float], names: list[str], periods: tuple[str, str]) -> Markdown:
+    """The decomposition read: which effect moved the margin. Example: ``decomposition_finding(d, ["apps", "API"], p)``"""
+    margin_total = sum(v for k, v in parts.items() if k.startswith("margin "))
+    change = parts["after"] - parts["before"]
+    leader = decomposition_leader(parts)
+    return say(
+        "MiniMax's gross margin {moved} from {before} in {p0} to {after} in {p1}, a change of {change}. The mix "
+        "effect is {mix} and the margin effect {margin} ({first}: {m0}; {second}: {m1}), so the change came from "
+        "{leader}. The two periods differ in length (a full year against nine months); margins are ratios, so the "
+        "length matters less than it does for revenue, but a season of its own would blur the split.",
+        moved=words.direction(parts["before"], parts["after"]), before=pct(parts["before"]), p0=periods[0],
+        after=pct(parts["after"]), p1=periods[1], change=f"{change:+.1f} percentage points",
+        mix=f"{parts['mix']:+.2f} percentage points", margin=f"{margin_total:+.2f} percentage points",
+        first=names[0], m0=f"{parts['margin 0']:+.2f}", second=names[1], m1=f"{parts['margin 1']:+.2f}",
+        leader=leader,
+    )
+
+
+def compute_table(compute: list[Fact], rd: list[Fact], revenue: list[Fact]) -> pd.DataFrame:
+    """Compute services and R&D against revenue, period by period (multiples of revenue).
+
+    Example: ``compute_table([c24, c25], [rd24, rd25], [r24, r25])["compute / revenue"]`` gives about 5.0x, 6.0x.
+    """
+    rows = []
+    for c, r, rev in zip(compute, rd, revenue, strict=True):
+        if not c.period_label == r.period_label == rev.period_label:
+            raise ValueError(f"periods differ: {c.fact_id}, {r.fact_id}, {rev.fact_id}")
+        rows.append({"period": c.period_label, "revenue": money(rev.value, rev.currency),
+                     "compute services": money(c.value, c.currency, scale="million"),
+                     "R&D": money(r.value, r.currency, scale="million"),
+                     "compute / revenue": times(c.value / rev.value, 1),
+                     "compute share of R&D": pct(share_of(c.value, r.value)),
+                     "sources": ", ".join(sorted({c.source_id, r.source_id, rev.source_id}))})
+    return pd.DataFrame(rows)
+
+
+def compute_finding(compute: list[Fact], revenue: list[Fact], h1_weight_pct: float) -> Markdown:
+    """Zhipu's compute bill against its revenue, with the season caveat. Example: ``compute_finding(c, r, 14.4)``"""
+    full, half = compute[0].value / revenue[0].value, compute[1].value / revenue[1].value
+    return say(
+        "In {p0} Zhipu's compute services alone cost {full} its revenue; in {p1}, {half}. The first-half ratio "
+        "{cmp} the full-year one, but the two are not like for like: compute is bought through the year, while "
+        "revenue lands late (the first half of the prior year carried {weight} of it). The full-year ratio is the "
+        "fair measure, and it says that every unit of revenue came with about {full_round} units of compute cost "
+        "before a single salary was paid.",
+        p0=compute[0].period_label, p1=compute[1].period_label, full=times(full, 1), half=times(half, 1),
+        cmp=words.compare(half, full, rel_tol=0.02, more="is above", less="is below", same="matches"),
+        weight=pct(h1_weight_pct), full_round=f"{full:.0f}",
+    )
+
+
+def bridge_table(items: list[tuple[str, Fact, Fact, Fact | None]]) -> pd.DataFrame:
+    """From the loss to the adjusted loss: the itemised adjustment where our sources give one, the rest as a residual.
+
+    ``items`` are (label, loss, adjusted loss, itemised adjustment or None). Example: ``bridge_table([...])``
+    """
+    rows = []
+    for label, loss, adjusted, item in items:
+        itemised = item.value if item is not None else 0.0
+        rows.append({
+            "company and period": label,
+            "loss": f"{money(loss.value, loss.currency, scale='million')} ({(loss.note or 'net loss').rstrip('.')})",
+            "itemised in our sources": (f"{item.qualifier} {money(item.value, item.currency, scale='million')}".strip()
+                                        + f" ({item.metric.replace('_', ' ')})") if item is not None else "none",
+            "other adjustments, not itemised in our sources": money(loss.value - itemised - adjusted.value,
+                                                                    loss.currency, scale="million"),
+            "adjusted loss": f"{adjusted.qualifier} {money(adjusted.value, adjusted.currency, scale='million')}".strip(),
+            "adjusted / loss": pct(share_of(adjusted.value, loss.value), 0),
+            "sources": ", ".join(sorted({loss.source_id, adjusted.source_id}
+                                        | ({item.source_id} if item is not None else set()))),
+        })
+    return pd.DataFrame(rows)
+
+
+def bridge_finding(loss: Fact, item: Fact, adjusted: Fact) -> Markdown:
+    """The one itemised bridge: how much of the loss the fair-value charge explains. Example: ``bridge_finding``"""
+    return say(
+        "Only one bridge is itemised in our sources: MiniMax's {period}, where {item} of its {loss} loss ({share} "
+        "of it) was a non-cash charge for the change in fair value of its preferred shares. The other adjustments of that year, and every adjustment of the other periods, are not itemised; "
+        "the tables show them as one residual rather than guess at them.",
+        period=loss.period_label, item=f"{item.qualifier} {money(item.value, item.currency, scale='million')}".strip(),
+        loss=money(loss.value, loss.currency, scale="million"), share=f"about {pct(share_of(item.value, loss.value), 0)}",
+    )
+
+
+def multiples_table(rows: list[tuple[str, Fact, Fact, tuple[Fact, Fact, Fact], Fact]]) -> pd.DataFrame:
+    """Each round's post-money valuation over revenue two ways, and over the last full year's gross profit.
+
+    ``rows`` are (name, valuation, last full year's revenue, LTM facts, that year's gross margin); valuation
+    and revenue are in one currency per company, so the multiples need no exchange rate.
+    Example: ``multiples_table([("Zhipu", val, fy24, (fy24, h1_24, h1_25), gm24)])``
+    """
+    out = []
+    for name, valuation, full_year, ltm_facts, margin in rows:
+        label = ltm_facts[2].period_label
+        window_end = pd.Timestamp(f"{label[-4:]}-01-01") + pd.DateOffset(months=months_in(label))
+        window_end -= pd.Timedelta(days=1)
+        after = (window_end - pd.Timestamp(valuation.period_label)).days
+        out.append({
+            "company": name, "round closed": valuation.period_label,
+            "valuation": money(valuation.value, valuation.currency, 2),
+            f"/ revenue, {full_year.period_label} (seen by the round)": valuation.value / full_year.value,
+            f"/ LTM revenue to the next period end": valuation.value / ltm(*ltm_facts),
+            "LTM window ends after the round by": words.plural(after, "day"),
+            f"/ gross profit, {full_year.period_label}": valuation.value / (full_year.value * margin.value / 100),
+        })
+    return pd.DataFrame(out).set_index("company")
+
+
+def multiples_finding(table: pd.DataFrame) -> Markdown:
+    """The multiples read on both bases. Example: ``multiples_finding(multiples_table(rows))``"""
+    full, trailing, gross = table.columns[2], table.columns[3], table.columns[5]
+    zp, mm = table.iloc[0], table.iloc[1]
+    return say(
+        "On the last full year either round's investors had seen, MiniMax was priced at {mm_full} revenue, "
+        "{cmp_full} Zhipu's {zp_full}; on gross profit the gap is wider still ({mm_gp} against {zp_gp}), because "
+        "MiniMax then kept far less of its revenue. On twelve months to the next period end the multiples "
+        "close to {mm_ltm} and {zp_ltm}, but those windows end after the rounds closed: they credit investors "
+        "with revenue they had not yet seen. Neither basis annualises a half-year: doubling Zhipu's quiet first "
+        "half would overstate its multiple.",
+        mm_full=times(float(mm[full]), 0), zp_full=times(float(zp[full]), 0),
+        cmp_full=words.compare(float(mm[full]), float(zp[full]), rel_tol=0.05, more="above", less="below",
+                               same="about the same as"),
+        mm_gp=times(float(mm[gross]), 0), zp_gp=times(float(zp[gross]), 0),
+        mm_ltm=times(float(mm[trailing]), 0), zp_ltm=times(float(zp[trailing]), 0),
+    )
+
+
+PROFILE_ROWS = {"founded": "Founded", "origin": "Origin and founders", "business_model": "Business model",
+                "main_customers": "Main customers", "delivery": "How it is delivered",
+                "monetisation": "How it earns money", "regions": "Regions", "listing": "Listing"}
+
+
+def profile_table(profile: pd.DataFrame, counts: dict[str, list[tuple[Fact, str]]]) -> pd.DataFrame:
+    """The two profiles side by side, each cell with its source; counts carry the kind of count they are.
+
+    ``counts`` maps a company to (count, what and kind) pairs. Example: ``profile_table(load_profile(), {...})``
+    """
+    table = {}
+    for company in ("zhipu", "minimax"):
+        cells = []
+        for attribute in PROFILE_ROWS:
+            hit = profile[(profile["company"] == company) & (profile["attribute"] == attribute)]
+            cells.append(f"{hit.iloc[0]['value']} [{hit.iloc[0]['source_id']}]" if len(hit) else "not in our data")
+        cells.append("; ".join(f"{f.qualifier} {count(f.value)} {what} [{f.source_id}]".strip()
+                               for f, what in counts[company]))
+        table[NAMES[company]] = cells
+    return pd.DataFrame(table, index=[*PROFILE_ROWS.values(), "Customers and users (kind of count)"])
+
+
+def regions_finding(zp_mainland: Fact, mm_mainland: Fact) -> Markdown:
+    """The two regional mixes, with their different periods. Example: ``regions_finding(zp, mm)``"""
+    return say(
+        "Zhipu earned {zp} of its {zp_p} revenue in mainland China; MiniMax {mm} of its {mm_p} revenue, so "
+        "{rest} came from elsewhere. The periods differ (six months against nine) and Zhipu's first half is its "
+        "quiet one, but a gap this wide does not hang on the season.",
+        zp=pct(zp_mainland.value, 2), zp_p=zp_mainland.period_label, mm=pct(mm_mainland.value, 2),
+        mm_p=mm_mainland.period_label, rest=pct(100 - mm_mainland.value, 2),
+    )
+
+
+def takeaways(steps: pd.DataFrame, tie_band_pct: float, weight_pct: float, parts: dict[str, float],
+              periods: tuple[str, str], compute_multiple: float, multiples: pd.DataFrame, top5: Fact) -> Markdown:
+    """The notebook's key takeaways as Markdown. Example: ``takeaways(...)``"""
+    r3 = float(steps["ratio"].iloc[3])
+    margin_total = sum(v for k, v in parts.items() if k.startswith("margin "))
+    full = multiples.columns[2]
+    return say(
+        "- **Size:** over the last twelve months MiniMax earned {size} Zhipu a month ({r3}, one constant "
+        "rate); the per-month figures of each one's own months ({r2}) mislead because Zhipu's first half carried "
+        "only {weight} of its year.\n"
+        "- **Opposite models:** Zhipu sells projects to a few institutions (five customers gave {top5} of its "
+        "{top5_p} revenue); MiniMax sells apps and an API to many payers abroad.\n"
+        "- **Margins:** MiniMax's gross margin moved by {change} from {p0} to {p1}, "
+        "{margin} of it from better segment margins and {mix} from mix.\n"
+        "- **Compute:** Zhipu's compute services cost {compute} its revenue in its last full year.\n"
+        "- **Losses:** adjusted losses leave out items our sources mostly do not itemise; only one bridge is "
+        "itemised here.\n"
+        "- **Valuation:** on the last full year the rounds had seen, MiniMax was priced at {mm_x} revenue and "
+        "Zhipu at {zp_x}.",
+        size=ladder_verdict(r3, tie_band_pct), r3=times(r3), r2=times(float(steps["ratio"].iloc[2])),
+        weight=pct(weight_pct), top5=pct(top5.value), top5_p=top5.period_label,
+        change=f"{parts['after'] - parts['before']:+.1f} percentage points", p0=periods[0], p1=periods[1],
+        margin=f"{margin_total:+.1f}", mix=f"{parts['mix']:+.1f}", compute=times(compute_multiple, 1),
+        mm_x=times(float(multiples.iloc[1][full]), 0), zp_x=times(float(multiples.iloc[0][full]), 0),
+    )
