@@ -191,7 +191,7 @@ def d1_title(table: pd.DataFrame, printed: Fact) -> str:
 
 
 def d1_finding(table: pd.DataFrame, printed: Fact, corrected: Fact, talkie: Fact) -> Markdown:
-    """Why the printed Hailuo AI share cannot stand, from the remainder it leaves. Example: ``d1_finding(t, p, c, k)``"""
+    """Why the printed Hailuo AI share cannot stand, from the remainder it leaves. Example: ``d1_finding(...)``"""
     as_printed = table.iloc[0]
     parts = as_printed[["Hailuo AI %", "Talkie/Xingye %", "other AI-native % (remainder)", "open platform %"]]
     rank = int((parts > printed.value).sum()) + 1
@@ -217,7 +217,7 @@ def d1_finding(table: pd.DataFrame, printed: Fact, corrected: Fact, talkie: Fact
 
 
 def d1_echo(share: Fact, revenue: Fact, payers: Fact, reported: Fact) -> Markdown:
-    """The per-payer figure agrees with the corrected share, and why that is no corroboration. Example: ``d1_echo(...)``"""
+    """The per-payer figure agrees with the corrected share, and why that is no corroboration: ``d1_echo(...)``"""
     each = share.value / 100 * revenue.value * 1e6 / payers.value
     return say(
         "A tempting second check: {share} of {revenue} over {payers} paying users of Hailuo AI is {each} each, "
@@ -244,7 +244,8 @@ def d2_finding(parts: list[Fact], total: Fact, printed: Fact, precise: Fact) -> 
         "figure, {printed}, is printed to {places}, so it stands for anything from {low} to {high}; the precise "
         "{precise} ({source}) {fits} that interval, and with it the components sum to {sum2}, which {agrees} "
         "the total. The rule at work: **precision beats rounding**.",
-        sum=money(as_printed, total.currency, scale="million"), total=money(total.value, total.currency, scale="million"),
+        sum=money(as_printed, total.currency, scale="million"),
+        total=money(total.value, total.currency, scale="million"),
         gap=words.sign(round(as_printed - total.value, 9), positive=f"{money(as_printed - total.value, total.currency)}"
                        " too much", negative=f"{money(total.value - as_printed, total.currency)} too little",
                        zero="no gap"),
@@ -291,7 +292,7 @@ def d4_finding(claimed: Fact, reported: Fact, full_year: Fact) -> Markdown:
 
 
 def d5_finding(loss: Fact, revenue: Fact, said: Fact) -> Markdown:
-    """The adjusted loss as a multiple of revenue under both readings of the article's phrase. Example: ``d5_finding``"""
+    """The adjusted loss as a multiple of revenue under both readings of the article's phrase: ``d5_finding(...)``"""
     multiple = loss.value / revenue.value
     return say(
         "The adjusted loss of {loss} over revenue of {revenue} is **{multiple}**. Read as {n} times revenue, the "
@@ -399,7 +400,8 @@ def data_dictionary(package: dict[str, object]) -> pd.DataFrame:
 def cross_rules(package: dict[str, object]) -> Markdown:
     """The rules that span several columns, as a Markdown list. Example: ``cross_rules(package)``"""
     rules = package["x-rules"]
-    return Markdown("\n".join(f"- {words.escape(rule)}" for rule in rules))  # type: ignore[attr-defined]
+    assert isinstance(rules, list), "datapackage.json: x-rules must be a list"
+    return say("{rules}", rules=words.Markup("\n".join(f"- {words.escape(rule)}" for rule in rules)))
 
 
 def small_checks(rounded: Fact, precise: Fact, translated: Fact, rates: dict[str, float]) -> pd.DataFrame:
@@ -433,7 +435,7 @@ def fits_in_unit(printed: float, precise: float, scale: float = 1.0) -> bool:
 def intervals_meet(a: float, b: float, places: int) -> bool:
     """Whether the rounding intervals of two figures printed to ``places`` decimals overlap or touch.
 
-    Example: ``intervals_meet(1752, 1751, 0)`` is True (they touch at 1751.5); ``intervals_meet(1752, 1750, 0)`` is False.
+    Example: ``intervals_meet(1752, 1751, 0)`` is True (they touch at 1751.5); with 1750 it is False.
     """
     low_a, high_a = rounding_interval(a, places)
     low_b, high_b = rounding_interval(b, places)

@@ -20,7 +20,7 @@ from IPython.display import Markdown
 
 from helpers import words
 from helpers.facts import Fact
-from helpers.formatting import count, money, pct, times
+from helpers.formatting import as_given, count, money, pct, times
 from helpers.params import Choice, Number
 from helpers.periods import convert, ltm, monthly_run_rate, months_in, rate
 from helpers.plotting import NAMES
@@ -108,6 +108,20 @@ def ladder(first: tuple[Fact, Fact, Fact], second: tuple[Fact, Fact, Fact], curr
     steps["fixes"] = [LADDER_NOTES[s][0] for s in steps["step"]]
     steps["still unlike"] = [LADDER_NOTES[s][1] for s in steps["step"]]
     return steps
+
+
+def ladder_view(steps: pd.DataFrame, names: tuple[str, str]) -> pd.DataFrame:
+    """The ladder as a reader's table: each company's figure with its unit, the ratio, what is fixed and what is not.
+
+    Example: ``ladder_view(ladder(...), ("Zhipu", "MiniMax"))``
+    """
+    return pd.DataFrame({
+        "step": steps["step"].str.replace("_", " "),
+        names[0]: [f"{v:,.2f} {u}" for v, u in zip(steps["first"], steps["first_unit"], strict=True)],
+        names[1]: [f"{v:,.2f} {u}" for v, u in zip(steps["second"], steps["second_unit"], strict=True)],
+        f"{names[1]} / {names[0]}": [times(r) for r in steps["ratio"]],
+        "fixes": steps["fixes"], "still unlike": steps["still unlike"],
+    })
 
 
 def rate_note(currency: str) -> str:
@@ -269,7 +283,7 @@ def decomposition_title(parts: dict[str, float]) -> str:
 
 
 def decomposition_finding(parts: dict[str, float], names: list[str], periods: tuple[str, str]) -> Markdown:
-    """The decomposition read: which effect moved the margin. Example: ``decomposition_finding(d, ["apps", "API"], p)``"""
+    """The decomposition read: which effect moved the margin. Example: ``decomposition_finding(d, names, p)``"""
     margin_total = sum(v for k, v in parts.items() if k.startswith("margin "))
     change = parts["after"] - parts["before"]
     leader = decomposition_leader(parts)
@@ -296,8 +310,7 @@ def compute_table(compute: list[Fact], rd: list[Fact], revenue: list[Fact]) -> p
         if not c.period_label == r.period_label == rev.period_label:
             raise ValueError(f"periods differ: {c.fact_id}, {r.fact_id}, {rev.fact_id}")
         rows.append({"period": c.period_label, "revenue": money(rev.value, rev.currency),
-                     "compute services": money(c.value, c.currency, scale="million"),
-                     "R&D": money(r.value, r.currency, scale="million"),
+                     "compute services": _millions(c), "R&D": _millions(r),
                      "compute / revenue": times(c.value / rev.value, 1),
                      "compute share of R&D": pct(share_of(c.value, r.value)),
                      "sources": ", ".join(sorted({c.source_id, r.source_id, rev.source_id}))})
@@ -311,30 +324,39 @@ def compute_finding(compute: list[Fact], revenue: list[Fact], h1_weight_pct: flo
         "In {p0} Zhipu's compute services alone cost {full} its revenue; in {p1}, {half}. The first-half ratio "
         "{cmp} the full-year one, but the two are not like for like: compute is bought through the year, while "
         "revenue lands late (the first half of the prior year carried {weight} of it). The full-year ratio is the "
-        "fair measure, and it says that every unit of revenue came with about {full_round} units of compute cost "
-        "before a single salary was paid.",
+        "fair measure: each unit of revenue came with about {full_round} units of compute spent on research "
+        "and development, on top of what it cost to deliver that revenue.",
         p0=compute[0].period_label, p1=compute[1].period_label, full=times(full, 1), half=times(half, 1),
         cmp=words.compare(half, full, rel_tol=0.02, more="is above", less="is below", same="matches"),
         weight=pct(h1_weight_pct), full_round=f"{full:.0f}",
     )
 
 
+def _millions(item: Fact, value: float | None = None, hedge: str | None = None) -> str:
+    """A figure in millions with the decimals it carries and its hedge: 'about USD 1,590 million'."""
+    number = item.value if value is None else value
+    qualifier = item.qualifier if hedge is None else hedge
+    return f"{qualifier} {item.currency} {as_given(round(number, 4))} million".strip()
+
+
 def bridge_table(items: list[tuple[str, Fact, Fact, Fact | None]]) -> pd.DataFrame:
     """From the loss to the adjusted loss: the itemised adjustment where our sources give one, the rest as a residual.
 
-    ``items`` are (label, loss, adjusted loss, itemised adjustment or None). Example: ``bridge_table([...])``
+    ``items`` are (label, loss, adjusted loss, itemised adjustment or None); a residual built from a hedged figure
+    is hedged "about". Example: ``bridge_table([...])``
     """
     rows = []
     for label, loss, adjusted, item in items:
         itemised = item.value if item is not None else 0.0
+        hedged = any(f is not None and f.qualifier for f in (loss, adjusted, item))
         rows.append({
             "company and period": label,
-            "loss": f"{money(loss.value, loss.currency, scale='million')} ({(loss.note or 'net loss').rstrip('.')})",
-            "itemised in our sources": (f"{item.qualifier} {money(item.value, item.currency, scale='million')}".strip()
-                                        + f" ({item.metric.replace('_', ' ')})") if item is not None else "none",
-            "other adjustments, not itemised in our sources": money(loss.value - itemised - adjusted.value,
-                                                                    loss.currency, scale="million"),
-            "adjusted loss": f"{adjusted.qualifier} {money(adjusted.value, adjusted.currency, scale='million')}".strip(),
+            "loss": f"{_millions(loss)} ({(loss.note or 'net loss').rstrip('.').lower()})",
+            "itemised in our sources": "none" if item is None else
+            f"{_millions(item)} ({item.metric.replace('_', ' ').replace('loss preferred', 'loss on preferred')})",
+            "other adjustments, not itemised in our sources":
+                _millions(loss, loss.value - itemised - adjusted.value, words.choose(hedged, "about", "")),
+            "adjusted loss": _millions(adjusted),
             "adjusted / loss": pct(share_of(adjusted.value, loss.value), 0),
             "sources": ", ".join(sorted({loss.source_id, adjusted.source_id}
                                         | ({item.source_id} if item is not None else set()))),
@@ -346,10 +368,11 @@ def bridge_finding(loss: Fact, item: Fact, adjusted: Fact) -> Markdown:
     """The one itemised bridge: how much of the loss the fair-value charge explains. Example: ``bridge_finding``"""
     return say(
         "Only one bridge is itemised in our sources: MiniMax's {period}, where {item} of its {loss} loss ({share} "
-        "of it) was a non-cash charge for the change in fair value of its preferred shares. The other adjustments of that year, and every adjustment of the other periods, are not itemised; "
+        "of it) was a non-cash charge for the change in fair value of its preferred shares. The other adjustments "
+        "of that year, and every adjustment of the other periods, are not itemised; "
         "the tables show them as one residual rather than guess at them.",
-        period=loss.period_label, item=f"{item.qualifier} {money(item.value, item.currency, scale='million')}".strip(),
-        loss=money(loss.value, loss.currency, scale="million"), share=f"about {pct(share_of(item.value, loss.value), 0)}",
+        period=loss.period_label, item=_millions(item), loss=_millions(loss),
+        share=f"about {pct(share_of(item.value, loss.value), 0)}",
     )
 
 
@@ -370,7 +393,7 @@ def multiples_table(rows: list[tuple[str, Fact, Fact, tuple[Fact, Fact, Fact], F
             "company": name, "round closed": valuation.period_label,
             "valuation": money(valuation.value, valuation.currency, 2),
             f"/ revenue, {full_year.period_label} (seen by the round)": valuation.value / full_year.value,
-            f"/ LTM revenue to the next period end": valuation.value / ltm(*ltm_facts),
+            "/ LTM revenue to the next period end": valuation.value / ltm(*ltm_facts),
             "LTM window ends after the round by": words.plural(after, "day"),
             f"/ gross profit, {full_year.period_label}": valuation.value / (full_year.value * margin.value / 100),
         })
@@ -381,17 +404,22 @@ def multiples_finding(table: pd.DataFrame) -> Markdown:
     """The multiples read on both bases. Example: ``multiples_finding(multiples_table(rows))``"""
     full, trailing, gross = table.columns[2], table.columns[3], table.columns[5]
     zp, mm = table.iloc[0], table.iloc[1]
+    zp_margin, mm_margin = float(zp[full]) / float(zp[gross]), float(mm[full]) / float(mm[gross])
     return say(
         "On the last full year either round's investors had seen, MiniMax was priced at {mm_full} revenue, "
-        "{cmp_full} Zhipu's {zp_full}; on gross profit the gap is wider still ({mm_gp} against {zp_gp}), because "
-        "MiniMax then kept far less of its revenue. On twelve months to the next period end the multiples "
-        "close to {mm_ltm} and {zp_ltm}, but those windows end after the rounds closed: they credit investors "
-        "with revenue they had not yet seen. Neither basis annualises a half-year: doubling Zhipu's quiet first "
-        "half would overstate its multiple.",
+        "{cmp_full} Zhipu's {zp_full}. On gross profit the gap is {wider} ({mm_gp} against {zp_gp}), because "
+        "MiniMax then kept {kept} of its revenue as gross profit ({mm_m} against {zp_m}). On the twelve months to "
+        "the next period end the multiples are {mm_ltm} (MiniMax) and {zp_ltm} (Zhipu), but those windows end "
+        "after the rounds closed: they credit investors with revenue they had not yet seen. Neither basis "
+        "annualises a half-year: doubling Zhipu's quiet first half would overstate its multiple.",
         mm_full=times(float(mm[full]), 0), zp_full=times(float(zp[full]), 0),
         cmp_full=words.compare(float(mm[full]), float(zp[full]), rel_tol=0.05, more="above", less="below",
                                same="about the same as"),
+        wider=words.compare(float(mm[gross]) / float(zp[gross]), float(mm[full]) / float(zp[full]),
+                            rel_tol=0.05, more="wider still", less="narrower", same="about as wide"),
         mm_gp=times(float(mm[gross]), 0), zp_gp=times(float(zp[gross]), 0),
+        kept=words.compare(mm_margin, zp_margin, rel_tol=0.05, more="more", less="less", same="about as much"),
+        mm_m=pct(mm_margin * 100), zp_m=pct(zp_margin * 100),
         mm_ltm=times(float(mm[trailing]), 0), zp_ltm=times(float(zp[trailing]), 0),
     )
 
@@ -430,7 +458,8 @@ def regions_finding(zp_mainland: Fact, mm_mainland: Fact) -> Markdown:
 
 
 def takeaways(steps: pd.DataFrame, tie_band_pct: float, weight_pct: float, parts: dict[str, float],
-              periods: tuple[str, str], compute_multiple: float, multiples: pd.DataFrame, top5: Fact) -> Markdown:
+              periods: tuple[str, str], compute_multiple: float, multiples: pd.DataFrame, top5: Fact,
+              fv_share_pct: float) -> Markdown:
     """The notebook's key takeaways as Markdown. Example: ``takeaways(...)``"""
     r3 = float(steps["ratio"].iloc[3])
     margin_total = sum(v for k, v in parts.items() if k.startswith("margin "))
@@ -441,16 +470,18 @@ def takeaways(steps: pd.DataFrame, tie_band_pct: float, weight_pct: float, parts
         "only {weight} of its year.\n"
         "- **Opposite models:** Zhipu sells projects to a few institutions (five customers gave {top5} of its "
         "{top5_p} revenue); MiniMax sells apps and an API to many payers abroad.\n"
-        "- **Margins:** MiniMax's gross margin moved by {change} from {p0} to {p1}, "
-        "{margin} of it from better segment margins and {mix} from mix.\n"
+        "- **Margins:** MiniMax's gross margin {moved} by {change} from {p0} to {p1}: {margin} percentage "
+        "points from segment margins and {mix} from mix.\n"
         "- **Compute:** Zhipu's compute services cost {compute} its revenue in its last full year.\n"
-        "- **Losses:** adjusted losses leave out items our sources mostly do not itemise; only one bridge is "
-        "itemised here.\n"
+        "- **Losses:** an adjusted loss leaves out items our sources rarely itemise; where they do, a fair-value "
+        "charge on preferred shares was about {fv_share} of MiniMax's 2025 loss.\n"
         "- **Valuation:** on the last full year the rounds had seen, MiniMax was priced at {mm_x} revenue and "
         "Zhipu at {zp_x}.",
         size=ladder_verdict(r3, tie_band_pct), r3=times(r3), r2=times(float(steps["ratio"].iloc[2])),
         weight=pct(weight_pct), top5=pct(top5.value), top5_p=top5.period_label,
-        change=f"{parts['after'] - parts['before']:+.1f} percentage points", p0=periods[0], p1=periods[1],
-        margin=f"{margin_total:+.1f}", mix=f"{parts['mix']:+.1f}", compute=times(compute_multiple, 1),
+        change=f"{abs(parts['after'] - parts['before']):.1f} percentage points", p0=periods[0], p1=periods[1],
+        moved=words.direction(parts["before"], parts["after"]),
+        margin=f"{margin_total:+.1f}", mix=f"{parts['mix']:+.1f}",
+        fv_share=pct(fv_share_pct, 0), compute=times(compute_multiple, 1),
         mm_x=times(float(multiples.iloc[1][full]), 0), zp_x=times(float(multiples.iloc[0][full]), 0),
     )

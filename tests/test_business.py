@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import helpers as h
+from helpers import business
 from helpers.business import scale_steps, share_of
+from helpers.params import check
 
 FAST = settings(max_examples=200, deadline=None)
 
@@ -58,3 +63,163 @@ def test_scale_steps_rejects_unknown_currency() -> None:
 def test_share_of_is_proportional(part: float, total: float) -> None:
     assert share_of(part, total) * total == pytest.approx(part * 100, rel=1e-9, abs=1e-9)
     assert share_of(total, total) == pytest.approx(100.0)
+
+
+# --------------------------------------------------------------------------- notebook 01's finding layer
+
+ZP_REV = tuple(h.fact("zhipu", "revenue", p) for p in ("FY2024", "H1 2024", "H1 2025"))
+MM_REV = tuple(h.fact("minimax", "revenue", p) for p in ("FY2024", "9M2024", "9M2025"))
+
+
+def md(x: object) -> str:
+    return str(getattr(x, "data", x))
+
+
+def test_parameters_defaults_pass() -> None:
+    check(business.PARAMETERS, compare_currency="USD", tie_band_pct=5.0, fit_tolerance_pp=0.5, breakeven_margin_pp=1.0)
+
+
+def test_ladder_ltm_matches_the_formula_and_is_a_tie_in_every_currency() -> None:
+    steps = business.ladder(ZP_REV, MM_REV, "USD")  # type: ignore[arg-type]
+    zp_ltm = (312.4 - 44.9 + 190.9) / 7.04 / 12
+    mm_ltm = (30.523 - 19.45 + 53.437) / 12
+    assert steps["ratio"].iloc[3] == pytest.approx(mm_ltm / zp_ltm)
+    for currency in ("USD", "RMB", "HKD"):
+        ratios = business.ladder(ZP_REV, MM_REV, currency)["ratio"]  # type: ignore[arg-type]
+        for band in (2.0, 5.0, 20.0):
+            assert business.ladder_verdict(float(ratios.iloc[3]), band) == "about the same as"
+    assert list(business.ladder_view(steps, ("Zhipu", "MiniMax")).columns)[:3] == ["step", "Zhipu", "MiniMax"]
+
+
+def test_ladder_verdicts_both_ways_and_tie() -> None:
+    assert business.ladder_verdict(1.31, 5) == "more than"
+    assert business.ladder_verdict(0.80, 5) == "less than"
+    assert business.ladder_verdict(0.99, 5) == "about the same as"
+    steps = business.ladder(ZP_REV, MM_REV, "USD")  # type: ignore[arg-type]
+    assert business.ladder_title(steps, 5).startswith("Over the last twelve months MiniMax earned about the same as")
+    assert "a tie, not a win" in md(business.ladder_finding(steps, 5, "USD"))
+    steps.loc[3, "ratio"] = 1.2
+    finding = md(business.ladder_finding(steps, 5, "USD"))
+    assert "outside" in finding and "larger than the rate can explain" in finding and "more than Zhipu (" in finding
+
+
+def test_rate_note_gives_numbers() -> None:
+    assert business.rate_note("USD") == "Constant rate: 7.04 RMB per USD, one rate for all periods."
+    assert "7.8 HKD per USD and 0.894 RMB per HKD" in business.rate_note("HKD")
+
+
+def test_growth_and_season() -> None:
+    fy = {y: h.fact("zhipu", "revenue", y) for y in ("FY2022", "FY2023", "FY2024")}
+    growth = business.growth_table(ZP_REV[1], ZP_REV[2], fy["FY2023"], fy["FY2024"], fy["FY2022"])
+    assert growth["percent"].round(1).tolist() == [325.2, 150.9, 133.3]
+    finding = md(business.season_finding(ZP_REV[1], ZP_REV[0], growth))
+    assert "far less than the 50%" in finding and "14.4%" in finding
+    even = md(business.season_finding(replace(ZP_REV[1], value=156.2), ZP_REV[0], growth))
+    assert "close to the 50%" in even
+    heavy = md(business.season_finding(replace(ZP_REV[1], value=250.0), ZP_REV[0], growth))
+    assert "far more than" in heavy
+
+
+def margin_rows(cloud: float = -0.4, api: float = 69.06) -> pd.DataFrame:
+    return business.contributions([("zhipu", "on-premise", 84.8, 59.1), ("zhipu", "cloud", 15.2, cloud),
+                                   ("minimax", "apps", 71.1, 4.7), ("minimax", "open platform", 28.9, api)])
+
+
+def test_contributions_sum_to_the_blend_and_title_names_the_source() -> None:
+    table = margin_rows()
+    assert table["contribution, pp"].iloc[:2].sum() == pytest.approx(50.056)
+    assert business.margin_title(table).endswith("Zhipu 100% from on-premise; MiniMax 86% from open platform")
+
+
+def test_margin_finding_every_branch() -> None:
+    base = md(business.margin_finding(margin_rows(), {"zhipu": 50.0}, -0.4, 1.0, 0.5, 69.4))
+    assert "agree with each other" in base and "roughly breaks even" in base and "1 percentage point of" in base
+    assert "agrees, within 0.5" in base and "a fit, not a check" in base
+    strict = md(business.margin_finding(margin_rows(), {"zhipu": 48.0}, -0.4, 0.0, 0.1, 69.4))
+    assert "do not agree with" in strict and "sells below what it costs" in strict and "differs by more than" in strict
+    assert "0 percentage points" in strict
+    positive = md(business.margin_finding(margin_rows(cloud=3.0), {"zhipu": 50.5}, 3.0, 1.0, 0.5, 69.4))
+    assert "keeps a margin of its own" in positive
+
+
+def test_decompose_adds_up_and_rejects_bad_shapes() -> None:
+    parts = business.decompose([71.4, 28.6], [-8.1, 62.88], [71.1, 28.9], [4.7, 69.06])
+    change = parts["after"] - parts["before"]
+    assert parts["mix"] + parts["margin 0"] + parts["margin 1"] == pytest.approx(change)
+    assert business.decompose([50, 50], [10, 30], [40, 60], [10, 30])["mix"] == pytest.approx(2.0)
+    with pytest.raises(ValueError, match="one share and one margin"):
+        business.decompose([50], [10, 30], [40, 60], [10, 30])
+
+
+def test_decomposition_words_all_branches() -> None:
+    margin_led = {"before": 12.2, "mix": 0.2, "margin 0": 9.1, "margin 1": 1.8, "after": 23.3}
+    assert business.decomposition_title(margin_led).endswith("rose on better segment margins, not a shift in mix")
+    mix_led = {"before": 20.0, "mix": -5.0, "margin 0": 1.0, "margin 1": 0.0, "after": 16.0}
+    assert business.decomposition_title(mix_led).endswith("fell on a shift in mix, not better segment margins")
+    even = {"before": 10.0, "mix": 1.0, "margin 0": 1.0, "margin 1": 0.0, "after": 12.0}
+    assert "equally" in business.decomposition_leader(even)
+    finding = md(business.decomposition_finding(margin_led, ["apps", "open platform"], ("FY2024", "9M2025")))
+    assert "+11.1 percentage points" in finding and "rose from 12.2%" in finding
+
+
+def test_compute_table_and_finding() -> None:
+    when = ("FY2024", "H1 2025")
+    compute = [h.fact("zhipu", "rd_expense", p, "compute_services") for p in when]
+    rd = [h.fact("zhipu", "rd_expense", p) for p in when]
+    rev = [h.fact("zhipu", "revenue", p) for p in when]
+    table = business.compute_table(compute, rd, rev)
+    assert table["compute / revenue"].tolist() == ["5.0x", "6.0x"]
+    with pytest.raises(ValueError, match="periods differ"):
+        business.compute_table(compute, rd, rev[::-1])
+    assert "is above the full-year one" in md(business.compute_finding(compute, rev, 14.4))
+    low = [compute[0], replace(compute[1], value=700.0)]
+    assert "is below the full-year one" in md(business.compute_finding(low, rev, 14.4))
+    same = [compute[0], replace(compute[1], value=compute[0].value / rev[0].value * rev[1].value)]
+    assert "matches the full-year one" in md(business.compute_finding(same, rev, 14.4))
+
+
+def test_bridge_residual_is_hedged_only_when_an_input_is() -> None:
+    loss, adjusted = h.fact("minimax", "net_loss", "FY2025"), h.fact("minimax", "adjusted_net_loss", "FY2025", "high")
+    charge = h.fact("minimax", "fair_value_loss_preferred_shares", "FY2025")
+    table = business.bridge_table([("MiniMax, FY2025", loss, adjusted, charge),
+                                   ("Zhipu, FY2024", h.fact("zhipu", "net_loss", "FY2024"),
+                                    h.fact("zhipu", "adjusted_net_loss", "FY2024"), None)])
+    residual = table["other adjustments, not itemised in our sources"].tolist()
+    assert residual == ["about USD 31 million", "RMB 492.4 million"]
+    assert table["itemised in our sources"].iloc[1] == "none"
+    assert "about 85% of it" in md(business.bridge_finding(loss, charge, adjusted))
+
+
+def test_multiples_and_their_finding() -> None:
+    rows = [("Zhipu", h.fact("zhipu", "valuation_post_money", "2025-05-29"), ZP_REV[0], ZP_REV,
+             h.fact("zhipu", "gross_margin", "FY2024")),
+            ("MiniMax", h.fact("minimax", "valuation_post_money", "2025-08-19"), MM_REV[0], MM_REV,
+             h.fact("minimax", "gross_margin", "FY2024"))]
+    table = business.multiples_table(rows)  # type: ignore[arg-type]
+    assert table["LTM window ends after the round by"].tolist() == ["32 days", "42 days"]
+    assert table.iloc[0, 2] == pytest.approx(24377 / 312.4)
+    finding = md(business.multiples_finding(table))
+    assert "above Zhipu's 78x" in finding and "wider still" in finding and "kept less" in finding
+    flipped = table.iloc[::-1]
+    back = md(business.multiples_finding(flipped))
+    assert "below" in back and "narrower" in back and "kept more" in back
+
+
+def test_profile_regions_and_takeaways() -> None:
+    counts = {"zhipu": [(h.fact("zhipu", "institutional_customers", "2025-06-30"), "at a date")],
+              "minimax": [(h.fact("minimax", "paying_users", "9M2025", "ai_native"), "kind not stated")]}
+    table = business.profile_table(h.load_profile(), counts)
+    assert table.loc["Founded", "Zhipu"] == "2019 [S0]"
+    assert table.iloc[-1]["Zhipu"] == "over 8,000 at a date [S10]"
+    assert "73.05% came from elsewhere" in md(business.regions_finding(
+        h.fact("zhipu", "revenue_share_region", "H1 2025", "mainland_china"),
+        h.fact("minimax", "revenue_share_region", "9M2025", "mainland_china")))
+    steps = business.ladder(ZP_REV, MM_REV, "USD")  # type: ignore[arg-type]
+    parts = {"before": 12.2, "mix": 0.2, "margin 0": 9.1, "margin 1": 1.8, "after": 23.3}
+    mult = pd.DataFrame([[0, 0, 78.0, 53.0, 0, 139.0], [0, 0, 139.0, 66.0, 0, 1139.0]])
+    out = md(business.takeaways(steps, 5.0, 14.4, parts, ("FY2024", "9M2025"), 5.0, mult,
+                                h.fact("zhipu", "top5_customers_share", "FY2024"), 84.9))
+    assert "about the same as Zhipu" in out and "rose by 11.1" in out and "about 85%" in out
+    fell = md(business.takeaways(steps, 5.0, 14.4, parts | {"after": 10.0}, ("FY2024", "9M2025"), 5.0, mult,
+                                 h.fact("zhipu", "top5_customers_share", "FY2024"), 84.9))
+    assert "fell by 2.2" in fell
