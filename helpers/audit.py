@@ -173,7 +173,7 @@ def d1_table(ai_native: Fact, talkie: Fact, open_platform: Fact, printed: Fact, 
     Example: ``d1_table(...)`` leaves 33.4 points for the other AI-native products as printed, 3.4 as corrected.
     """
     rows = []
-    for label, item in (("as printed in the article", printed), ("as the prospectus reports", corrected)):
+    for label, item in (("as printed in the article", printed), ("as press reports of the prospectus give it", corrected)):
         other = round(ai_native.value - talkie.value - item.value, 10)
         rows.append((label, item.value, talkie.value, other, open_platform.value,
                      round(ai_native.value + open_platform.value, 10), item.citation))
@@ -221,7 +221,7 @@ def d1_echo(share: Fact, revenue: Fact, payers: Fact, reported: Fact) -> Markdow
     each = share.value / 100 * revenue.value * 1e6 / payers.value
     return say(
         "A tempting second check: {share} of {revenue} over {payers} paying users of Hailuo AI is {each} each, "
-        "which {agrees} the {reported} per paying user that {source} prints. It is **not** corroboration. "
+        "which {agrees} the figure {source} prints, {reported} per paying user. It is **not** corroboration. "
         "{source} is also where the {share} comes from, and our sources give the payer count no period: "
         "the data record it for {period} *because* this division then fits (see the note in `data/facts.csv`). "
         "A check whose inputs were chosen to fit can only agree.",

@@ -233,8 +233,7 @@ def margin_finding(table: pd.DataFrame, reported: dict[str, float], cloud_margin
         "{zp_agree} each other. Its cloud kept {cloud}, so for now the cloud {cloud_verdict} (we call a margin "
         "within {band} of zero breaking even). MiniMax's open-platform margin here is *implied*: its reported "
         "total less the apps' contribution, over the platform's share. It {fit} the {stated} one report gives "
-        "without a period; that fit is consistent with the report being for the same nine months, but it is a fit, "
-        "not a check, since the period was never stated.",
+        "without a period. {reading}",
         zp_sum=pct(float(sums["zhipu"]), 2), zp_rep=pct(reported["zhipu"]),
         zp_agree=words.agreement(float(sums["zhipu"]), reported["zhipu"], abs_tol=fit_tolerance_pp,
                                  yes="agree with", no="do not agree with"),
@@ -247,6 +246,12 @@ def margin_finding(table: pd.DataFrame, reported: dict[str, float], cloud_margin
                             yes="agrees, within " + f"{fit_tolerance_pp:g} percentage points, with",
                             no="differs by more than " + f"{fit_tolerance_pp:g} percentage points from"),
         stated=pct(platform_stated),
+        reading=words.choose(
+            abs(float(table.iloc[-1]["gross margin, %"]) - platform_stated) <= fit_tolerance_pp,
+            "That is consistent with the report being for the same nine months, but it is a fit, not a check, "
+            "since the period was never stated.",
+            "The report may then be for another period, or rounded differently; with no stated period, neither "
+            "reading can be checked."),
     )
 
 
@@ -484,4 +489,34 @@ def takeaways(steps: pd.DataFrame, tie_band_pct: float, weight_pct: float, parts
         margin=f"{margin_total:+.1f}", mix=f"{parts['mix']:+.1f}",
         fv_share=pct(fv_share_pct, 0), compute=times(compute_multiple, 1),
         mm_x=times(float(multiples.iloc[1][full]), 0), zp_x=times(float(multiples.iloc[0][full]), 0),
+    )
+
+
+def cloud_mix(periods: list[tuple[Fact, Fact]]) -> pd.DataFrame:
+    """Zhipu's cloud share of revenue by period (100 less the on-premise share), with the kind of period.
+
+    ``periods`` are (on-premise share, revenue) pairs. Example: ``cloud_mix([(onprem_fy22, rev_fy22), ...])``
+    """
+    rows = [{"period": s.period_label, "months": months_in(s.period_label), "cloud share, %": round(100 - s.value, 10),
+             "cloud revenue": money((100 - s.value) / 100 * r.value, r.currency),
+             "sources": ", ".join(sorted({s.source_id, r.source_id}))} for s, r in periods]
+    return pd.DataFrame(rows)
+
+
+def cloud_finding(mix: pd.DataFrame) -> Markdown:
+    """The like-for-like trend in the cloud share, and the half-year set apart. Example: ``cloud_finding(mix)``"""
+    years = mix[mix["months"] == 12]
+    first, last, half = years.iloc[0], years.iloc[-1], mix[mix["months"] < 12].iloc[-1]
+    return say(
+        "Between whole years the cloud's share {moved} from {a} in {pa} to {b} in {pb}, by {pp}. The first half of "
+        "{ph} gives {c}, {vs} the last full year's by {gap}; but a quiet half against a whole year cannot say "
+        "whether the shift went on, paused or turned. The same half of the year before would, and our sources do "
+        "not split it.",
+        moved=words.direction(first["cloud share, %"], last["cloud share, %"]), a=pct(first["cloud share, %"]),
+        pa=first["period"], b=pct(last["cloud share, %"]), pb=last["period"],
+        pp=f"{abs(last['cloud share, %'] - first['cloud share, %']):.1f} percentage points",
+        ph=str(half["period"])[-4:], c=pct(half["cloud share, %"]),
+        vs=words.compare(half["cloud share, %"], last["cloud share, %"], more="above", less="below",
+                         same="equal to"),
+        gap=f"{abs(half['cloud share, %'] - last['cloud share, %']):.1f} percentage points",
     )

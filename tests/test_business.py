@@ -134,9 +134,10 @@ def test_contributions_sum_to_the_blend_and_title_names_the_source() -> None:
 def test_margin_finding_every_branch() -> None:
     base = md(business.margin_finding(margin_rows(), {"zhipu": 50.0}, -0.4, 1.0, 0.5, 69.4))
     assert "agree with each other" in base and "roughly breaks even" in base and "1 percentage point of" in base
-    assert "agrees, within 0.5" in base and "a fit, not a check" in base
+    assert "agrees, within 0.5" in base and "a fit, not a check" in base and "another period" not in base
     strict = md(business.margin_finding(margin_rows(), {"zhipu": 48.0}, -0.4, 0.0, 0.1, 69.4))
     assert "do not agree with" in strict and "sells below what it costs" in strict and "differs by more than" in strict
+    assert "another period" in strict and "a fit, not a check" not in strict
     assert "0 percentage points" in strict
     positive = md(business.margin_finding(margin_rows(cloud=3.0), {"zhipu": 50.5}, 3.0, 1.0, 0.5, 69.4))
     assert "keeps a margin of its own" in positive
@@ -223,3 +224,15 @@ def test_profile_regions_and_takeaways() -> None:
     fell = md(business.takeaways(steps, 5.0, 14.4, parts | {"after": 10.0}, ("FY2024", "9M2025"), 5.0, mult,
                                  h.fact("zhipu", "top5_customers_share", "FY2024"), 84.9))
     assert "fell by 2.2" in fell
+
+
+def test_cloud_mix_and_finding_both_ways() -> None:
+    pairs = [(h.fact("zhipu", "revenue_share_segment", p, "on_premise"), h.fact("zhipu", "revenue", p))
+             for p in ("FY2022", "FY2024", "H1 2025")]
+    mix = business.cloud_mix(pairs)
+    assert mix["cloud share, %"].tolist() == [4.5, 15.5, 15.2]
+    finding = md(business.cloud_finding(mix))
+    assert "rose from 4.5%" in finding and "below the last full year's by 0.3 percentage points" in finding
+    assert "cannot say" in finding
+    flipped = mix.assign(**{"cloud share, %": [20.0, 10.0, 12.0]})
+    assert "fell from 20.0%" in md(business.cloud_finding(flipped)) and "above" in md(business.cloud_finding(flipped))
