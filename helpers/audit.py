@@ -50,6 +50,15 @@ RULE_FOR_STATUS: dict[str, str] = {
 }
 
 
+#: Rows where the status alone does not say which rule decided (our reading, recorded here).
+RULE_FOR_FACT: dict[str, str] = {
+    "zp_share_on_premise_h1_2025_article": "precision beats rounding: the article's floor is a rounded claim "
+    "that the one-decimal report contradicts",
+    "zp_customers_article": "precision beats rounding: the report gives the hedge (over) and the period the "
+    "article's paraphrase dropped",
+}
+
+
 def decimals(value: float) -> int:
     """Decimal places of a figure as the data store it (trailing zeros are lost). Example: ``decimals(362.6)`` is 1."""
     text = as_given(value).replace(",", "")
@@ -106,7 +115,7 @@ def preference_table(facts: pd.DataFrame) -> pd.DataFrame:
             "status": row.status,
             "figure used": f"{as_given(use.value)} ({use.citation})",
             "what": str(row.metric).replace("_", " "),
-            "rule": RULE_FOR_STATUS[str(row.status)],
+            "rule": RULE_FOR_FACT.get(str(row.fact_id), RULE_FOR_STATUS[str(row.status)]),
         })
     return pd.DataFrame(rows)
 
@@ -222,7 +231,8 @@ def d1_echo(share: Fact, revenue: Fact, payers: Fact, reported: Fact) -> Markdow
     return say(
         "A tempting second check: {share} of {revenue} over {payers} paying users of Hailuo AI is {each} each, "
         "which {agrees} the figure {source} prints, {reported} per paying user. It is **not** corroboration. "
-        "{source} is also where the {share} comes from, and our sources give the payer count no period: "
+        "{source} is also where the {share} comes from, and our sources give the payer count no period (nor say "
+        "whether it counts payers at a date, over the months or on average): "
         "the data record it for {period} *because* this division then fits (see the note in `data/facts.csv`). "
         "A check whose inputs were chosen to fit can only agree.",
         share=pct(share.value), revenue=money(revenue.value, revenue.currency, 3),
