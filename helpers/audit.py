@@ -153,11 +153,14 @@ def sources_finding(table: pd.DataFrame) -> Markdown:
     first, second = ranked.iloc[0], ranked.iloc[1]
     by_kind = table.groupby("kind")["figures cited"].sum().sort_values(ascending=False)
     return say(
-        "The data hold {rows} of figures from {suppliers} of the {n} sources; the rest only corroborate. "
+        "The data hold {rows} of figures from {suppliers} of the {n} sources; {rest}. "
         "By kind of source: {kinds}. The single largest supplier is {leader} ({publisher}), with {lead}, "
         "{verdict} the next ({second}): the article is where the audit starts, not where it ends.",
         rows=words.plural(int(table["figures cited"].sum()), "row"),
         suppliers=int((table["figures cited"] > 0).sum()), n=len(table),
+        rest=words.choose(bool((table.loc[table["figures cited"] == 0, "figures corroborated"] > 0).all()),
+                          "each of the others corroborates rows",
+                          "some of the others only corroborate rows, and some give none yet"),
         kinds=words.listing([f"{k.replace('_', ' ')} {n}" for k, n in by_kind.items()]),
         leader=first["source_id"], publisher=str(first["publisher"]).split(" (")[0],
         lead=words.plural(int(first["figures cited"]), "row"),
