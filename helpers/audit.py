@@ -185,7 +185,8 @@ def d1_table(ai_native: Fact, talkie: Fact, open_platform: Fact, printed: Fact, 
     Example: ``d1_table(...)`` leaves 33.4 points for the other AI-native products as printed, 3.4 as corrected.
     """
     rows = []
-    for label, item in (("as printed in the article", printed), ("as press reports of the prospectus give it", corrected)):
+    readings = (("as printed in the article", printed), ("as press reports of the prospectus give it", corrected))
+    for label, item in readings:
         other = round(ai_native.value - talkie.value - item.value, 10)
         rows.append((label, item.value, talkie.value, other, open_platform.value,
                      round(ai_native.value + open_platform.value, 10), item.citation))

@@ -117,8 +117,9 @@ def ladder_view(steps: pd.DataFrame, names: tuple[str, str]) -> pd.DataFrame:
     """
     return pd.DataFrame({
         "step": steps["step"].str.replace("_", " "),
-        names[0]: [f"{v:,.2f} {u}" for v, u in zip(steps["first"], steps["first_unit"], strict=True)],
-        names[1]: [f"{v:,.2f} {u}" for v, u in zip(steps["second"], steps["second_unit"], strict=True)],
+        # fixed-width numbers, so the table reads the same (numbers aside) in every display currency
+        names[0]: [f"{v:>9,.2f} {u}" for v, u in zip(steps["first"], steps["first_unit"], strict=True)],
+        names[1]: [f"{v:>9,.2f} {u}" for v, u in zip(steps["second"], steps["second_unit"], strict=True)],
         f"{names[1]} / {names[0]}": [times(r) for r in steps["ratio"]],
         "fixes": steps["fixes"], "still unlike": steps["still unlike"],
     })
