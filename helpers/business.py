@@ -521,3 +521,16 @@ def cloud_finding(mix: pd.DataFrame) -> Markdown:
                          same="equal to"),
         gap=f"{abs(half['cloud share, %'] - last['cloud share, %']):.1f} percentage points",
     )
+
+
+def concentration_finding(top_share: Fact, top_n: int) -> Markdown:
+    """How much of Zhipu's revenue a handful of customers carry. Example: ``concentration_finding(top5, 5)``"""
+    return say(
+        "Project selling concentrates revenue: Zhipu's top {n} customers gave {share} of its {period} revenue "
+        "({source}), so losing one of average size among them would cost about {each} of a year's revenue. Our "
+        "data hold no such figure for MiniMax, most of whose revenue comes from many small app payments; that "
+        "contrast in risk "
+        "is the business models' in miniature.",
+        n=words.plural(top_n, "customer").split(" ")[0], share=pct(top_share.value), period=top_share.period_label,
+        source=top_share.citation, each=pct(top_share.value / top_n),
+    )

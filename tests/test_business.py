@@ -236,3 +236,9 @@ def test_cloud_mix_and_finding_both_ways() -> None:
     assert "cannot say" in finding
     flipped = mix.assign(**{"cloud share, %": [20.0, 10.0, 12.0]})
     assert "fell from 20.0%" in md(business.cloud_finding(flipped)) and "above" in md(business.cloud_finding(flipped))
+
+
+def test_concentration_finding() -> None:
+    top5 = h.fact("zhipu", "top5_customers_share", "FY2024")
+    out = md(business.concentration_finding(top5, 5))
+    assert "top 5 customers gave 45.5%" in out and "about 9.1%" in out
