@@ -27,7 +27,7 @@ from helpers.formatting import as_given, count, money, pct, times
 from helpers.params import Choice, Number
 from helpers.periods import convert, growth, months_in, rate
 from helpers.plotting import NAMES
-from helpers.words import agreement, choose, compare, direction, say, sentence
+from helpers.words import Markup, agreement, choose, compare, direction, say, sentence
 
 __all__ = [
     "COUNT_KINDS",
@@ -155,7 +155,9 @@ def blended_margin(shares_percent: Sequence[float], margins_percent: Sequence[fl
     Example: ``blended_margin([84.8, 15.2], [59.1, -0.4])`` is about 50.06 (Zhipu, H1 2025).
     """
     if len(shares_percent) != len(margins_percent) or not shares_percent:
-        raise ValueError(f"need one margin per share, got {len(shares_percent)} shares and {len(margins_percent)} margins")
+        raise ValueError(
+            f"need one margin per share, got {len(shares_percent)} shares and {len(margins_percent)} margins"
+        )
     total = sum(_finite("share", s) for s in shares_percent)
     if total <= 0:
         raise ValueError(f"shares must sum to a positive number, got {total!r}")
@@ -212,7 +214,7 @@ def steady_growth_share(growth_factor: float, start: float, end: float) -> float
         raise ValueError(f"need 0 <= start <= end <= 1 (fractions of a year), got start={start!r}, end={end!r}")
     if math.isclose(g, 1.0, rel_tol=0.0, abs_tol=1e-12):
         return b - a
-    return (g**b - g**a) / (g - 1)
+    return float((g**b - g**a) / (g - 1))
 
 
 def per_paying_month(amount_million: float, payers: float, months: int) -> float:
@@ -436,9 +438,10 @@ def multiples_table(periods: Mapping[str, Sequence[str]]) -> pd.DataFrame:
             revenue = fact(company, "revenue", label)
             losses = adjusted_losses(company, label)
             rd = facts_table(company=company, metric="rd_expense", period_label=label, breakdown="")
+            rd_x = times(multiple(rd["value"].item(), revenue.value)) if len(rd) else "not in data"
+            loss_x = " to ".join(times(multiple(f.value, revenue.value)) for f in losses)
             rows.append({"company": NAMES[company], "period": label, "months": months_in(label),
-                         "R&D / revenue": times(multiple(rd["value"].item(), revenue.value)) if len(rd) else "not in data",
-                         "adjusted net loss / revenue": " to ".join(times(multiple(f.value, revenue.value)) for f in losses),
+                         "R&D / revenue": rd_x, "adjusted net loss / revenue": loss_x,
                          "sources": sources_for(revenue, *losses, *rd["source_id"])})
     return pd.DataFrame(rows)
 
@@ -455,7 +458,10 @@ def adjusted_losses(company: str, label: str) -> list[Fact]:
 
 
 def loss_multiple_range(company: str, label: str) -> tuple[float, float]:
-    """Lowest and highest adjusted-loss multiple of revenue for a period. Example: ``loss_multiple_range("zhipu", "H1 2025")``"""
+    """Lowest and highest adjusted-loss multiple of revenue for a period.
+
+    Example: ``loss_multiple_range("zhipu", "H1 2025")`` gives about ``(9.18, 9.18)``.
+    """
     revenue = value(company, "revenue", label)
     xs = [multiple(f.value, revenue) for f in adjusted_losses(company, label)]
     return min(xs), max(xs)
@@ -559,7 +565,8 @@ def finding_mix(native: tuple[float, float], cloud: tuple[float, float], cloud_h
     return say("Like for like, MiniMax's AI-native share {nv} {nd}, from {n0} in FY2024 to {n1} in FY2025, and "
                "Zhipu's cloud share {cv} {cd}, from {c0} in FY2022 to {c1} in FY2024. Within the AI-native products, "
                "Hailuo AI {hv} {hd} (from {h0} in FY2024 to {h1} in 9M2025) while the AI-native products other than "
-               "Hailuo AI {ev} {ed} (from {e0} to {e1}): nine months against a year, not like for like, {season}. Zhipu's H1 2025 cloud share, {ch}, sits "
+               "Hailuo AI {ev} {ed} (from {e0} to {e1}): nine months against a year, not like for like, {season}. "
+               "Zhipu's H1 2025 cloud share, {ch}, sits "
                "{cw} FY2024's {c1}, but a first half against a year says nothing about 2025: the data hold no H1 2024 "
                "split to compare it with.",
                nv=direction(*native), nd=_pp(native[1] - native[0]), n0=pct(native[0]), n1=pct(native[1]),
@@ -587,7 +594,8 @@ def finding_payers(per_payer: float, per_month: float, months: int, paying_ratio
                "{hx} the average AI-native payer. That figure {agree} the {printed} the source prints ({cite}) by "
                "construction: the period of the payer count was assigned in data/ because it gives that figure, so "
                "the agreement corroborates nothing.",
-               pp=f"{currency} {per_payer:,.2f}", m=str(months), pm=f"{currency} {per_month:,.2f}", r=pct(paying_ratio, 2),
+               pp=f"{currency} {per_payer:,.2f}", m=str(months), pm=f"{currency} {per_month:,.2f}",
+               r=pct(paying_ratio, 2),
                rc=pct(ratio_cumulative, 2), hp=f"about {currency} {hailuo_per_payer:,.2f}",
                hx=times(hailuo_per_payer / per_payer, 1),
                agree=agreement(hailuo_per_payer, hailuo_printed.value, abs_tol=0.5, yes="matches",
@@ -600,7 +608,8 @@ def finding_customers(per_9m: float, per_fy: float, gap: RatioSplit, customers: 
                       currency: str) -> Markdown:
     """The two per-customer figures about 50 times apart, explained side by side. Example: see notebook 02."""
     return say("Both figures divide the revenue of the whole {seg} segment, which is broader than its open "
-               "platform, so both overstate what an open-platform customer brings in. Per paying customer (9M2025, {c1} "
+               "platform, so both overstate what an open-platform customer brings in. "
+               "Per paying customer (9M2025, {c1} "
                "customers) the segment brought in {a}; per enterprise customer or developer (FY2025, {c2} at the year "
                "end) {b}: {x} apart. The denominators alone make {dx}: customers who paid against every enterprise and "
                "developer counted at one date, a set that may hold many who pay little or nothing. The numerators pull "
@@ -623,7 +632,8 @@ def finding_institutions(per_h1: float, per_ltm: float, institutions: Fact, top5
                "over the twelve months to that date; the {x} between them is the back-loaded year again. Neither "
                "bounds revenue per paying institution: the count may include institutions that paid nothing in the "
                "window, and leaves out any that paid and were gone by the date. Five customers brought {s} of 2024 "
-               "revenue ({each} each on average; computed from the revenue figures, {agree} the {p} the source prints), "
+               "revenue ({each} each on average; computed from the revenue figures, {agree} the {p} the source "
+               "prints), "
                "so an average over thousands of "
                "institutions describes almost none of them.",
                date=institutions.period_label, n=f"{institutions.qualifier} {count(institutions.value)}",
@@ -784,7 +794,7 @@ def takeaways(*, h1_share: float, h1_steady: float, growth: Mapping[str, tuple[f
                  "gross profit on {s} of its revenue in 9M2025.",
                  seg=OPEN_PLATFORM_SEGMENT.lower(), gp=pct(op_profit, 0), s=pct(op_share)),
     ]
-    return Markdown("\n".join(lines))
+    return say("{lines}", lines=Markup("\n".join(lines)))
 
 
 def finding_customer_worth(zp_month_rmb: float, mm_month_usd: float, common_currency: str,
@@ -800,7 +810,8 @@ def finding_customer_worth(zp_month_rmb: float, mm_month_usd: float, common_curr
                       same="about the same as")
     inside = choose(gap <= tie_tolerance_pct, "inside", "outside")
     return say("Zhipu's revenue per institution counted at 30 June, {zp} a month over the twelve months to that date, "
-               "is {v} MiniMax's segment revenue per paying customer, a floor of {mm} a month in 9M2025 (both in {cur}). "
+               "is {v} MiniMax's segment revenue per paying customer, a floor of {mm} a month in 9M2025 "
+               "(both in {cur}). "
                "Taken at "
                "{rate}, the gap is {gap}, {inside} the tie band of {tol} for one constant rate.",
                zp=f"at most {common_currency} {convert(zp_month_rmb, 'RMB', common_currency):,.0f}",
