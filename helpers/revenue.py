@@ -344,7 +344,7 @@ def _rate_pairs(common_currency: str) -> list[tuple[str, str]]:
         raise ValueError(f"common currency must be USD, RMB or HKD, got {common_currency!r}")
     if common_currency == "HKD":
         return [("USD", "HKD"), ("RMB", "HKD")]
-    return [("RMB", "USD")]
+    return [("USD", "RMB")] if common_currency == "RMB" else [("RMB", "USD")]
 
 
 def rates_table(common_currency: str) -> pd.DataFrame:
@@ -385,7 +385,8 @@ def growth_table(pairs: Sequence[tuple[Fact, Fact, Fact | None]], stated: Mappin
         rows.append({"company": NAMES[current.company], "period": current.period_label, "against": prior.period_label,
                      "revenue": f"{as_given(current.value)} against {as_given(prior.value)} {current.currency} million",
                      "growth, computed": pct(like_period_growth(current, prior) * 100),
-                     "growth, as printed": "" if printed is None else f"{pct(printed.value)} ({printed.citation})",
+                     "growth, as printed": "" if printed is None
+                     else f"{as_given(printed.value)}% ({printed.citation})",
                      "prior period is": base})
     return pd.DataFrame(rows)
 
@@ -589,9 +590,11 @@ def finding_payers(per_payer: float, per_month: float, months: int, paying_ratio
                "not say whether its payer count is a monthly average or everyone who paid in the period, so {pm} is a "
                "floor for revenue per paying month, not a monthly average (exact only for the first reading). Payers "
                "were {r} of average monthly active users: the share of a typical month's users who paid only if the "
-               "payer count is a monthly average too, and less than that otherwise; over cumulative users the ratio "
+               "payer count is a monthly average too, and at most that if it counts everyone who paid in the period; "
+               "over cumulative users the ratio "
                "would be {rc}, a nine-month count over a total since launch. Hailuo AI's payers brought in {hp} each, "
-               "{hx} the average AI-native payer. That figure {agree} the {printed} the source prints ({cite}) by "
+               "{hx} the average AI-native payer (two counts of a kind not stated: a rough ratio). "
+               "That figure {agree} the {printed} the source prints ({cite}) by "
                "construction: the period of the payer count was assigned in data/ because it gives that figure, so "
                "the agreement corroborates nothing.",
                pp=f"{currency} {per_payer:,.2f}", m=str(months), pm=f"{currency} {per_month:,.2f}",
@@ -629,7 +632,8 @@ def finding_institutions(per_h1: float, per_ltm: float, institutions: Fact, top5
     """
     hedge = ratio_hedge(institutions.qualifier)
     return say("Over the institutions Zhipu counted at {date} ({n}), revenue was {h1} each in H1 2025 and {ltm} "
-               "over the twelve months to that date; the {x} between them is the back-loaded year again. Neither "
+               "over the twelve months to that date; the {x} between them, against 2.0x for twelve months over six "
+               "of an even year, {season}. Neither "
                "bounds revenue per paying institution: the count may include institutions that paid nothing in the "
                "window, and leaves out any that paid and were gone by the date. Five customers brought {s} of 2024 "
                "revenue ({each} each on average; computed from the revenue figures, {agree} the {p} the source "
@@ -638,7 +642,9 @@ def finding_institutions(per_h1: float, per_ltm: float, institutions: Fact, top5
                "institutions describes almost none of them.",
                date=institutions.period_label, n=f"{institutions.qualifier} {count(institutions.value)}",
                h1=f"{hedge} {currency} {per_h1:,.0f}", ltm=f"{hedge} {currency} {per_ltm:,.0f}",
-               x=times(per_ltm / per_h1, 1), s=pct(top5_share), each=money(top5_each, currency, 1),
+               x=times(per_ltm / per_h1, 1), s=pct(top5_share),
+               season=choose(per_ltm / per_h1 > 2, "is the back-loaded second half again",
+                             "shows no back-loading in this window"), each=money(top5_each, currency, 1),
                p=pct(printed_share.value),
                agree=agreement(top5_share, printed_share.value, abs_tol=0.05, yes="matching", no="against"))
 
@@ -729,14 +735,18 @@ def draw_stacks(ax: Axes, stacks: Sequence[Stack]) -> None:
         for name, height, colour in parts:
             ax.bar(x, height, bottom=bottom, color=colour, width=0.62, edgecolor="white",
                    hatch="//" if hatched else None, label=name)
-            ax.text(x, bottom + height / 2, pct(height), ha="center", va="center", fontsize=8)
+            ax.text(x, bottom + height / 2, pct(height), ha="center", va="center", fontsize=8,
+                    bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 1})
             bottom += height
     ax.set_xticks(range(len(stacks)), [label for label, _, _ in stacks])
     ax.set_ylim(0, 100)
     ax.set_ylabel("Share of revenue (percent)")
     ax.grid(axis="x", visible=False)
     handles, names = ax.get_legend_handles_labels()
-    unique = dict(zip(names, handles, strict=True))
+    unique: dict[str, object] = {}
+    for name, handle in zip(names, handles, strict=True):
+        if name not in unique and not getattr(handle, "get_hatch", lambda: None)():
+            unique[name] = handle
     ax.legend(unique.values(), unique.keys(), loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2, fontsize=8)
 
 

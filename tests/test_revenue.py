@@ -262,6 +262,8 @@ def test_finding_institutions_hedges_and_agreement() -> None:
     out = text(rv.finding_institutions(23862.5, 57300.0, inst, 45.45, 28.4, printed, "RMB"))
     assert "at most RMB 23,862" in out and "matching the 45.5%" in out and "Neither bounds" in out
     assert "against the 45.5%" in text(rv.finding_institutions(23862.5, 57300.0, inst, 40.0, 28.4, printed, "RMB"))
+    assert "back-loaded second half" in out
+    assert "no back-loading" in text(rv.finding_institutions(30000.0, 57300.0, inst, 45.45, 28.4, printed, "RMB"))
 
 
 def test_finding_margins_tolerance_and_directions() -> None:
