@@ -508,7 +508,7 @@ def finding_seasonality(h1_share: float, h1_steady: float, nine_share: float, ni
     zp_word, mm_word = season_words(h1_share, h1_steady), season_words(nine_share, nine_steady)
     zp_reading = choose(zp_word == "below", "the shortfall is timing: revenue that lands in the second half",
                         "the first half is no smaller than growth alone explains")
-    mm_reading = choose(mm_word == "close to", "its interims are a fair guide to its year",
+    mm_reading = choose(mm_word == "close to", "its 2025 interims were a fair guide to its year",
                         "its interims need the same care as Zhipu's")
     return say("Zhipu earned {h1} of its 2024 revenue in the first half: {w1} the {s1} that steady growth at the "
                "pace of 2023 to 2024 would put there, so {zp}. MiniMax earned {n9} of its 2025 revenue in the first "
