@@ -680,7 +680,8 @@ def finding_margins(blend: float, reported: Fact, implied_op: float, printed_op:
                b=pct(blend, 2), ag=agreement(blend, reported.value, abs_tol=0.1, yes="in line with",
                                               no="against"),
                r=pct(reported.value), io=pct(implied_op, 2), seg=OPEN_PLATFORM_SEGMENT.lower(),
-               gap=_pp(gap), po=pct(printed_op.value), placed=placed, tol=_pp(match_pp), reading=reading,
+               gap=f"{gap:.2f} percentage points", po=pct(printed_op.value), placed=placed,
+               tol=f"{match_pp:.2f} percentage points", reading=reading,
                mv=direction(mm0, mm1), md=_pp(mm1 - mm0), m0=pct(mm0), m1=pct(mm1),
                zv=direction(zp0, zp1), zd=_pp(zp1 - zp0), z0=pct(zp0), z1=pct(zp1),
                zh=pct(zh), zw=compare(zh, zp1, abs_tol=0.05, more="above", less="below", same="level with"))
