@@ -27,7 +27,7 @@ from helpers.formatting import as_given, count, money, pct, times
 from helpers.params import Choice, Number
 from helpers.periods import convert, growth, months_in, rate
 from helpers.plotting import NAMES
-from helpers.words import Markup, agreement, choose, compare, direction, say, sentence
+from helpers.words import Markup, agreement, choose, compare, direction, say, sentence, sign
 
 __all__ = [
     "COUNT_KINDS",
@@ -37,8 +37,12 @@ __all__ = [
     "RatioSplit",
     "amounts_from_shares",
     "blended_margin",
+    "bounded_compare",
+    "company_stated",
     "count_kind",
     "gross_profit_shares",
+    "hedged_amount",
+    "hedged_times",
     "implied_share",
     "like_period_growth",
     "multiple",
@@ -322,6 +326,61 @@ def ratio_hedge(qualifier: str, below_the_line: bool = True) -> str:
     raise ValueError(f"no rule for a count hedged as {qualifier!r}")
 
 
+#: Significant figures kept in a figure computed from a count given as "about" a round number.
+ABOUT_SIG_FIGS = 2
+
+
+def hedged_amount(value: float, qualifier: str) -> str:
+    """An amount in currency units to the precision its count allows: two significant figures over an "about"
+    count, else cents below 100 and whole units above.
+
+    Example: ``hedged_amount(6177.3, "about")`` gives ``'6,200'``; ``hedged_amount(6177.3, "")`` gives ``'6,177'``.
+    """
+    if qualifier == "about":
+        return as_given(float(f"{_finite('value', value):.{ABOUT_SIG_FIGS}g}"))
+    return _amount(value)
+
+
+def hedged_times(value: float, qualifier: str) -> str:
+    """A multiple to the precision its count allows: "about" and two significant figures over an "about" count.
+
+    Example: ``hedged_times(50.93, "about")`` gives ``'about 51x'``; ``hedged_times(50.93, "")`` gives ``'50.9x'``.
+    """
+    if qualifier == "about":
+        return f"about {hedged_amount(value, qualifier)}x"
+    return times(value, 1)
+
+
+def company_stated(item: Fact) -> bool:
+    """Whether a figure is a company-stated operating count (users, customers): a management claim, not audited.
+
+    Example: ``company_stated(fact("minimax", "revenue", "9M2025"))`` gives ``False``.
+    """
+    return item.unit == "count"
+
+
+def bounded_compare(value: float, value_hedge: str, other: float, other_hedge: str, *, rel_tol: float) -> str:
+    """``value`` against ``other`` when either may be a one-sided bound ("at most" is a ceiling, "at least" a
+    floor, anything else neither): only the words the bounds allow, to fit "X is ___ Y".
+
+    A ceiling against a figure it ties with is "no higher than", never "about the same as"; a gap that a bound
+    could close is "not rankable against". Example: ``bounded_compare(678, "at most", 686, "about", rel_tol=0.05)``
+    gives ``'no higher than'``.
+    """
+    plain = compare(value, other, rel_tol=rel_tol, more="more", less="less", same="same")
+    pushes_down = value_hedge == "at most" or other_hedge == "at least"   # the truth may sit lower for value
+    pushes_up = value_hedge == "at least" or other_hedge == "at most"     # the truth may sit higher for value
+    if plain == "less":
+        return choose(not pushes_up, "less than", "not rankable against")
+    if plain == "more":
+        return choose(not pushes_down, "more than", "not rankable against")
+    if pushes_down and pushes_up:
+        return "not rankable against"
+    if pushes_down:
+        return "no higher than"
+    return choose(pushes_up, "no lower than", "about the same as")
+
+
 # --------------------------------------------------------------------------- notebook 02: tables
 
 
@@ -392,7 +451,8 @@ def growth_table(pairs: Sequence[tuple[Fact, Fact, Fact | None]], stated: Mappin
 
 
 def denominator_table(counts: Sequence[Fact]) -> pd.DataFrame:
-    """Each count with its period, hedge, kind and what a ratio with it below the line can mean.
+    """Each count with its period, hedge, kind, whether the company states it, and what a ratio with it below
+    the line can mean.
 
     Example: ``denominator_table([fact("minimax", "mau_average", "9M2025", "ai_native")])``
     """
@@ -401,25 +461,30 @@ def denominator_table(counts: Sequence[Fact]) -> pd.DataFrame:
         kind, reading = DENOMINATOR_KINDS[count_kind(item)]
         rows.append({"count": COUNT_LABELS[item.fact_id],
                      "period or date": item.period_label, "value": f"{item.qualifier} {count(item.value)}".strip(),
-                     "kind": kind, "a ratio with it below the line is": reading, "source": item.citation})
+                     "kind": kind, "company-stated": choose(company_stated(item), "yes: a management claim",
+                                                                  "no"),
+                     "a ratio with it below the line is": reading, "source": item.citation})
     return pd.DataFrame(rows)
 
 
 def per_unit_table(rows: Sequence[tuple[str, str, float, str, Fact]], common_currency: str) -> pd.DataFrame:
     """Per-unit figures: (measure, numerator and window, amount in millions, its currency, count fact) per row.
 
-    The value carries the count's hedge ("over N" below the line gives "at most"), in the reporting currency
-    and in ``common_currency`` at one constant rate. Example: ``per_unit_table([...], "USD")``
+    The value carries the count's hedge ("over N" below the line gives "at most") and its precision (two
+    significant figures over an "about" count), in the reporting currency and in ``common_currency`` at one
+    constant rate. Example: ``per_unit_table([...], "USD")``
     """
     out = []
     for measure, numerator, amount, currency, item in rows:
         value = per_unit(amount, item.value)
         hedge = ratio_hedge(item.qualifier)
+        stated = choose(company_stated(item), "; company-stated", "")
+        shown = hedged_amount(convert(value, currency, common_currency), item.qualifier)
         out.append({"measure": measure, "numerator": numerator,
-                    "denominator": f"{item.qualifier} {count(item.value)} ({DENOMINATOR_KINDS[count_kind(item)][0]})",
-                    "value": f"{hedge} {currency} {_amount(value)}".strip(),
-                    f"in {common_currency}": f"{hedge} {common_currency} "
-                                             f"{_amount(convert(value, currency, common_currency))}".strip()})
+                    "denominator": f"{item.qualifier} {count(item.value)} "
+                                   f"({DENOMINATOR_KINDS[count_kind(item)][0]}{stated})".strip(),
+                    "value": f"{hedge} {currency} {hedged_amount(value, item.qualifier)}".strip(),
+                    f"in {common_currency}": f"{hedge} {common_currency} {shown}".strip()})
     return pd.DataFrame(out)
 
 
@@ -508,43 +573,54 @@ def finding_seasonality(h1_share: float, h1_steady: float, nine_share: float, ni
     zp_word, mm_word = season_words(h1_share, h1_steady), season_words(nine_share, nine_steady)
     zp_reading = choose(zp_word == "below", "the shortfall is timing: revenue that lands in the second half",
                         "the first half is no smaller than growth alone explains")
-    mm_reading = choose(mm_word == "close to", "its 2025 interims were a fair guide to its year",
-                        "its interims need the same care as Zhipu's")
+    mm_reading = choose(mm_word == "close to", "consistent with steady growth; the benchmark cannot judge a gap "
+                        "this small", "its one interim (nine months) needs the same care as Zhipu's first half")
     return say("Zhipu earned {h1} of its 2024 revenue in the first half: {w1} the {s1} that steady growth at the "
-               "pace of 2023 to 2024 would put there, so {zp}. MiniMax earned {n9} of its 2025 revenue in the first "
-               "nine months, {w9} the {s9} of steady growth at its 2025 pace, so {mm}.",
+               "pace of 2023 to 2024 would put there, so {zp}. MiniMax earned {n9} of its 2025 revenue in its one "
+               "interim, the first nine months, {w9} the {s9} of steady growth at its 2025 pace: {mm}.",
                h1=pct(h1_share), w1=zp_word, s1=pct(h1_steady), zp=zp_reading,
                n9=pct(nine_share), w9=mm_word, s9=pct(nine_steady), mm=mm_reading)
 
 
 def finding_growth(h1_growth: float, fy_growth: float, h1_share: float, mm_ltm: Fact | float,
-                   mm_fy2025: Fact, q4_2025: float, q4_2024: float) -> Markdown:
+                   mm_fy2025: Fact, q4_2025: float, q4_2024: float, q4_reported: Fact,
+                   q4_growth_reported: Fact) -> Markdown:
     """Zhipu's first-half growth beside its full-year growth, and MiniMax's FY2025 against its LTM, both in the
-    reporting currency (so no display currency can change the verdict). Example: see notebook 02."""
+    reporting currency (so no display currency can change the verdict); the fourth quarters are derived (the year
+    less its nine months) and the 2025 one is checked against the quarter a later source reports.
+    Example: see notebook 02."""
     ltm_value = float(mm_ltm)
+    q4_growth = (q4_2025 / q4_2024 - 1) * 100
     return say("Zhipu's revenue grew {g1} from the first half of 2024 to the first half of 2025, {cmp} the {gfy} "
                "of 2024 over 2023. Both compare like periods, but the first-half base held only {base} of its year: "
                "a few projects accepted in June instead of December move that rate a lot, so read it as two first "
                "halves compared, not as the pace of the year. MiniMax's revenue for 2025, {fy}, is {pos} its last "
-               "twelve months to September 2025, {ltm}, because the fourth quarter of 2025 ({q25}) {repl} that of "
-               "2024 ({q24}); all in {cur}, MiniMax's reporting currency.",
+               "twelve months to September 2025, {ltm}, because the fourth quarter of 2025 ({q25}, derived as the "
+               "year less its first nine months) {repl} that of 2024 ({q24}, derived the same way). The derived "
+               "quarter {ag} the {rq} that {src} reports for it, and its growth of {qg} on the fourth quarter of "
+               "2024 {ag2} the {rg} printed there; all in {cur}, MiniMax's reporting currency.",
                g1=pct(h1_growth * 100), cmp=compare(h1_growth, fy_growth, more="faster than", less="slower than",
                                                      same="the same as"),
                gfy=pct(fy_growth * 100), base=pct(h1_share), fy=money(mm_fy2025.value, mm_fy2025.currency, 1),
                pos=compare(mm_fy2025.value, ltm_value, more="above", less="below", same="equal to"),
                ltm=money(ltm_value, mm_fy2025.currency, 1), q25=money(q4_2025, mm_fy2025.currency, 1),
                repl=compare(q4_2025, q4_2024, more="was larger than", less="was smaller than", same="equalled"),
-               q24=money(q4_2024, mm_fy2025.currency, 1), cur=mm_fy2025.currency)
+               q24=money(q4_2024, mm_fy2025.currency, 1), cur=mm_fy2025.currency,
+               ag=agreement(q4_2025, q4_reported.value, abs_tol=0.5, yes="agrees with", no="does not agree with"),
+               rq=f"{q4_reported.qualifier} {money(q4_reported.value, q4_reported.currency, 0)}".strip(),
+               src=q4_reported.source_id, qg=pct(q4_growth),
+               ag2=agreement(q4_growth, q4_growth_reported.value, abs_tol=0.5, yes="agrees with",
+                             no="does not agree with"),
+               rg=f"{as_given(q4_growth_reported.value)}%")
 
 
-def mix_title(native: tuple[float, float], cloud: tuple[float, float]) -> str:
-    """Chart title: the two like-for-like moves in the mix, in percentage points.
+def mix_title(native: tuple[float, float]) -> str:
+    """Chart title: the like-for-like move in MiniMax's mix, in percentage points.
 
-    Example: ``mix_title((71.4, 67.2), (4.5, 15.5))``
+    Example: ``mix_title((71.4, 67.2))``
     """
-    return sentence("Like for like, MiniMax's AI-native share {nv} {nd} (FY2024 to FY2025) and Zhipu's cloud share "
-                    "{cv} {cd} (FY2022 to FY2024)", nv=direction(*native), nd=_pp(native[1] - native[0]),
-                    cv=direction(*cloud), cd=_pp(cloud[1] - cloud[0]))
+    return sentence("Like for like, MiniMax's AI-native share {nv} {nd} from FY2024 to FY2025; the hatched nine "
+                    "months are not like for like", nv=direction(*native), nd=_pp(native[1] - native[0]))
 
 
 def _pp(change: float) -> str:
@@ -552,54 +628,53 @@ def _pp(change: float) -> str:
     return f"{abs(change):.1f} percentage points"
 
 
-def finding_mix(native: tuple[float, float], cloud: tuple[float, float], cloud_h1: float,
-                hailuo: tuple[float, float], except_hailuo: tuple[float, float], mm_season: str) -> Markdown:
-    """The mix finding: like-for-like moves first, the nine-month and first-half figures with their caveats.
+def finding_mix(native: tuple[float, float], hailuo: tuple[float, float], except_hailuo: tuple[float, float],
+                native_9m: float, native_q4: float) -> Markdown:
+    """The mix finding: the like-for-like move first, then the nine-month figures with their caveat, and whether
+    the nine-month mix was the year's (``native_9m`` and the derived fourth quarter's ``native_q4``, percent).
 
-    Each pair is (before, after): native FY2024 to FY2025, cloud FY2022 to FY2024, Hailuo AI and the AI-native
-    products other than it FY2024 to 9M2025; ``mm_season`` is :func:`season_words` for MiniMax's nine months.
-    Example: see notebook 02.
+    Each pair is (before, after): native FY2024 to FY2025, Hailuo AI and the AI-native products other than it
+    FY2024 to 9M2025. Example: see notebook 02.
     """
-    season = choose(mm_season == "close to", "though MiniMax's first nine months carry close to what its growth "
-                    "implies, so a move this size is not a seasonal artefact", "and MiniMax's first nine months "
-                    "do not follow its growth, so part of the move may be seasonal")
-    return say("Like for like, MiniMax's AI-native share {nv} {nd}, from {n0} in FY2024 to {n1} in FY2025, and "
-               "Zhipu's cloud share {cv} {cd}, from {c0} in FY2022 to {c1} in FY2024. Within the AI-native products, "
-               "Hailuo AI {hv} {hd} (from {h0} in FY2024 to {h1} in 9M2025) while the AI-native products other than "
-               "Hailuo AI {ev} {ed} (from {e0} to {e1}): nine months against a year, not like for like, {season}. "
-               "Zhipu's H1 2025 cloud share, {ch}, sits "
-               "{cw} FY2024's {c1}, but a first half against a year says nothing about 2025: the data hold no H1 2024 "
-               "split to compare it with.",
+    return say("Like for like, MiniMax's AI-native share {nv} {nd}, from {n0} in FY2024 to {n1} in FY2025. Within "
+               "the AI-native products, Hailuo AI {hv} {hd} (from {h0} in FY2024 to {h1} in 9M2025) while the "
+               "AI-native products other than Hailuo AI {ev} {ed} (from {e0} to {e1}): nine months against a year, "
+               "not like for like. The nine-month mix {was} the year's: the AI-native products earned {n9} of "
+               "revenue in 9M2025 against {n1} in FY2025, so about {q4} in the fourth quarter (derived: the year "
+               "less its nine months).",
                nv=direction(*native), nd=_pp(native[1] - native[0]), n0=pct(native[0]), n1=pct(native[1]),
-               cv=direction(*cloud), cd=_pp(cloud[1] - cloud[0]), c0=pct(cloud[0]), c1=pct(cloud[1]),
                hv=direction(*hailuo), hd=_pp(hailuo[1] - hailuo[0]), h0=pct(hailuo[0]), h1=pct(hailuo[1]),
                ev=direction(*except_hailuo), ed=_pp(except_hailuo[1] - except_hailuo[0]),
-               e0=pct(except_hailuo[0]), e1=pct(except_hailuo[1]), ch=pct(cloud_h1),
-               cw=compare(cloud_h1, cloud[1], abs_tol=0.05, more="above", less="below", same="level with"),
-               season=season)
+               e0=pct(except_hailuo[0]), e1=pct(except_hailuo[1]), n9=pct(native_9m), q4=pct(native_q4, 0),
+               was=agreement(native_9m, native[1], abs_tol=0.05, yes="was", no="was not"))
 
 
 def finding_payers(per_payer: float, per_month: float, months: int, paying_ratio: float, ratio_cumulative: float,
-                   hailuo_per_payer: float, hailuo_printed: Fact, currency: str) -> Markdown:
+                   hailuo_per_payer: float, hailuo_payers: Fact, hailuo_printed: Fact, currency: str) -> Markdown:
     """The paying-user finding: per payer over the period, the per-month floor, the paying ratio and the Hailuo
-    AI echo (its payer count's period was assigned in data/ because it gives the printed figure).
+    AI echo (its payer count's period was assigned in data/ because it gives the printed figure). Every count
+    here is company-stated, and a figure over an "about" count keeps two significant figures.
 
     Example: see notebook 02.
     """
-    return say("A paying user of MiniMax's AI-native products brought in {pp} over the {m} months. The source does "
-               "not say whether its payer count is a monthly average or everyone who paid in the period, so {pm} is a "
+    return say("A paying user of MiniMax's AI-native products brought in {pp} over the {m} months, on the "
+               "company-stated payer count (a management claim, not audited). The source does "
+               "not say whether that count is a monthly average or everyone who paid in the period, so {pm} is a "
                "floor for revenue per paying month, not a monthly average (exact only for the first reading). Payers "
-               "were {r} of average monthly active users: the share of a typical month's users who paid only if the "
-               "payer count is a monthly average too, and at most that if it counts everyone who paid in the period; "
-               "over cumulative users the ratio "
-               "would be {rc}, a nine-month count over a total since launch. Hailuo AI's payers brought in {hp} each, "
+               "were {r} of average monthly active users, both company-stated: the share of a typical month's users "
+               "who paid only if the payer count is a monthly average too, and at most that if it counts everyone "
+               "who paid in the period; over the company-stated cumulative users the ratio "
+               "would be {rc}, a nine-month count over a total since launch. Hailuo AI's payers ({hn}, "
+               "company-stated) brought in {hp} each, "
                "{hx} the average AI-native payer (two counts of a kind not stated: a rough ratio). "
                "That figure {agree} the {printed} the source prints ({cite}) by "
                "construction: the period of the payer count was assigned in data/ because it gives that figure, so "
                "the agreement corroborates nothing.",
                pp=f"{currency} {per_payer:,.2f}", m=str(months), pm=f"{currency} {per_month:,.2f}",
-               r=pct(paying_ratio, 2),
-               rc=pct(ratio_cumulative, 2), hp=f"about {currency} {hailuo_per_payer:,.2f}",
+               r=pct(paying_ratio, 2), rc=pct(ratio_cumulative, 2),
+               hn=f"{hailuo_payers.qualifier} {count(hailuo_payers.value)}".strip(),
+               hp=f"{ratio_hedge(hailuo_payers.qualifier)} {currency} "
+                  f"{hedged_amount(hailuo_per_payer, hailuo_payers.qualifier)}".strip(),
                hx=times(hailuo_per_payer / per_payer, 1),
                agree=agreement(hailuo_per_payer, hailuo_printed.value, abs_tol=0.5, yes="matches",
                                no="misses"),
@@ -609,60 +684,76 @@ def finding_payers(per_payer: float, per_month: float, months: int, paying_ratio
 
 def finding_customers(per_9m: float, per_fy: float, gap: RatioSplit, customers: Fact, enterprises: Fact,
                       currency: str) -> Markdown:
-    """The two per-customer figures about 50 times apart, explained side by side. Example: see notebook 02."""
-    return say("Both figures divide the revenue of the whole {seg} segment, which is broader than its open "
-               "platform, so both overstate what an open-platform customer brings in. "
-               "Per paying customer (9M2025, {c1} "
-               "customers) the segment brought in {a}; per enterprise customer or developer (FY2025, {c2} at the year "
-               "end) {b}: {x} apart. The denominators alone make {dx}: customers who paid against every enterprise and "
+    """The two per-customer figures far apart, explained side by side; only the nine-month one sets a whole
+    segment's revenue over one part's customers. Example: see notebook 02."""
+    hedge = customers.qualifier
+    return say("Per paying customer of the open platform (9M2025, {c1}, company-stated) the whole {seg} segment "
+               "brought in {a}; per enterprise customer or developer (FY2025, {c2} at the year end, company-stated) "
+               "{b}: {x} apart. The first divides a segment broader than the open platform by open-platform "
+               "customers only, so it overstates what an open-platform customer brings in; the second's count takes "
+               "in enterprise customers too, so that one is not clearly an overstatement. "
+               "The denominators alone make {dx}: customers who paid against every enterprise and "
                "developer counted at one date, a set that may hold many who pay little or nothing. The numerators pull "
                "{dir} by {nx}, twelve months of a larger business against nine.",
-               seg=OPEN_PLATFORM_SEGMENT.lower(), a=f"{ratio_hedge(customers.qualifier)} {currency} {per_9m:,.0f}",
-               c1=f"{customers.qualifier} {count(customers.value)}", b=f"{currency} {per_fy:,.0f}",
-               c2=count(enterprises.value), x=times(gap.ratio, 1), dx=times(gap.denominators, 1),
+               seg=OPEN_PLATFORM_SEGMENT.lower(),
+               a=f"{ratio_hedge(hedge)} {currency} {hedged_amount(per_9m, hedge)}".strip(),
+               c1=f"{hedge} {count(customers.value)} customers".strip(), b=f"{currency} {per_fy:,.0f}",
+               c2=count(enterprises.value), x=hedged_times(gap.ratio, hedge), dx=hedged_times(gap.denominators, hedge),
                dir=compare(gap.numerators, 1.0, more="further apart", less="back the other way",
                            same="neither way"), nx=times(max(gap.numerators, 1 / gap.numerators), 2))
 
 
 def finding_institutions(per_h1: float, per_ltm: float, institutions: Fact, top5_share: float, top5_each: float,
                          printed_share: Fact, currency: str) -> Markdown:
-    """Zhipu's revenue per institution: a ratio to a count at one date, and why it bounds nothing per payer.
-
-    Example: see notebook 02.
+    """Zhipu's revenue per institution: a ratio to a company-stated count at one date, why it bounds nothing per
+    payer, and the concentration of another period. Example: see notebook 02.
     """
     hedge = ratio_hedge(institutions.qualifier)
-    return say("Over the institutions Zhipu counted at {date} ({n}), revenue was {h1} each in H1 2025 and {ltm} "
-               "over the twelve months to that date; the {x} between them, against 2.0x for twelve months over six "
-               "of an even year, {season}. Neither "
+    src = printed_share.source_id
+    return say("Over the institutions Zhipu says it had at {date} ({n}, company-stated), revenue was {h1} each in "
+               "H1 2025 and {ltm} over the twelve months to that date; the {x} between them, against 2.0x for twelve "
+               "months over six of an even year, {season}. Neither "
                "bounds revenue per paying institution: the count may include institutions that paid nothing in the "
-               "window, and leaves out any that paid and were gone by the date. Five customers brought {s} of 2024 "
-               "revenue ({each} each on average; computed from the revenue figures, {agree} the {p} the source "
-               "prints), "
-               "so an average over thousands of "
-               "institutions describes almost none of them.",
+               "window, and leaves out any that paid and were gone by the date. Five customers brought {s} of FY2024 "
+               "revenue ({each} each on average), computed from {src}'s top-five revenue and {agree} the {p} {src} "
+               "prints: two figures of one source, so consistent within {src}, not a check. That concentration is "
+               "FY2024's and the count is of {date}, two different periods; if 2025 was as concentrated, an average "
+               "over thousands of institutions describes almost none of them.",
                date=institutions.period_label, n=f"{institutions.qualifier} {count(institutions.value)}",
                h1=f"{hedge} {currency} {per_h1:,.0f}", ltm=f"{hedge} {currency} {per_ltm:,.0f}",
-               x=times(per_ltm / per_h1, 1), s=pct(top5_share),
+               x=times(per_ltm / per_h1, 1), s=pct(top5_share), src=src,
                season=choose(per_ltm / per_h1 > 2, "is the back-loaded second half again",
                              "shows no back-loading in this window"), each=money(top5_each, currency, 1),
                p=pct(printed_share.value),
-               agree=agreement(top5_share, printed_share.value, abs_tol=0.05, yes="matching", no="against"))
+               agree=agreement(top5_share, printed_share.value, abs_tol=0.05, yes="in line with",
+                               no="out of line with"))
 
 
-def profit_title(zp_share: float, zp_profit: float, mm_share: float, mm_profit: float) -> str:
-    """Chart title: the gross-profit share each company's high-margin segment earns on its revenue share.
+def _all_or_share(profit_share: float, others_margin: float) -> str:
+    """A segment's share of gross profit in words: "all" when the other segments made no gross profit.
 
-    Example: ``profit_title(84.8, 100.1, 28.9, 85.7)``
+    Example: ``_all_or_share(100.1, -0.4)`` gives ``'all'``; ``_all_or_share(85.7, 4.7)`` gives ``'86%'``.
     """
-    return sentence("On-premise earned {zp} of Zhipu's gross profit on {zs} of revenue (H1 2025); the {seg} segment "
-                    "earned {mp} of MiniMax's on {ms} (9M2025)", zp=pct(zp_profit, 0), zs=pct(zp_share),
-                    seg=OPEN_PLATFORM_SEGMENT.lower(), mp=pct(mm_profit, 0), ms=pct(mm_share))
+    return sign(others_margin, positive=pct(profit_share, 0), negative="all", zero="all")
 
 
-def finding_margins(blend: float, reported: Fact, implied_op: float, printed_op: Fact, match_pp: float,
+def profit_title(zp_share: float, zp_profit: float, zp_cloud_margin: float, mm_share: float,
+                 mm_profit: float) -> str:
+    """Chart title: where each company's gross profit is earned, with Zhipu's cloud margin named.
+
+    Example: ``profit_title(84.8, 100.1, -0.4, 28.9, 85.7)``
+    """
+    return sentence("On-premise earned {zp} of Zhipu's gross profit on {zs} of revenue, the cloud's margin being "
+                    "{cm} (H1 2025); the {seg} segment earned {mp} of MiniMax's on {ms} (9M2025, computed from an "
+                    "implied margin)", zp=_all_or_share(zp_profit, zp_cloud_margin), zs=pct(zp_share),
+                    cm=pct(zp_cloud_margin), seg=OPEN_PLATFORM_SEGMENT.lower(), mp=pct(mm_profit, 0),
+                    ms=pct(mm_share))
+
+
+def finding_margins(implied_op: float, printed_op: Fact, match_pp: float,
                     gm: Mapping[tuple[str, str], float]) -> Markdown:
-    """The margin finding: the blend check, the open platform's margin of no stated period, and margins moved
-    on like periods only; ``gm`` maps (company, period) to the gross margin. Example: see notebook 02.
+    """The margin finding: the open platform's margin of no stated period, and margins moved on like periods
+    only; ``gm`` maps (company, period) to the gross margin. Example: see notebook 02.
     """
     gap = abs(printed_op.value - implied_op)
     placed = choose(gap <= match_pp, "inside", "outside")
@@ -670,16 +761,13 @@ def finding_margins(blend: float, reported: Fact, implied_op: float, printed_op:
                      "so the data cannot place it")
     mm0, mm1 = gm[("minimax", "FY2024")], gm[("minimax", "FY2025")]
     zp0, zp1, zh = gm[("zhipu", "FY2023")], gm[("zhipu", "FY2024")], gm[("zhipu", "H1 2025")]
-    return say("Zhipu's two delivery modes blend to {b}, {ag} the reported {r} given the rounding of four one-decimal "
-               "inputs. The AI-native products' margin and "
+    return say("The AI-native products' margin and "
                "the blended margin imply {io} for MiniMax's {seg} segment in 9M2025, {gap} from the {po} the source "
                "gives with no period: {placed} our tolerance of {tol}, {reading}. Like for like, MiniMax's gross "
                "margin {mv} {md} from FY2024 to FY2025 ({m0} to {m1}) and Zhipu's {zv} {zd} from FY2023 to FY2024 "
                "({z0} to {z1}). Zhipu's H1 2025 margin, {zh}, is {zw} FY2024's, but no H1 2024 margin is in our "
                "sources, and a first half holds a different mix of projects from a year: that gap is not a trend.",
-               b=pct(blend, 2), ag=agreement(blend, reported.value, abs_tol=0.1, yes="in line with",
-                                              no="against"),
-               r=pct(reported.value), io=pct(implied_op, 2), seg=OPEN_PLATFORM_SEGMENT.lower(),
+               io=pct(implied_op, 2), seg=OPEN_PLATFORM_SEGMENT.lower(),
                gap=f"{gap:.2f} percentage points", po=pct(printed_op.value), placed=placed,
                tol=f"{match_pp:.2f} percentage points", reading=reading,
                mv=direction(mm0, mm1), md=_pp(mm1 - mm0), m0=pct(mm0), m1=pct(mm1),
@@ -689,18 +777,21 @@ def finding_margins(blend: float, reported: Fact, implied_op: float, printed_op:
 
 def finding_losses(mm: tuple[tuple[float, float], tuple[float, float]],
                    zp_half: tuple[tuple[float, float], tuple[float, float]],
-                   zp_year: tuple[tuple[float, float], tuple[float, float]]) -> Markdown:
+                   zp_year: tuple[tuple[float, float], tuple[float, float]], h1_share: float) -> Markdown:
     """Adjusted-loss multiples moved on like periods; each argument is ((low, high) before, (low, high) after):
-    MiniMax FY2024 to FY2025, Zhipu H1 2024 to H1 2025 and FY2023 to FY2024. Example: see notebook 02.
+    MiniMax FY2024 to FY2025, Zhipu H1 2024 to H1 2025 and FY2023 to FY2024; ``h1_share`` is H1 2024's share of
+    its year (percent), the caveat on the first halves. Example: see notebook 02.
     """
-    return say("Like for like, MiniMax's adjusted net loss {mv} from {m0} its revenue in FY2024 to {m1} in FY2025, "
-               "and Zhipu's {hv} from {h0} in H1 2024 to {h1} in H1 2025; over full years Zhipu's {yv} from {y0} "
-               "(FY2023) to {y1} (FY2024). A first-half multiple is no guide to the year's: Zhipu's costs run all year "
+    return say("Like for like, MiniMax's adjusted net loss {mv} from {m0} its revenue in FY2024 to {m1} in FY2025; "
+               "over full years Zhipu's {yv} from {y0} (FY2023) to {y1} (FY2024). Zhipu's first-half multiple {hv} "
+               "from {h0} in H1 2024 to {h1} in H1 2025, but that compares two first halves whose base held only "
+               "{b} of its year: a few acceptances moved across 30 June would change it a lot, so it is no trend. "
+               "A first-half multiple is no guide to the year's either: Zhipu's costs run all year "
                "while its revenue lands late, so its H1 2024 multiple was {k} its FY2024 one.",
                mv=range_direction(*mm), m0=_range(mm[0]), m1=_range(mm[1]),
                hv=range_direction(*zp_half), h0=_range(zp_half[0]), h1=_range(zp_half[1]),
                yv=range_direction(*zp_year), y0=_range(zp_year[0]), y1=_range(zp_year[1]),
-               k=times(zp_half[0][0] / zp_year[1][0], 1))
+               b=pct(h1_share), k=times(zp_half[0][0] / zp_year[1][0], 1))
 
 
 def _range(xs: tuple[float, float]) -> str:
@@ -775,15 +866,18 @@ def draw_profit_blocks(ax: Axes, parts: Sequence[tuple[str, float, float, str]])
 
 def takeaways(*, h1_share: float, h1_steady: float, growth: Mapping[str, tuple[float, str]], h1_growth: float,
               hailuo: tuple[float, float], native: tuple[float, float], per_month: float, per_9m: float,
-              per_fy: float, gap: float, denominators: float, op_profit: float, op_share: float,
-              currency: str, customers_hedge: str) -> Markdown:
-    """The key takeaways as a numbered Markdown list; ``growth`` maps a company name to (full-year growth, span).
+              per_fy: float, gap: float, denominators: float, zp_profit: tuple[float, float, float],
+              op_profit: float, op_share: float, currency: str, customers_hedge: str) -> Markdown:
+    """The key takeaways as a numbered Markdown list; ``growth`` maps a company name to (full-year growth, span);
+    ``zp_profit`` is Zhipu's on-premise (share of revenue, share of gross profit, the cloud's margin).
 
     Example: see notebook 02.
     """
+    zs, zp, cm = zp_profit
     lines = [
         sentence("1. **A first half is a small, uneven part of Zhipu's year.** H1 2024 held {h1} of FY2024, {w} the "
-                 "{st} steady growth implies, because on-premise projects land late. So any first half set against "
+                 "{st} steady growth implies: consistent with late acceptances of on-premise projects, the pattern "
+                 "the company describes, though one year does not prove the cause. So any first half set against "
                  "a full year (a share, a margin, a doubled revenue) is not a trend.",
                  h1=pct(h1_share), w=season_words(h1_share, h1_steady), st=pct(h1_steady)),
         sentence("2. **Growth on full years:** {items}. Zhipu's first-half growth, {g}, compares two first halves "
@@ -794,38 +888,54 @@ def takeaways(*, h1_share: float, h1_steady: float, growth: Mapping[str, tuple[f
                  "{hd} from FY2024 to 9M2025, nine months against a year.",
                  nv=direction(*native), nd=_pp(native[1] - native[0]), hv=direction(*hailuo),
                  hd=_pp(hailuo[1] - hailuo[0])),
-        sentence("4. **Denominators decide per-unit figures.** A paying AI-native user brought in at least {pm} per "
-                 "paying month: a floor, since the source does not say whether its payer count is a monthly average. "
-                 "The {seg} segment's revenue is {h} {a} per paying customer (9M2025) but {b} per enterprise "
-                 "customer or developer (FY2025): {x} apart, and the denominators alone would make it {dx}.",
-                 pm=f"{currency} {per_month:,.2f}", seg=OPEN_PLATFORM_SEGMENT.lower(), a=f"{currency} {per_9m:,.0f}",
-                 h=customers_hedge,
-                 b=f"{currency} {per_fy:,.0f}", x=times(gap, 1), dx=times(denominators, 1)),
-        sentence("5. **Gross profit sits where the revenue does not:** the {seg} segment earned {gp} of MiniMax's "
-                 "gross profit on {s} of its revenue in 9M2025.",
-                 seg=OPEN_PLATFORM_SEGMENT.lower(), gp=pct(op_profit, 0), s=pct(op_share)),
+        sentence("4. **Denominators decide per-unit figures.** On the company-stated payer count, a paying AI-native "
+                 "user brought in at least {pm} per paying month: a floor, since the source does not say whether "
+                 "that count is a monthly average. The {seg} segment's revenue is {h} {a} per paying customer "
+                 "(9M2025) but {b} per enterprise customer or developer (FY2025), both counts company-stated: {x} "
+                 "apart, and the denominators alone would make it {dx}.",
+                 pm=f"{currency} {per_month:,.2f}", seg=OPEN_PLATFORM_SEGMENT.lower(),
+                 a=f"{currency} {hedged_amount(per_9m, customers_hedge)}", h=customers_hedge,
+                 b=f"{currency} {per_fy:,.0f}", x=hedged_times(gap, customers_hedge),
+                 dx=hedged_times(denominators, customers_hedge)),
+        sentence("5. **Where the gross profit is earned:** Zhipu's on-premise deployments earned {zw} of its gross "
+                 "profit on {zs} of its revenue in H1 2025 (the cloud's margin was {cm}), so its gross profit sits "
+                 "{zwhere}; MiniMax's {seg} segment earned {gp} of its gross profit (computed, from a margin implied "
+                 "by the blend) on {s} of its revenue in 9M2025, so its gross profit sits {mwhere}.",
+                 zw=_all_or_share(zp, cm), zs=pct(zs), cm=pct(cm), seg=OPEN_PLATFORM_SEGMENT.lower(),
+                 gp=pct(op_profit, 0), s=pct(op_share), zwhere=_where(zs), mwhere=_where(op_share)),
     ]
     return say("{lines}", lines=Markup("\n".join(lines)))
 
 
-def finding_customer_worth(zp_month_rmb: float, mm_month_usd: float, common_currency: str,
-                           tie_tolerance_pct: float) -> Markdown:
-    """Exercise 3: revenue per customer per month at the two companies, shown in ``common_currency``; the verdict
-    is taken at the one direct USD/RMB rate whatever the display currency, with a tie band for that constant rate.
+def _where(share: float) -> str:
+    """Where a segment earning most of the gross profit sits against the revenue, by its revenue share (percent).
 
-    Example: ``finding_customer_worth(4775.0, 686.0, "HKD", 5.0)``
+    Example: ``_where(84.8)`` gives ``'where most of its revenue is'``.
+    """
+    return compare(share, 50.0, more="where most of its revenue is", less="where most of its revenue is not",
+                   same="in a segment with half its revenue")
+
+
+def finding_customer_worth(zp_month_rmb: float, mm_month_usd: float, common_currency: str,
+                           tie_tolerance_pct: float, zp_hedge: str, mm_hedge: str) -> Markdown:
+    """Exercise 3: revenue per customer per month at the two companies, shown in ``common_currency``; the verdict
+    is taken at the one direct USD/RMB rate whatever the display currency, with a tie band for that constant rate,
+    and it says only what the hedges allow (``zp_hedge`` "at most" is a ceiling; ``mm_hedge`` "about" no bound).
+
+    Example: ``finding_customer_worth(4775.0, 686.0, "HKD", 5.0, "at most", "about")``
     """
     zp_usd = convert(zp_month_rmb, "RMB", "USD")
     gap = abs(zp_usd / mm_month_usd - 1) * 100
-    verdict = compare(zp_usd, mm_month_usd, rel_tol=tie_tolerance_pct / 100, more="more than", less="less than",
-                      same="about the same as")
+    verdict = bounded_compare(zp_usd, zp_hedge, mm_month_usd, mm_hedge, rel_tol=tie_tolerance_pct / 100)
     inside = choose(gap <= tie_tolerance_pct, "inside", "outside")
-    return say("Zhipu's revenue per institution counted at 30 June, {zp} a month over the twelve months to that date, "
-               "is {v} MiniMax's segment revenue per paying customer, a floor of {mm} a month in 9M2025 "
-               "(both in {cur}). "
-               "Taken at "
-               "{rate}, the gap is {gap}, {inside} the tie band of {tol} for one constant rate.",
-               zp=f"at most {common_currency} {convert(zp_month_rmb, 'RMB', common_currency):,.0f}",
-               v=verdict, mm=f"about {common_currency} {convert(mm_month_usd, 'USD', common_currency):,.0f}",
+    zp_shown = f"{zp_hedge} {common_currency} {_amount(convert(zp_month_rmb, 'RMB', common_currency))}"
+    mm_shown = hedged_amount(convert(mm_month_usd, "USD", common_currency), mm_hedge)
+    return say("Zhipu's revenue per institution counted at 30 June, {zp} a month over the twelve months to that "
+               "date, is {v} MiniMax's segment revenue per paying customer, {mm} a month in 9M2025 (both in {cur}). "
+               "Zhipu's figure is a ceiling, because its count is \"over\" a round number; MiniMax's is neither a "
+               "floor nor a ceiling: a payer count of everyone who paid in the period understates revenue per "
+               "paying month, and a numerator of the whole segment, broader than the open platform, overstates it. "
+               "Taken at {rate}, the gap is {gap}, {inside} the tie band of {tol} for one constant rate.",
+               zp=zp_shown.strip(), v=verdict, mm=f"{mm_hedge} {common_currency} {mm_shown}".strip(),
                cur=common_currency, rate=rate_note("USD"), gap=pct(gap), inside=inside,
                tol=pct(tie_tolerance_pct))
