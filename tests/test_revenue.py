@@ -85,7 +85,8 @@ def test_like_period_growth_refuses_unlike_periods() -> None:
     with pytest.raises(ValueError, match="one year apart"):
         like_period_growth(h.fact("minimax", "revenue", "FY2025"), h.fact("minimax", "revenue", "FY2023"))
     with pytest.raises(ValueError, match="units differ"):
-        like_period_growth(h.fact("zhipu", "revenue", "H1 2025"), replace(h.fact("zhipu", "revenue", "H1 2024"), currency="USD"))
+        like_period_growth(h.fact("zhipu", "revenue", "H1 2025"),
+                           replace(h.fact("zhipu", "revenue", "H1 2024"), currency="USD"))
 
 
 def test_margins() -> None:
