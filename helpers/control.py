@@ -27,7 +27,7 @@ from helpers.facts import Fact, fact, sources_for
 from helpers.formatting import money, pct, times
 from helpers.params import Choice, Number
 from helpers.periods import convert
-from helpers.words import choose, closest, compare, direction, say
+from helpers.words import choose, closest, compare, direction, listing, say
 
 __all__ = [
     "BASES",
@@ -44,12 +44,14 @@ __all__ = [
     "founder_finding",
     "fraction_of",
     "holders_after",
+    "listing_finding",
     "listing_tests",
     "majority_finding",
     "minimax_holders",
     "oa_finding",
     "pc",
     "rules",
+    "reconciling",
     "rules_finding",
     "stake_chart",
     "stakes_table",
@@ -335,7 +337,7 @@ def founder_chart(e: float, s: float, x: float, v: float, majority: float, sourc
         ax.text(i, p / 2, pct(p, 2), ha="center", va="center", color="white", fontweight="bold")
         ax.text(i, p + (100 - p) / 2, pct(100 - p, 2), ha="center", va="center")
     ax.axhline(100 * majority, color="black", linestyle="--", linewidth=1)
-    ax.text(0.5, 100 * majority, "majority of votes", va="bottom", ha="center", fontsize=8)
+    ax.text(0.5, 100 * majority, f"control line ({pc(majority, 0)} of votes)", va="bottom", ha="center", fontsize=8)
     ax.set_ylabel("Share of MiniMax, before the IPO (%)")
     ax.set_ylim(0, 100)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2)
@@ -369,8 +371,20 @@ def majority_finding(n_end: float, majority: float, pre_count: float, new_count:
     return say(
         "His votes fall to {m} once new one-vote shares reach **{n} of the pre-listing share count**: about "
         "{shares} million shares on the implied count above, {ratio} the {new} million shares the offer sold.",
-        m=pc(majority, 0), n=pc(n_end, 1), shares=f"{n_end * pre_count:,.1f}", ratio=times(n_end * pre_count / new_count, 1),
+        m=pc(majority, 0), n=pc(n_end, 1), shares=f"{n_end * pre_count:,.1f}",
+        ratio=times(n_end * pre_count / new_count, 1),
         new=f"{new_count:,.1f}")
+
+
+def reconciling(paid: Mapping[str, float], gross: Fact, currency: str) -> list[str]:
+    """The bases of :data:`BASES` whose new holders' stake at the offer price matches the gross proceeds (0.5%).
+
+    >>> g = fact("minimax", "ipo_gross_proceeds", "2026-01-09")
+    >>> reconciling({"offer_shares": 4817.6, "alisoft_reported": 8450}, g, "HKD")
+    ['offer_shares']
+    """
+    raised = convert(gross.value, gross.currency, currency)
+    return [b for b in BASES if math.isclose(paid[b], raised, rel_tol=0.005)]
 
 
 def basis_finding(
@@ -384,13 +398,13 @@ def basis_finding(
 
     >>> g = fact("minimax", "ipo_gross_proceeds", "2026-01-09")
     >>> basis_finding({"offer_shares": 0.106, "alisoft_reported": 0.201}, {"offer_shares": 4817.6,
-    ...     "alisoft_reported": 8450}, g, (0.1504, 0.1252), "offer_shares", "HKD").data[:25]
+    ...     "alisoft_reported": 8450}, g, (0.1504, 0.1252), "offer_shares", "HKD").data[:26]
     'Counting shares, the offer'
     """
     if basis not in BASES:
         raise ValueError(f"basis must be one of {sorted(BASES)}, got {basis!r}")
     raised = convert(gross.value, gross.currency, currency)
-    ok = {k: math.isclose(v, raised, rel_tol=0.005) for k, v in paid.items()}
+    ok = {k: k in reconciling(paid, gross, currency) for k in BASES}
     agree = {k: choose(ok[k], "matches", "does not match") for k in BASES}
     return say(
         "Counting shares, the offer added **{n_offer}** to the pre-listing count; Alisoft China's reported stakes "
@@ -403,7 +417,8 @@ def basis_finding(
         n_offer=pc(n["offer_shares"], 1), n_alisoft=pc(n["alisoft_reported"], 1), before=pc(alisoft[0]),
         after=pc(alisoft[1]), ratio=times(n["alisoft_reported"] / n["offer_shares"], 1),
         paid_offer=money(paid["offer_shares"], currency, 2), agree_offer=agree["offer_shares"],
-        raised=money(raised, currency, 2), gross=gross.citation, paid_alisoft=money(paid["alisoft_reported"], currency, 2),
+        raised=money(raised, currency, 2), gross=gross.citation,
+        paid_alisoft=money(paid["alisoft_reported"], currency, 2),
         agree_alisoft=agree["alisoft_reported"], over=times(paid["alisoft_reported"] / raised, 2), basis=BASES[basis],
         more_less=compare(paid["alisoft_reported"], raised, rel_tol=0.005, more="more", less="less", same="other"),
         verdict=choose(ok[basis], "the basis that reconciles with the offer",
@@ -438,16 +453,18 @@ def listing_finding(votes: Mapping[str, float], majority: float, alt: Fact, esti
     "The founder's votes fell from "
     """
     near = closest(alt.value / 100, {BASES[b]: estimates[b] for b in BASES})
-    lowest = min(votes[b] for b in BASES)
     return say(
-        "The founder's votes {went} from {before} to **{offer}** at listing on the offer's new shares "
-        "({alisoft} on Alisoft's basis): {kept} {m} on both. The other report's {alt} for miHoYo ({src}, base "
+        "The founder's votes {went} from {before} to **{offer}** at listing on the offer's new shares, "
+        "{kept_offer} {m}, and to {alisoft} on Alisoft's basis, {kept_alisoft} it. The other report's {alt} "
+        "for miHoYo ({src}, base "
         "unstated) sits closest to the estimate from {near}, {hint}; the source does not say so itself.",
         went=direction(votes["before"], votes["offer_shares"]), before=pc(votes["before"]),
         offer=pc(votes["offer_shares"]), alisoft=pc(votes["alisoft_reported"]),
-        kept=choose(lowest > majority, "still above", "not above"), m=pc(majority, 0),
+        kept_offer=choose(votes["offer_shares"] > majority, "still above", "no longer above"), m=pc(majority, 0),
+        kept_alisoft=choose(votes["alisoft_reported"] > majority, "still above", "no longer above"),
         alt=_hedged(alt.qualifier, pct(alt.value, 1)), src=alt.source_id, near=near,
-        hint=choose(near == BASES["offer_shares"], "a second hint that the offer-shares count is the base after listing",
+        hint=choose(near == BASES["offer_shares"],
+                    "a second hint that the offer-shares count is the base after listing",
                     "which cuts against the reconciliation above"))
 
 
@@ -458,7 +475,7 @@ def dilution_chart(
     """The founder's votes and equity as new one-vote shares grow, with the majority line and the listing's issue.
 
     >>> fig = dilution_chart(0.2235, 0.1004, 10, 0.5, 0.6, {"offer": 0.106}, "S0", "2026")
-    >>> "majority" in fig.get_suptitle()
+    >>> "votes until" in fig.get_suptitle()
     True
     """
     grid = [max_n * i / 120 for i in range(121)]
@@ -471,7 +488,7 @@ def dilution_chart(
             label="Founder: share of equity")
     ax.axhline(100 * majority, color="black", linewidth=0.8)
     ax.axvline(100 * n_end, color="black", linewidth=0.8, linestyle="--")
-    ax.annotate(f"majority lost at {pc(n_end, 1)}", (100 * n_end, 100 * majority), xytext=(6, 8),
+    ax.annotate(f"below {pc(majority, 0)} at {pc(n_end, 1)}", (100 * n_end, 100 * majority), xytext=(6, 8),
                 textcoords="offset points", fontsize=9)
     for name, n in marks.items():
         ax.axvline(100 * n, color=plotting.COLORS["highlight"], linewidth=1)
@@ -483,7 +500,8 @@ def dilution_chart(
     ax.legend(loc="upper right")
     first = min(marks, key=lambda k: marks[k])
     side = compare(marks[first], n_end, more="went beyond", less="stayed short of", same="reached")
-    title = (f"MiniMax's founder keeps a majority of votes until new shares pass {pc(n_end, 1)} of the old count; "
+    title = (f"MiniMax's founder keeps more than {pc(majority, 0)} of the votes until new shares pass "
+             f"{pc(n_end, 1)} of the old count; "
              f"the listing's {pc(marks[first], 1)} ({first}) {side} it")
     plotting.finish(fig, ax, title=title, sources=sources, period=period,
                     note=f"Assumes {v:g} votes per WVR share and only one-vote shares issued.")
@@ -515,7 +533,8 @@ def listing_tests(
     ...     mcap_offer_hkd=50400, revenue_hkd=238)]
     ['yes', 'yes', 'yes', 'yes', 'yes', 'no']
     """
-    v_cap, floor_votes, floor_econ = found["max_votes"].value, fraction_of(found["min_non_wvr"]), fraction_of(found["min_econ"])
+    v_cap = found["max_votes"].value
+    floor_votes, floor_econ = fraction_of(found["min_non_wvr"]), fraction_of(found["min_econ"])
     s_n = ownership.founder_voting_after_issue(e, x, n, v)
     lit = (non_wvr_voting_share(x, v), non_wvr_voting_share(x, v, n))
     mcap, mcap_rev, rev = found["min_mcap"], found["min_mcap_rev"], found["min_revenue"]
@@ -530,7 +549,8 @@ def listing_tests(
         RuleTest("8A.12", "the WVR beneficiary's share of the equity", f"at least {pc(floor_econ, 0)}", pc(e),
                  pc(e / (1 + n)), yes[e / (1 + n) >= floor_econ]),
         RuleTest("8A.06, value route", "market value at listing, implied at the offer price",
-                 f"at least {_bn(mcap.value, 'HKD')}", "-", _bn(mcap_offer_hkd, "HKD"), yes[mcap_offer_hkd >= mcap.value]),
+                 f"at least {_bn(mcap.value, 'HKD')}", "-", _bn(mcap_offer_hkd, "HKD"),
+                 yes[mcap_offer_hkd >= mcap.value]),
         RuleTest("8A.06, revenue route", "market value, with revenue in the last audited year",
                  f"{_bn(mcap_rev.value, 'HKD')} and {_bn(rev.value, 'HKD')}", "-",
                  f"{_bn(mcap_offer_hkd, 'HKD')}; {_bn(revenue_hkd, 'HKD')}",
@@ -542,7 +562,7 @@ def rules_finding(
     tests: Sequence[RuleTest], found: Mapping[str, Fact], mcap_offer_hkd: float, revenue: Fact, revenue_hkd: float,
     econ_listing: float, majority: float, one_share_one_vote: str,
 ) -> Markdown:
-    """What the listing tests say together: the structure's limits, the eligibility route, and one-share-one-vote matters.
+    """What the listing tests say together: the structure's limits, the eligibility route, one-share-one-vote.
 
     >>> found = rules()
     >>> tests = listing_tests(found, v=10, e=0.2235, x=0.1004, s=0.5921, n=0.106, mcap_offer_hkd=50400, revenue_hkd=238)
@@ -557,7 +577,7 @@ def rules_finding(
         "Eligibility rests on the value route of 8A.06: the value implied at the offer, {mcap}, is {ratio} the "
         "{limit} line ({route1}). The revenue route was {route2}: revenue of {rev} in {period} ({cite}) is "
         "{rev_ratio} of the {rev_limit} it asks for. On the matters voted one share, one vote ({osov}) the founder "
-        "counts only his economic share, {econ} at listing, {short} a majority.",
+        "counts only his economic share, {econ} at listing, {short} {m}.",
         meets=choose(all(t.passes == "yes" for t in structure), "meets", "does not meet"),
         mcap=_bn(mcap_offer_hkd, "HKD"), ratio=times(mcap_offer_hkd / found["min_mcap"].value, 2),
         limit=_bn(found["min_mcap"].value, "HKD"),
@@ -565,7 +585,8 @@ def rules_finding(
         route2=choose(revenue_route.passes == "yes", "open as well", "closed"),
         rev=_bn(revenue_hkd, "HKD"), period=revenue.period_label, cite=revenue.citation,
         rev_ratio=pc(revenue_hkd / found["min_revenue"].value, 0), rev_limit=_bn(found["min_revenue"].value, "HKD"),
-        osov=one_share_one_vote, econ=pc(econ_listing), short=choose(econ_listing > majority, "above", "short of"))
+        osov=one_share_one_vote, econ=pc(econ_listing), short=choose(econ_listing > majority, "above", "short of"),
+        m=pc(majority, 0))
 
 
 def stakes(shares: Mapping[str, float], n: float, values: Mapping[str, float]) -> pd.DataFrame:
@@ -573,7 +594,7 @@ def stakes(shares: Mapping[str, float], n: float, values: Mapping[str, float]) -
 
     ``values`` maps stage to company value (the first stage is before the listing); new holders get ``n / (1 + n)``.
 
-    >>> stakes({"f": 0.2}, 0.25, {"round": 100.0, "close": 300.0}).loc["f", "close"]
+    >>> float(stakes({"f": 0.2}, 0.25, {"round": 100.0, "close": 300.0}).loc["f", "close"])
     48.0
     """
     first = next(iter(values))
@@ -677,13 +698,15 @@ def concert_finding(concert: Fact, n: float, after: float, line: Fact, majority:
         "If the H shares were the only new shares, they added {n} to the pre-offer count and took the group "
         "from {before} ({cite}) to **{after}**, {gap} percentage points {side} the {limit} line of rule "
         "{rule}: {verdict} on the Listing Rules' definition, by a margin {margin} one percentage point. "
-        "It is {short} percentage points short of a majority of the votes, if votes follow shares.",
+        "It is {short} percentage points short of {m} of the votes, if votes follow shares.",
         n=pc(n, 1), before=_hedged(concert.qualifier, pct(concert.value, 2)), cite=concert.citation,
-        after=_hedged(concert.qualifier, pc(after)), gap=f"{abs(gap):.2f}", side=compare(after, limit, more="above", less="below", same="at"),
+        after=_hedged(concert.qualifier, pc(after)), gap=f"{abs(gap):.2f}",
+        side=compare(after, limit, more="above", less="below", same="at"),
         limit=pc(limit, 0), rule=line.locator,
-        verdict=choose(after >= limit, "still a controlling shareholder group", "no longer a controlling shareholder group"),
+        verdict=choose(after >= limit, "still a controlling shareholder group",
+                       "no longer a controlling shareholder group"),
         margin=compare(abs(gap), 1.0, more="wider than", less="narrower than", same="of about"),
-        short=f"{100 * (majority - after):.1f}")
+        short=f"{100 * (majority - after):.1f}", m=pc(majority, 0))
 
 
 def votes_exercise(e: float, s: float, v_ex: float, v: float, majority: float, found: Mapping[str, Fact]) -> Markdown:
@@ -693,19 +716,21 @@ def votes_exercise(e: float, s: float, v_ex: float, v: float, majority: float, f
     '(a) With'
     """
     x_ex = ownership.implied_wvr_fraction(e, s, v_ex)
-    stake_ex, stake_cap = min_economic_for_voting(majority, v_ex), min_economic_for_voting(majority, found["max_votes"].value)
+    stake_ex = min_economic_for_voting(majority, v_ex)
+    stake_cap = min_economic_for_voting(majority, found["max_votes"].value)
     failed = [t.rule for t in ownership.hkex_8a_checks(v_ex, 1 - s, e, max_votes_per_wvr_share=found["max_votes"].value,
                                                       min_non_wvr_voting_share=fraction_of(found["min_non_wvr"]),
                                                       min_wvr_economic_share=fraction_of(found["min_econ"]))
               if not t.passed]
     return say(
         "(a) With {v_ex} votes per WVR share he needs x = {x_ex} of all shares as WVR shares (against {x} at {v}); "
-        "check: {check} of the votes.\n\n(b) A stake held entirely in WVR shares gives a majority above {stake_ex} "
-        "of the shares, against {stake_cap} at the cap of {cap} votes.\n\n(c) Failing: {failed} ({cite}).",
+        "check: {check} of the votes.\n\n(b) A stake held entirely in WVR shares gives more than {m} of the votes "
+        "above {stake_ex} of the shares, against {stake_cap} at the cap of {cap} votes.\n\n"
+        "(c) Failing: {failed} ({cite}).",
         v_ex=f"{v_ex:g}", x_ex=pc(x_ex), x=pc(ownership.implied_wvr_fraction(e, s, v)), v=f"{v:g}",
         check=pc(ownership.voting_share(e, x_ex, votes_per_wvr_share=v_ex)), stake_ex=pc(stake_ex),
         stake_cap=pc(stake_cap), cap=f"{found['max_votes'].value:g}", failed=", ".join(failed) or "none",
-        cite=found["max_votes"].citation)
+        cite=found["max_votes"].citation, m=pc(majority, 0))
 
 
 def oa_finding(n_oa: float, oa: Fact, pre_count: float, alisoft: tuple[float, float, float], vote: float,
@@ -725,12 +750,14 @@ def oa_finding(n_oa: float, oa: Fact, pre_count: float, alisoft: tuple[float, fl
         oa=_hedged(oa.qualifier, f"{oa.value:,.0f}"), cite=oa.citation, n=pc(n_oa), pre=f"{pre_count:,.1f}",
         after=pc(alisoft[1]), gap=f"{100 * abs(alisoft[1] - alisoft[2]):.2f}",
         side=compare(alisoft[1], alisoft[2], more="above", less="below", same="at"), reported=pc(alisoft[2]),
-        closes=choose(math.isclose(alisoft[1], alisoft[2], abs_tol=0.0005), "closes", "does not close"), vote=pc(vote), kept=choose(vote > majority, "still above", "no longer above"), m=pc(majority, 0))
+        closes=choose(math.isclose(alisoft[1], alisoft[2], abs_tol=0.0005), "closes", "does not close"),
+        vote=pc(vote), kept=choose(vote > majority, "still above", "no longer above"), m=pc(majority, 0))
 
 
 def takeaways(
     *, e: float, s: float, x: float, v: float, votes: Mapping[str, float], basis: str, n_routes: Mapping[str, float],
-    n_end: float, m: float, tests: Sequence[RuleTest], mcap_offer: float, rules: Mapping[str, Fact],
+    n_end: float, m: float, tests: Sequence[RuleTest], reconciles: Sequence[str], mcap_offer: float,
+    rules: Mapping[str, Fact],
     company_step: float, n: float, step_q: str, zp_steps: tuple[Fact, float, float], concert: tuple[Fact, float],
 ) -> Markdown:
     """Notebook 04's key takeaways as one Markdown list, every number and verdict word computed.
@@ -743,7 +770,8 @@ def takeaways(
     >>> t = listing_tests(r, v=10, e=0.2235, x=0.1004, s=0.5921, n=0.106, mcap_offer_hkd=50400, revenue_hkd=238)
     >>> md = takeaways(e=0.2235, s=0.5921, x=0.1004, v=10, votes={"before": 0.5921, "offer_shares": 0.561,
     ...     "alisoft_reported": 0.5355}, basis="offer_shares", n_routes={"offer_shares": 0.106,
-    ...     "alisoft_reported": 0.201}, n_end=0.351, m=0.5, tests=t, mcap_offer=50400, rules=r, company_step=3.19,
+    ...     "alisoft_reported": 0.201}, n_end=0.351, m=0.5, tests=t, reconciles=["offer_shares"],
+    ...     mcap_offer=50400, rules=r, company_step=3.19,
     ...     n=0.106, step_q="about", zp_steps=(fact("zhipu", "market_cap_offer", "2026-01-08"), 27267, 1.876),
     ...     concert=(fact("zhipu", "shareholding", "pre-IPO", "concert_party"), 0.3022))
     >>> md.data.count("- **")
@@ -758,11 +786,11 @@ def takeaways(
         "- **Control rests on WVR shares, not on ownership.** Yan Junjie owned {e} of MiniMax and cast {s} of the "
         "votes; at {v} votes per WVR share that takes {x} of all shares as WVR shares, from "
         "x = (s - e) / ((v - 1)(1 - s)).\n"
-        "- **The offer's own share count is the basis that reconciles.** The offer added {n_offer} to the "
-        "pre-listing count; Alisoft China's reported stakes imply {alisoft_ratio} as many new shares, more than the "
-        "offer sold. This run uses {basis}.\n"
+        "- **The basis that reconciles with the money raised: {which}.** The offer added {n_offer} to the "
+        "pre-listing count; Alisoft China's reported stakes imply {alisoft_ratio} as many new shares as the offer "
+        "sold. This run uses {basis}.\n"
         "- **The founder's votes {went} at listing,** from {before} to {after}, {kept} {m}; it would take new "
-        "shares of {n_end} of the pre-listing count to end his majority.\n"
+        "shares of {n_end} of the pre-listing count to take him below {m}.\n"
         "- **The structure {meets} the Chapter 8A limits, and the value test {value}.** The value implied at the "
         "offer, {mcap}, is {mcap_ratio} the 8A.06 line; the literal and the cautious readings of 8A.09 both "
         "clear its floor.\n"
@@ -774,6 +802,7 @@ def takeaways(
         "only {gap} percentage points.",
         e=pc(e), s=pc(s), v=f"{v:g}", x=pc(x), n_offer=pc(n_routes["offer_shares"], 1),
         alisoft_ratio=times(n_routes["alisoft_reported"] / n_routes["offer_shares"], 1), basis=BASES[basis],
+        which=listing([BASES[b] for b in reconciles]) if reconciles else "neither",
         went=direction(votes["before"], votes[basis]), before=pc(votes["before"]), after=pc(votes[basis]),
         kept=choose(votes[basis] > m, "still above", "no longer above"), m=pc(m, 0), n_end=pc(n_end, 1),
         meets=choose(structure_ok, "meets", "does not meet"), value=choose(value_ok, "passes", "fails"),
