@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 
+import matplotlib
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from helpers import control
 from helpers.control import (
     REMAINDER,
     implied_share_count,
@@ -17,7 +19,12 @@ from helpers.control import (
     non_wvr_voting_share,
     with_remainder,
 )
+from helpers.facts import fact
 from helpers.ownership import dilute, founder_voting_after_issue, implied_wvr_fraction, voting_share
+from helpers.params import cases, check
+from helpers.periods import convert
+
+matplotlib.use("Agg")
 
 FAST = settings(max_examples=200, deadline=None)
 
@@ -152,3 +159,221 @@ def test_founder_and_non_wvr_votes_agree_when_he_owns_only_wvr_shares() -> None:
     e = x = 0.2
     for n in (0.0, 0.1, 0.5):
         assert non_wvr_voting_share(x, 10, n) == pytest.approx(1 - founder_voting_after_issue(e, x, n))
+
+
+# --- notebook 04: data, tables and findings (every verdict branch, both directions) -------------
+
+GROSS = fact("minimax", "ipo_gross_proceeds", "2026-01-09")
+ALT = fact("minimax", "shareholding", "pre-IPO", "mihoyo", status="alternative")
+CONCERT = fact("zhipu", "shareholding", "pre-IPO", "concert_party")
+RULES = control.rules()
+STRUCTURE = dict(v=10.0, e=0.2235, x=0.1004, s=0.5921, n=0.106)
+
+
+def text(md: object) -> str:
+    return str(getattr(md, "data"))
+
+
+def test_fraction_of_reads_percent_and_refuses_other_units() -> None:
+    assert control.fraction_of(fact("minimax", "voting_power", "pre-IPO", "yan_junjie")) == pytest.approx(0.5921)
+    with pytest.raises(ValueError, match="not percent"):
+        control.fraction_of(GROSS)
+
+
+def test_rounding_unit() -> None:
+    assert [control.rounding_unit(v) for v in (57900, 105400, 4818, 116.2, 0, 40000)] == [100, 100, 1, 1, 1, 10000]
+
+
+def test_rules_come_from_data_with_the_rule_as_locator() -> None:
+    assert RULES["max_votes"].value == 10 and RULES["controlling"].value == 30
+    assert RULES["min_mcap"].value == 40000 and RULES["min_mcap"].currency == "HKD"
+    assert RULES["min_mcap_rev"].value == 10000 and RULES["min_revenue"].value == 1000
+    assert RULES["controlling"].locator == "19A.14" and "8A.06" in RULES["min_mcap"].locator
+
+
+def test_parameters_accept_every_documented_case_and_the_defaults() -> None:
+    defaults = dict(wvr_votes_per_share=None, majority_share_of_votes=0.5, minimax_market_cap_case="low",
+                    post_ipo_basis="offer_shares", value_currency="USD", dilution_chart_max_new_shares_pct=60.0,
+                    exercise_votes_per_wvr_share=20.0)
+    check(control.PARAMETERS, **defaults)
+    for name, value in cases(control.PARAMETERS):
+        check(control.PARAMETERS, **(defaults | {name: value}))
+    # every allowed vote count can produce the founder's reported vote share
+    low = control.PARAMETERS["wvr_votes_per_share"].alternatives()[0]
+    assert isinstance(low, (int, float)) and low > min_votes_per_wvr_share(0.2235, 0.5921)
+
+
+def test_the_offer_shares_basis_reconciles_with_the_gross_proceeds_and_alisofts_does_not() -> None:
+    """The data decide the default: priced at the offer, only the offer's new shares cost what was paid."""
+    mcap = fact("minimax", "market_cap_close", "2026-01-09", "low")
+    close, offer = fact("minimax", "share_price_close", "2026-01-09"), fact("minimax", "offer_price", "2026-01-09")
+    sold = fact("minimax", "ipo_shares_issued", "2026-01-09").value / 1e6
+    total = implied_share_count(mcap.value, close.value)
+    n_alisoft = 0.1504 / 0.1252 - 1
+    n_offer = sold / (total - sold)
+    paid = {b: n / (1 + n) * total * offer.value for b, n in (("offer_shares", n_offer), ("alisoft_reported", n_alisoft))}
+    assert control.reconciling(paid, GROSS, "HKD") == ["offer_shares"]
+    assert control.reconciling({b: convert(GROSS.value, "HKD", "USD") for b in control.BASES}, GROSS, "USD") == list(
+        control.BASES)
+    assert control.reconciling({b: 1.0 for b in control.BASES}, GROSS, "HKD") == []
+
+
+@pytest.mark.parametrize(("basis", "verdict"), [("offer_shares", "the basis that reconciles"),
+                                                ("alisoft_reported", "does not reconcile")])
+def test_basis_finding_names_the_run_basis_and_whether_it_reconciles(basis: str, verdict: str) -> None:
+    paid = {"offer_shares": 4817.6, "alisoft_reported": 8450.0}
+    out = text(control.basis_finding({"offer_shares": 0.106, "alisoft_reported": 0.201}, paid, GROSS,
+                                     (0.1504, 0.1252), basis, "HKD"))
+    assert verdict in out and control.BASES[basis] in out
+    assert "which matches the HKD 4.82 billion" in out and "which does not match it" in out
+    assert "at more than was paid" in out
+    cheaper = text(control.basis_finding({"offer_shares": 0.106, "alisoft_reported": 0.05},
+                                         {"offer_shares": 4817.6, "alisoft_reported": 2000.0}, GROSS,
+                                         (0.1504, 0.14), basis, "HKD"))
+    assert "at less than was paid" in cheaper
+    with pytest.raises(ValueError, match="basis must be one of"):
+        control.basis_finding({}, {}, GROSS, (0.1, 0.1), "both", "HKD")
+
+
+def test_listing_finding_judges_each_basis_and_the_mihoyo_hint() -> None:
+    votes = {"before": 0.5921, "offer_shares": 0.561, "alisoft_reported": 0.5355}
+    out = text(control.listing_finding(votes, 0.5, ALT, {"offer_shares": 0.0638, "alisoft_reported": 0.0587}))
+    assert "fell from 59.21% to **56.10%**" in out and "still above 50%, and to 53.55%" in out
+    assert "a second hint" in out and out.count("still above") == 2
+    out = text(control.listing_finding(votes, 0.55, ALT, {"offer_shares": 0.0587, "alisoft_reported": 0.0638}))
+    assert "still above 55%" in out and "no longer above it" in out and "cuts against" in out
+    up = text(control.listing_finding(votes | {"offer_shares": 0.6}, 0.5, ALT,
+                                      {"offer_shares": 0.064, "alisoft_reported": 0.0587}))
+    assert "votes rose from" in up
+
+
+def _tests(**kw: float) -> list[control.RuleTest]:
+    args = STRUCTURE | {"mcap_offer_hkd": 50400.0, "revenue_hkd": 238.0} | kw
+    return control.listing_tests(RULES, **args)
+
+
+def test_listing_tests_pass_on_the_data_and_each_fails_when_broken() -> None:
+    assert [t.passes for t in _tests()] == ["yes"] * 5 + ["no"]
+    assert [t.rule for t in _tests()][:3] == ["8A.10", "8A.09, cautious reading", "8A.09, literal reading"]
+    assert _tests(v=11.0)[0].passes == "no"                                    # 8A.10
+    high = dict(s=0.95, e=0.2235, x=0.2235, v=100.0)                           # a founder with almost all votes
+    assert [t.passes for t in _tests(**high)][1:3] == ["no", "no"]             # both readings of 8A.09
+    assert _tests(n=1.5)[3].passes == "no"                                     # 8A.12: 22.35% / 2.5 < 10%
+    assert _tests(mcap_offer_hkd=39000.0)[4].passes == "no"                    # 8A.06 value route
+    assert _tests(revenue_hkd=1000.0)[5].passes == "yes"                       # 8A.06 revenue route
+    assert _tests(revenue_hkd=1000.0, mcap_offer_hkd=9000.0)[5].passes == "no"
+
+
+def test_literal_reading_counts_his_ordinary_shares_so_it_is_never_stricter() -> None:
+    for t in (_tests(), _tests(n=0.5)):
+        cautious, literal = (float(t[i].at_listing.rstrip("%")) for i in (1, 2))
+        assert literal >= cautious
+
+
+def test_rules_finding_every_branch() -> None:
+    rev = fact("minimax", "revenue", "FY2024")
+    ok = text(control.rules_finding(_tests(), RULES, 50400, rev, 238, 0.2021, 0.5, "S17 8A.24"))
+    assert "meets every" in ok and "(passes)" in ok and "was closed" in ok and "short of 50%" in ok
+    bad = text(control.rules_finding(_tests(v=11.0, mcap_offer_hkd=39000.0), RULES, 39000, rev, 238, 0.6, 0.5, "x"))
+    assert "does not meet" in bad and "(fails)" in bad and "above 50%" in bad
+    open_ = text(control.rules_finding(_tests(revenue_hkd=1200.0), RULES, 50400, rev, 1200, 0.2, 0.5, "x"))
+    assert "open as well" in open_
+
+
+def test_stakes_dilute_every_holder_by_one_factor_and_give_new_holders_the_rest() -> None:
+    table = control.stakes({"yan_junjie": 0.2, "idg": 0.1}, 0.25, {"round": 100.0, "offer": 200.0, "close": 300.0})
+    assert table.loc["Yan Junjie (founder)", "round"] == pytest.approx(20.0)
+    assert table.loc["Yan Junjie (founder)", "close"] == pytest.approx(48.0)
+    assert table.loc["new holders", "offer"] == pytest.approx(40.0) and table.loc["new holders", "round"] == 0
+    shown = control.stakes_table(table, {"yan_junjie": 0.2, "idg": 0.1}, 0.25, "USD")
+    assert shown.loc["new holders", "share after"] == "20.00%"
+    assert shown.loc["new holders", "round (USD billion)"] == "-"
+
+
+@pytest.mark.parametrize(("n", "word"), [(0.1, "below"), (0.0, "equal to")])
+def test_stake_chart_title_sets_the_stake_against_the_company(n: float, word: str) -> None:
+    table = control.stakes({"yan_junjie": 0.2}, n, {"round": 100.0, "close": 300.0})
+    title = control.stake_chart(table, 3.0, n, "about", "USD", "S0", "2026").get_suptitle()
+    assert f"{word} the company's about 3.00x" in " ".join(title.split())
+
+
+@pytest.mark.parametrize(("mark", "word"), [(0.106, "stayed short of"), (0.5, "went beyond")])
+def test_dilution_chart_title_judges_the_listing_against_the_control_line(mark: float, word: str) -> None:
+    title = control.dilution_chart(0.2235, 0.1004, 10, 0.5, 0.6, {"offer": mark}, "S0", "2026").get_suptitle()
+    assert word in " ".join(title.split()) and "more than 50% of the votes" in " ".join(title.split())
+
+
+def test_step_up_finding_consistent_or_not() -> None:
+    floor = fact("zhipu", "market_cap_offer", "2026-01-08")
+    ok = text(control.step_up_finding(floor, 51164, (51120, 51208), 27267, "HKD 0.1 billion"))
+    assert "**over 1.87x**" in ok and "**1.88x**" in ok and "consistent with the floor" in ok
+    bad = text(control.step_up_finding(floor, 50900, (50850, 50950), 27267, "HKD 0.1 billion"))
+    assert "wholly below the floor" in bad
+
+
+def test_step_table_reads_missing_values_as_not_in_the_data() -> None:
+    table = control.step_table({"A": 100.0, "B": 50.0}, {"s": {"A": (200.0, ""), "B": (math.nan, "")}})
+    assert table.loc["s", "A"] == "2.00x (HKD 0.20 billion)" and table.loc["s", "B"] == "not in the data"
+
+
+@pytest.mark.parametrize(("after", "side", "verdict", "margin"), [
+    (0.3022, "above", "still a controlling", "narrower than"),
+    (0.2984, "below", "no longer a controlling", "narrower than"),
+    (0.30, "at", "still a controlling", "narrower than"),
+    (0.32, "above", "still a controlling", "wider than"),
+])
+def test_concert_finding_every_branch(after: float, side: str, verdict: str, margin: str) -> None:
+    out = text(control.concert_finding(CONCERT, 0.093, after, RULES["controlling"], 0.5))
+    assert f"{side} the 30% line of rule 19A.14" in out and verdict in out and margin in out
+
+
+def test_votes_exercise_names_the_failing_rule_or_none() -> None:
+    assert "Failing: 8A.10" in text(control.votes_exercise(0.2235, 0.5921, 20, 10, 0.5, RULES))
+    assert "Failing: none" in text(control.votes_exercise(0.2235, 0.5921, 10, 10, 0.5, RULES))
+
+
+def test_oa_finding_every_branch() -> None:
+    oa = fact("minimax", "ipo_shares_issued", "2026-01-09", "full_over_allotment")
+    out = text(control.oa_finding(0.1215, oa, 276.3, (0.1504, 0.1341, 0.1252), 0.5566, 0.5))
+    assert "does not close" in out and "above its reported" in out and "still above 50%" in out
+    out = text(control.oa_finding(0.2, oa, 276.3, (0.1504, 0.1252, 0.1252), 0.49, 0.5))
+    assert "closes the gap" in out and "no longer above 50%" in out and "at its reported" in out
+
+
+def test_founder_and_majority_findings_carry_their_numbers() -> None:
+    assert "**10.04% of all shares**" in text(control.founder_finding(0.2235, 0.5921, 0.1004, 0.5921, 10, 5.04))
+    assert "**35.1% of the pre-listing" in text(control.majority_finding(0.351, 0.5, 276.3, 29.2))
+
+
+def _takeaways(**kw: object) -> str:
+    args: dict[str, object] = dict(
+        e=0.2235, s=0.5921, x=0.1004, v=10, votes={"before": 0.5921, "offer_shares": 0.561, "alisoft_reported": 0.5355},
+        basis="offer_shares", n_routes={"offer_shares": 0.106, "alisoft_reported": 0.201}, n_end=0.351, m=0.5,
+        tests=_tests(), reconciles=["offer_shares"], mcap_offer=50400, rules=RULES, company_step=3.19, n=0.106,
+        step_q="about", zp_steps=(fact("zhipu", "market_cap_offer", "2026-01-08"), 27267, 1.876),
+        concert=(CONCERT, 0.3022))
+    return text(control.takeaways(**(args | kw)))  # type: ignore[arg-type]
+
+
+def test_takeaways_every_branch() -> None:
+    out = _takeaways()
+    assert "reconciles with the money raised: the offer's new shares" in out and "fell at listing" in out
+    assert "still above 50%" in out and "meets the Chapter 8A" in out and "value test passes" in out
+    assert "above the 30% controlling-shareholder line" in out
+    out = _takeaways(reconciles=[], votes={"before": 0.5921, "offer_shares": 0.49, "alisoft_reported": 0.6},
+                     tests=_tests(v=11.0, mcap_offer_hkd=39000.0), concert=(CONCERT, 0.29))
+    assert "money raised: neither" in out and "no longer above 50%" in out and "does not meet" in out
+    assert "value test fails" in out and "below the 30%" in out
+    assert "votes rose at listing" in _takeaways(basis="alisoft_reported",
+                                                 votes={"before": 0.5, "offer_shares": 0.6, "alisoft_reported": 0.6})
+
+
+def test_cap_table_and_holders_after() -> None:
+    pre = control.minimax_holders()
+    shares = with_remainder({k: control.fraction_of(f) for k, f in pre.items()})
+    table = control.cap_table(pre, shares)
+    assert table.loc[REMAINDER, "share before the IPO"] == "49.64%"
+    after = control.holders_after(shares, {"offer_shares": 0.1, "alisoft_reported": 0.2}, {"idg": "x"},
+                                  {"before": 0.59, "offer_shares": 0.56, "alisoft_reported": 0.53})
+    assert after.loc["IDG", "reported elsewhere"] == "x" and after.loc["Founder's share of votes", "before"] == "59.00%"
+    assert "Yan Junjie" in control.cap_chart(pre, shares, "before the IPO").get_suptitle()
