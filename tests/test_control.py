@@ -211,7 +211,8 @@ def test_the_offer_shares_basis_reconciles_with_the_gross_proceeds_and_alisofts_
     total = implied_share_count(mcap.value, close.value)
     n_alisoft = 0.1504 / 0.1252 - 1
     n_offer = sold / (total - sold)
-    paid = {b: n / (1 + n) * total * offer.value for b, n in (("offer_shares", n_offer), ("alisoft_reported", n_alisoft))}
+    routes = {"offer_shares": n_offer, "alisoft_reported": n_alisoft}
+    paid = {b: n / (1 + n) * total * offer.value for b, n in routes.items()}
     assert control.reconciling(paid, GROSS, "HKD") == ["offer_shares"]
     assert control.reconciling({b: convert(GROSS.value, "HKD", "USD") for b in control.BASES}, GROSS, "USD") == list(
         control.BASES)
