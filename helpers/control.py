@@ -58,6 +58,7 @@ __all__ = [
     "step_up_finding",
     "step_ups",
     "takeaways",
+    "tests_table",
     "votes_exercise",
     "implied_share_count",
     "issue_size_for_economic_below",
@@ -522,7 +523,7 @@ class RuleTest:
 
 def listing_tests(
     found: Mapping[str, Fact], *, v: float, e: float, x: float, s: float, n: float, mcap_offer_hkd: float,
-    revenue_hkd: float,
+    revenue_hkd: float, hedge: str = "",
 ) -> list[RuleTest]:
     """The HKEX tests of MiniMax's structure before and at listing (``n`` new shares), each named by what it measures.
 
@@ -549,18 +550,28 @@ def listing_tests(
         RuleTest("8A.12", "the WVR beneficiary's share of the equity", f"at least {pc(floor_econ, 0)}", pc(e),
                  pc(e / (1 + n)), yes[e / (1 + n) >= floor_econ]),
         RuleTest("8A.06, value route", "market value at listing, implied at the offer price",
-                 f"at least {_bn(mcap.value, 'HKD')}", "-", _bn(mcap_offer_hkd, "HKD"),
+                 f"at least {_bn(mcap.value, 'HKD')}", "-", _hedged(hedge, _bn(mcap_offer_hkd, "HKD")),
                  yes[mcap_offer_hkd >= mcap.value]),
         RuleTest("8A.06, revenue route", "market value, with revenue in the last audited year",
                  f"{_bn(mcap_rev.value, 'HKD')} and {_bn(rev.value, 'HKD')}", "-",
-                 f"{_bn(mcap_offer_hkd, 'HKD')}; {_bn(revenue_hkd, 'HKD')}",
+                 f"{_hedged(hedge, _bn(mcap_offer_hkd, 'HKD'))}; {_bn(revenue_hkd, 'HKD')}",
                  yes[mcap_offer_hkd >= mcap_rev.value and revenue_hkd >= rev.value]),
     ]
 
 
+def tests_table(tests: Sequence[RuleTest]) -> pd.DataFrame:
+    """The listing tests as a table, one row per rule and reading.
+
+    >>> tests_table(listing_tests(rules(), v=10, e=0.2235, x=0.1004, s=0.5921, n=0.106, mcap_offer_hkd=50400,
+    ...     revenue_hkd=238)).columns[-2:].tolist()
+    ['at listing', 'passes']
+    """
+    return pd.DataFrame(tests).set_index("rule").rename(columns={"at_listing": "at listing"})
+
+
 def rules_finding(
     tests: Sequence[RuleTest], found: Mapping[str, Fact], mcap_offer_hkd: float, revenue: Fact, revenue_hkd: float,
-    econ_listing: float, majority: float, one_share_one_vote: str,
+    econ_listing: float, majority: float, one_share_one_vote: str, hedge: str = "",
 ) -> Markdown:
     """What the listing tests say together: the structure's limits, the eligibility route, one-share-one-vote.
 
@@ -579,7 +590,8 @@ def rules_finding(
         "{rev_ratio} of the {rev_limit} it asks for. On the matters voted one share, one vote ({osov}) the founder "
         "counts only his economic share, {econ} at listing, {short} {m}.",
         meets=choose(all(t.passes == "yes" for t in structure), "meets", "does not meet"),
-        mcap=_bn(mcap_offer_hkd, "HKD"), ratio=times(mcap_offer_hkd / found["min_mcap"].value, 2),
+        mcap=_hedged(hedge, _bn(mcap_offer_hkd, "HKD")),
+        ratio=_hedged(hedge, times(mcap_offer_hkd / found["min_mcap"].value, 2)),
         limit=_bn(found["min_mcap"].value, "HKD"),
         route1=choose(value_route.passes == "yes", "passes", "fails"),
         route2=choose(revenue_route.passes == "yes", "open as well", "closed"),
@@ -806,7 +818,8 @@ def takeaways(
         went=direction(votes["before"], votes[basis]), before=pc(votes["before"]), after=pc(votes[basis]),
         kept=choose(votes[basis] > m, "still above", "no longer above"), m=pc(m, 0), n_end=pc(n_end, 1),
         meets=choose(structure_ok, "meets", "does not meet"), value=choose(value_ok, "passes", "fails"),
-        mcap=_bn(mcap_offer, "HKD"), mcap_ratio=times(mcap_offer / rules["min_mcap"].value, 2),
+        mcap=_hedged(step_q, _bn(mcap_offer, "HKD")),
+        mcap_ratio=_hedged(step_q, times(mcap_offer / rules["min_mcap"].value, 2)),
         company=_hedged(step_q, times(company_step)), stake=_hedged(step_q, times(company_step / (1 + n))),
         floor_step=_hedged(floor.qualifier, times(floor.value / zp_private)),
         scaled_step=times(scaled), c_before=_hedged(c_fact.qualifier, pct(c_fact.value, 2)), c_after=pc(c_after, 1),
