@@ -26,7 +26,7 @@ from helpers.checks import fraction, real
 from helpers.facts import Fact, fact, sources_for
 from helpers.formatting import money, pct, times
 from helpers.params import Choice, Number
-from helpers.periods import convert
+from helpers.periods import convert, rate
 from helpers.words import choose, closest, compare, direction, listing, say
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "oa_finding",
     "pc",
     "rules",
+    "rates_note",
     "reconciling",
     "rules_finding",
     "stake_chart",
@@ -288,6 +289,21 @@ def cap_table(pre: Mapping[str, Fact], shares: Mapping[str, float]) -> pd.DataFr
         for k, s in shares.items()
     ]
     return pd.DataFrame(rows).set_index("holder")
+
+
+def rates_note(currencies: Sequence[str], to: str) -> str:
+    """The dated rates that turn ``currencies`` into ``to``, as numbers, for a footer or a sentence.
+
+    >>> rates_note(["USD", "HKD"], "HKD")
+    'values in HKD at 7.8 HKD per USD (2026-01-09), one rate for every stage'
+    >>> rates_note(["HKD"], "HKD")
+    'values in HKD, no conversion'
+    """
+    rows = [rate(c, to) for c in dict.fromkeys(currencies) if c != to]
+    if not rows:
+        return f"values in {to}, no conversion"
+    text = "; ".join(f"{r['rate']:g} {r['quote']} per {r['base']} ({r['date']:%Y-%m-%d})" for r in rows)
+    return f"values in {to} at {text}, one rate for every stage"
 
 
 def _axes(size: tuple[float, float]) -> tuple[Figure, Axes]:
@@ -632,7 +648,7 @@ def stakes_table(table: pd.DataFrame, shares: Mapping[str, float], n: float, cur
 
 
 def stake_chart(table: pd.DataFrame, company_step: float, n: float, qualifier: str, currency: str, sources: str,
-                period: str) -> Figure:
+                period: str, rates: str = "") -> Figure:
     """Stake values per named holder and stage; the title sets a stake's step-up, ``company_step / (1 + n)``, against
     the company's.
 
@@ -656,7 +672,7 @@ def stake_chart(table: pd.DataFrame, company_step: float, n: float, qualifier: s
              f"first-day close, {word} the company's {_hedged(qualifier, times(company_step))}: the new shares "
              f"took {pc(n / (1 + n), 1)} of the company")
     plotting.finish(fig, ax, title=title, sources=sources, period=period,
-                    note="Multiples taken in HKD; values converted with data/rates.csv.")
+                    note=f"Multiples taken in HKD; {rates or 'values converted with data/rates.csv'}.")
     return fig
 
 
@@ -677,7 +693,8 @@ def step_table(private_hkd: Mapping[str, float], stages: Mapping[str, Mapping[st
     return pd.DataFrame(cells)
 
 
-def step_up_finding(floor: Fact, derived: float, band: tuple[float, float], private_hkd: float, unit: str) -> Markdown:
+def step_up_finding(floor: Fact, derived: float, band: tuple[float, float], private_hkd: float, unit: str,
+                    rates: str = "values in HKD", hedge: str = "") -> Markdown:
     """Zhipu's step-up at the offer two ways, side by side, and why they differ.
 
     >>> f = fact("zhipu", "market_cap_offer", "2026-01-08")
@@ -690,11 +707,14 @@ def step_up_finding(floor: Fact, derived: float, band: tuple[float, float], priv
         "first-day value back to the offer price (same share count, times the offer price over the close) gives "
         "{derived_val}, a step-up of **{derived_step}**, a point estimate. They differ because they start from "
         "different rounded figures: the first-day value, rounded to {unit}, puts the value at the offer between "
-        "{lo} and {hi}, {verdict} the floor. Notebook 05 scales market values the same way and refers here.",
+        "{lo} and {hi}, {verdict} the floor. Notebook 05 scales market values the same way and refers here. "
+        "Rates behind the table: {rates}.",
         floor_val=_hedged(floor.qualifier, _bn(floor.value, floor.currency)), cite=floor.citation,
-        floor_step=_hedged(floor.qualifier, times(floor.value / private_hkd)), derived_val=_bn(derived, "HKD"),
-        derived_step=times(derived / private_hkd), unit=unit, lo=_bn(band[0], "HKD"), hi=_bn(band[1], "HKD"),
-        verdict=choose(band[1] >= floor.value, "consistent with", "wholly below"))
+        floor_step=_hedged(floor.qualifier, times(floor.value / private_hkd)),
+        derived_val=_hedged(hedge, _bn(derived, "HKD")),
+        derived_step=_hedged(hedge, times(derived / private_hkd)), unit=unit, lo=_bn(band[0], "HKD"),
+        hi=_bn(band[1], "HKD"),
+        verdict=choose(band[1] >= floor.value, "consistent with", "wholly below"), rates=rates)
 
 
 def concert_finding(concert: Fact, n: float, after: float, line: Fact, majority: float) -> Markdown:
@@ -771,6 +791,7 @@ def takeaways(
     n_end: float, m: float, tests: Sequence[RuleTest], reconciles: Sequence[str], mcap_offer: float,
     rules: Mapping[str, Fact],
     company_step: float, n: float, step_q: str, zp_steps: tuple[Fact, float, float], concert: tuple[Fact, float],
+    zp_hedge: str = "",
 ) -> Markdown:
     """Notebook 04's key takeaways as one Markdown list, every number and verdict word computed.
 
@@ -822,6 +843,7 @@ def takeaways(
         mcap_ratio=_hedged(step_q, times(mcap_offer / rules["min_mcap"].value, 2)),
         company=_hedged(step_q, times(company_step)), stake=_hedged(step_q, times(company_step / (1 + n))),
         floor_step=_hedged(floor.qualifier, times(floor.value / zp_private)),
-        scaled_step=times(scaled), c_before=_hedged(c_fact.qualifier, pct(c_fact.value, 2)), c_after=pc(c_after, 1),
+        scaled_step=_hedged(zp_hedge, times(scaled)), c_before=_hedged(c_fact.qualifier, pct(c_fact.value, 2)),
+        c_after=pc(c_after, 1),
         side=compare(c_after, line, more="above", less="below", same="at"), line=pc(line, 0),
         rule=rules["controlling"].locator, gap=f"{100 * abs(c_after - line):.2f}")

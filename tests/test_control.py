@@ -378,3 +378,15 @@ def test_cap_table_and_holders_after() -> None:
                                   {"before": 0.59, "offer_shares": 0.56, "alisoft_reported": 0.53})
     assert after.loc["IDG", "reported elsewhere"] == "x" and after.loc["Founder's share of votes", "before"] == "59.00%"
     assert "Yan Junjie" in control.cap_chart(pre, shares, "before the IPO").get_suptitle()
+
+
+def test_rates_note_gives_rates_as_numbers() -> None:
+    assert control.rates_note(["USD", "HKD"], "RMB") == (
+        "values in RMB at 7.04 RMB per USD (2025-12-21); 0.894 RMB per HKD (2026-01-13), one rate for every stage")
+    assert control.rates_note(["USD"], "USD") == "values in USD, no conversion"
+
+
+def test_step_up_finding_keeps_the_hedge_of_the_scaled_value() -> None:
+    floor = fact("zhipu", "market_cap_offer", "2026-01-08")
+    out = text(control.step_up_finding(floor, 51164, (51120, 51208), 27267, "HKD 0.1 billion", "r", hedge="about"))
+    assert "gives about HKD 51.16 billion, a step-up of **about 1.88x**" in out and "Rates behind the table: r." in out
