@@ -60,6 +60,7 @@ __all__ = [
     "step_ups",
     "takeaways",
     "tests_table",
+    "votes_assumed",
     "votes_exercise",
     "implied_share_count",
     "issue_size_for_economic_below",
@@ -248,6 +249,17 @@ def rounding_unit(value: float) -> float:
     while number % 10 == 0:
         unit, number = unit * 10, number // 10
     return unit
+
+
+def votes_assumed(votes_per_wvr_share: float | None) -> float:
+    """The votes per WVR share to assume: the reader's value, or the 8A.10 cap from data/ when None.
+
+    >>> votes_assumed(None), votes_assumed(8)
+    (10.0, 8.0)
+    """
+    if votes_per_wvr_share is None:
+        return fact("hkex", "wvr_max_votes_per_share", "standing").value
+    return real("votes_per_wvr_share", votes_per_wvr_share, minimum=1)
 
 
 def rules() -> dict[str, Fact]:

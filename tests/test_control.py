@@ -390,3 +390,10 @@ def test_step_up_finding_keeps_the_hedge_of_the_scaled_value() -> None:
     floor = fact("zhipu", "market_cap_offer", "2026-01-08")
     out = text(control.step_up_finding(floor, 51164, (51120, 51208), 27267, "HKD 0.1 billion", "r", hedge="about"))
     assert "gives about HKD 51.16 billion, a step-up of **about 1.88x**" in out and "Rates behind the table: r." in out
+
+
+def test_votes_assumed_defaults_to_the_cap_and_checks_the_reader_value() -> None:
+    assert control.votes_assumed(None) == RULES["max_votes"].value
+    assert control.votes_assumed(6) == 6.0
+    with pytest.raises(ValueError, match="votes_per_wvr_share"):
+        control.votes_assumed(0.5)
