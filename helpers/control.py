@@ -1,4 +1,7 @@
-"""Control questions that :mod:`helpers.ownership` does not answer on its own.
+"""Control questions that :mod:`helpers.ownership` does not answer on its own, and notebook 04's finding layer.
+
+The second half (from :data:`HOLDERS` on) holds notebook 04's parameters, tables, charts and findings: every
+sentence the notebook shows with a computed number is one call here, its verdict words from :mod:`helpers.words`.
 
 Same conventions as :mod:`helpers.ownership`: shares are fractions in [0, 1]
 (not percent), a WVR share carries ``v`` votes and every other share one vote,
