@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import cast
 
 import pandas as pd
@@ -38,6 +39,8 @@ __all__ = [
     "PARAMETERS",
     "REMAINDER",
     "RuleTest",
+    "CONTROL_LINE_TOLERANCE",
+    "base_gap_finding",
     "basis_finding",
     "cap_chart",
     "cap_table",
@@ -54,8 +57,11 @@ __all__ = [
     "oa_finding",
     "pc",
     "rules",
+    "rate_text",
     "rates_note",
-    "reconciling",
+    "line_verdict",
+    "matching_share_count",
+    "rounding_half_unit",
     "rules_finding",
     "stake_chart",
     "stakes_table",
@@ -254,6 +260,18 @@ def rounding_unit(value: float) -> float:
     return unit
 
 
+def rounding_half_unit(value: float) -> float:
+    """Half the place a reported figure was rounded to: 6.4 gives 0.05, 7.05 gives 0.005, 57,900 gives 50.
+
+    >>> rounding_half_unit(6.4), rounding_half_unit(7.05), rounding_half_unit(57900)
+    (0.05, 0.005, 50.0)
+    """
+    if value == int(value):
+        return rounding_unit(value) / 2
+    places = -int(Decimal(repr(value)).as_tuple().exponent)
+    return round(0.5 * 10.0 ** -places, places + 1)
+
+
 def votes_assumed(votes_per_wvr_share: float | None) -> float:
     """The votes per WVR share to assume: the reader's value, or the 8A.10 cap from data/ when None.
 
@@ -314,11 +332,20 @@ def rates_note(currencies: Sequence[str], to: str) -> str:
     >>> rates_note(["HKD"], "HKD")
     'values in HKD, no conversion'
     """
-    rows = [rate(c, to) for c in dict.fromkeys(currencies) if c != to]
+    rows = [rate_text(c, to) for c in dict.fromkeys(currencies) if c != to]
     if not rows:
         return f"values in {to}, no conversion"
-    text = "; ".join(f"{r['rate']:g} {r['quote']} per {r['base']} ({r['date']:%Y-%m-%d})" for r in rows)
-    return f"values in {to} at {text}, one rate for every stage"
+    return f"values in {to} at {'; '.join(rows)}, one rate for every stage"
+
+
+def rate_text(frm: str, to: str) -> str:
+    """The one dated rate between two currencies, as a number: ``rate_text("HKD", "USD")``.
+
+    >>> rate_text("HKD", "USD")
+    '7.8 HKD per USD (2026-01-09)'
+    """
+    r = rate(frm, to)
+    return f"{r['rate']:g} {r['quote']} per {r['base']} ({r['date']:%Y-%m-%d})"
 
 
 def _axes(size: tuple[float, float]) -> tuple[Figure, Axes]:
@@ -376,7 +403,8 @@ def founder_chart(e: float, s: float, x: float, v: float, majority: float, sourc
     title = (f"Yan Junjie owns {pc(e)} of MiniMax's shares and casts {pc(s)} of its votes, "
              f"{times(s / e, 1)} his share of the equity")
     plotting.finish(fig, ax, title=title, sources=sources, period="before the IPO",
-                    note=f"Consistent with {pc(x, 1)} of all shares carrying {v:g} votes each.")
+                    note=f"Consistent with {pc(x, 1)} of all shares carrying {v:g} votes each, "
+                         "if he is the sole WVR holder.")
     return fig
 
 
@@ -388,9 +416,9 @@ def founder_finding(e: float, s: float, x: float, s_back: float, v: float, v_min
     """
     return say(
         "With {v} votes per WVR share, a vote share of {s} on an economic share of {e} takes WVR shares equal "
-        "to **{x} of all shares**, {own} of his own stake; put back into the vote-share formula they give "
-        "{s_back}. Had each WVR share carried fewer than {v_min} votes, even a stake held entirely in WVR "
-        "shares could not have reached {s}.",
+        "to **{x} of all shares** if he is the sole WVR holder, {own} of his own stake; put back into the "
+        "vote-share formula they give {s_back}. Had each WVR share carried fewer than {v_min} votes, even a "
+        "stake held entirely in WVR shares could not have reached {s}.",
         v=f"{v:g}", s=pc(s), e=pc(e), x=pc(x, 2), own=pc(x / e, 1), s_back=pc(s_back), v_min=f"{v_min:.2f}")
 
 
@@ -408,53 +436,53 @@ def majority_finding(n_end: float, majority: float, pre_count: float, new_count:
         new=f"{new_count:,.1f}")
 
 
-def reconciling(paid: Mapping[str, float], gross: Fact, currency: str) -> list[str]:
-    """The bases of :data:`BASES` whose new holders' stake at the offer price matches the gross proceeds (0.5%).
+def matching_share_count(n: Mapping[str, float], pre_count: float, sold: float, rel_tol: float = 0.005) -> list[str]:
+    """The bases of :data:`BASES` whose new shares (``n`` times the pre-listing count) match the shares sold.
 
-    >>> g = fact("minimax", "ipo_gross_proceeds", "2026-01-09")
-    >>> reconciling({"offer_shares": 4817.6, "alisoft_reported": 8450}, g, "HKD")
+    >>> matching_share_count({"offer_shares": 0.1057, "alisoft_reported": 0.2013}, 276.3, 29.2)
     ['offer_shares']
     """
-    raised = convert(gross.value, gross.currency, currency)
-    return [b for b in BASES if math.isclose(paid[b], raised, rel_tol=0.005)]
+    return [b for b in BASES if math.isclose(n[b] * pre_count, sold, rel_tol=rel_tol)]
 
 
 def basis_finding(
-    n: Mapping[str, float], paid: Mapping[str, float], gross: Fact, alisoft: tuple[float, float], basis: str,
+    n: Mapping[str, float], pre_count: float, sold: float, gross: Fact, alisoft: tuple[float, float], basis: str,
     currency: str,
 ) -> Markdown:
-    """Which dilution basis reconciles with the money the offer raised, and which one this run uses.
+    """Which dilution basis matches the shares the offer sold, and which one this run uses.
 
-    ``n`` and ``paid`` are keyed by :data:`BASES`: new shares as a fraction of the pre-listing count, and
-    the new holders' stake at the offer price (in ``currency``); ``alisoft`` is Alisoft's (before, after).
+    ``n`` is keyed by :data:`BASES` (new shares as a fraction of the pre-listing count); ``pre_count`` and
+    ``sold`` are in million shares; ``alisoft`` is Alisoft's (before, after).
 
     >>> g = fact("minimax", "ipo_gross_proceeds", "2026-01-09")
-    >>> basis_finding({"offer_shares": 0.106, "alisoft_reported": 0.201}, {"offer_shares": 4817.6,
-    ...     "alisoft_reported": 8450}, g, (0.1504, 0.1252), "offer_shares", "HKD").data[:26]
+    >>> basis_finding({"offer_shares": 0.1057, "alisoft_reported": 0.2013}, 276.3, 29.2, g, (0.1504, 0.1252),
+    ...     "offer_shares", "HKD").data[:26]
     'Counting shares, the offer'
     """
     if basis not in BASES:
         raise ValueError(f"basis must be one of {sorted(BASES)}, got {basis!r}")
-    raised = convert(gross.value, gross.currency, currency)
-    ok = {k: k in reconciling(paid, gross, currency) for k in BASES}
-    agree = {k: choose(ok[k], "matches", "does not match") for k in BASES}
+    ok = {k: k in matching_share_count(n, pre_count, sold) for k in BASES}
+    implied = n["alisoft_reported"] * pre_count
+    converted = ""
+    if currency != gross.currency:
+        in_currency = money(convert(gross.value, gross.currency, currency), currency, 0)
+        converted = f", about {in_currency} at {rate_text(gross.currency, currency)}"
     return say(
-        "Counting shares, the offer added **{n_offer}** to the pre-listing count; Alisoft China's reported stakes "
-        "({before} before, {after} after) imply **{n_alisoft}**, {ratio} as many. Priced at the offer, the new "
-        "holders' stake is worth {paid_offer} on the first basis, which {agree_offer} the {raised} the offer "
-        "raised ({gross}), and {paid_alisoft} on the second, which {agree_alisoft} it ({over} the amount). "
-        "A basis that values the new shares at {more_less} than was paid for them cannot be the offer alone: shares "
-        "issued outside the offer, or different bases for Alisoft's two percentages, would each do it, and the "
-        "data cannot tell which. This run uses **{basis}**, {verdict}.",
-        n_offer=pc(n["offer_shares"], 1), n_alisoft=pc(n["alisoft_reported"], 1), before=pc(alisoft[0]),
-        after=pc(alisoft[1]), ratio=times(n["alisoft_reported"] / n["offer_shares"], 1),
-        paid_offer=money(paid["offer_shares"], currency, 2), agree_offer=agree["offer_shares"],
-        raised=money(raised, currency, 2), gross=gross.citation,
-        paid_alisoft=money(paid["alisoft_reported"], currency, 2),
-        agree_alisoft=agree["alisoft_reported"], over=times(paid["alisoft_reported"] / raised, 2), basis=BASES[basis],
-        more_less=compare(paid["alisoft_reported"], raised, rel_tol=0.005, more="more", less="less", same="other"),
-        verdict=choose(ok[basis], "the basis that reconciles with the offer",
-                       "which does not reconcile with the offer: read what follows as the discrepancy carried through"))
+        "Counting shares, the offer's {sold} million new shares added **{n_offer}** to the pre-listing count of "
+        "{pre} million. Priced at the offer, that stake is the gross proceeds, {gross} ({cite}){converted}, by the "
+        "identity above: an agreement that cannot fail, so it tests nothing. The share count does. Alisoft China's "
+        "reported stakes ({before} before, {after} after) imply **{n_alisoft}**, about {implied} million new shares "
+        "on the same count, {ratio} the {sold} million the offer sold: {gap}. This run uses **{basis}**, {verdict}.",
+        sold=f"{sold:,.1f}", n_offer=pc(n["offer_shares"], 1), pre=f"{pre_count:,.1f}",
+        gross=_hedged(gross.qualifier, money(gross.value, gross.currency, 0)), cite=gross.citation,
+        converted=converted, before=pc(alisoft[0]), after=pc(alisoft[1]), n_alisoft=pc(n["alisoft_reported"], 1),
+        implied=f"{implied:,.1f}", ratio=times(implied / sold, 1), basis=BASES[basis],
+        gap=choose(ok["alisoft_reported"], "the two routes agree",
+                   "shares issued outside the offer, or different bases for Alisoft's two percentages, would each "
+                   "explain the gap, and the data cannot tell which"),
+        verdict=choose(ok[basis], "the basis built on the shares the offer sold",
+                       "which does not match the shares the offer sold: read what follows as the discrepancy "
+                       "carried through"))
 
 
 def holders_after(
@@ -476,28 +504,40 @@ def holders_after(
     return pd.DataFrame(rows).set_index("holder")
 
 
-def listing_finding(votes: Mapping[str, float], majority: float, alt: Fact, estimates: Mapping[str, float]) -> Markdown:
-    """The founder's votes at listing on both bases, and which basis the other miHoYo figure sits closest to.
+def listing_finding(votes: Mapping[str, float], majority: float) -> Markdown:
+    """The founder's votes at listing on both bases of :data:`BASES`, each against the control line.
 
-    >>> alt = fact("minimax", "shareholding", "pre-IPO", "mihoyo", status="alternative")
-    >>> listing_finding({"before": 0.5921, "offer_shares": 0.561, "alisoft_reported": 0.5355}, 0.5, alt,
-    ...     {"offer_shares": 0.0638, "alisoft_reported": 0.0587}).data[:30]
+    >>> listing_finding({"before": 0.5921, "offer_shares": 0.561, "alisoft_reported": 0.5355}, 0.5).data[:30]
     "The founder's votes fell from "
     """
-    near = closest(alt.value / 100, {BASES[b]: estimates[b] for b in BASES})
     return say(
         "The founder's votes {went} from {before} to **{offer}** at listing on the offer's new shares, "
-        "{kept_offer} {m}, and to {alisoft} on Alisoft's basis, {kept_alisoft} it. The other report's {alt} "
-        "for miHoYo ({src}, base "
-        "unstated) sits closest to the estimate from {near}, {hint}; the source does not say so itself.",
+        "{kept_offer} {m}, and to {alisoft} on Alisoft's basis, {kept_alisoft} it; by the invariance above, "
+        "neither depends on the votes per WVR share assumed.",
         went=direction(votes["before"], votes["offer_shares"]), before=pc(votes["before"]),
         offer=pc(votes["offer_shares"]), alisoft=pc(votes["alisoft_reported"]),
         kept_offer=choose(votes["offer_shares"] > majority, "still above", "no longer above"), m=pc(majority, 0),
-        kept_alisoft=choose(votes["alisoft_reported"] > majority, "still above", "no longer above"),
-        alt=_hedged(alt.qualifier, pct(alt.value, 1)), src=alt.source_id, near=near,
-        hint=choose(near == BASES["offer_shares"],
-                    "a second hint that the offer-shares count is the base after listing",
-                    "which cuts against the reconciliation above"))
+        kept_alisoft=choose(votes["alisoft_reported"] > majority, "still above", "no longer above"))
+
+
+def base_gap_finding(art: Fact, alt: Fact) -> Markdown:
+    """How much larger the base behind ``alt`` is than the base behind ``art`` (same shares), with rounding.
+
+    Each figure is read as rounded to its last digit, so the gap is a range.
+
+    >>> a = fact("minimax", "shareholding", "pre-IPO", "mihoyo")
+    >>> base_gap_finding(a, fact("minimax", "shareholding", "pre-IPO", "mihoyo", status="alternative")).data[:20]
+    'If both figures coun'
+    """
+    da, dl = rounding_half_unit(art.value), rounding_half_unit(alt.value)
+    low, high = (art.value - da) / (alt.value + dl) - 1, (art.value + da) / (alt.value - dl) - 1
+    return say(
+        "If both figures count the same miHoYo shares, the base behind {alt} is **{low} to {high} larger** than "
+        "the base behind {art} ({mid} at the figures as printed): with each figure read as rounded to its last "
+        "digit, the gap is a range, not a point. Keep its size in mind for the listing below, which enlarges "
+        "the share count too.",
+        alt=f"{_hedged(alt.qualifier, pct(alt.value, 1))} ({alt.citation})", low=pc(low, 1), high=pc(high, 1),
+        art=f"{pct(art.value, 2)} ({art.citation})", mid=pc(art.value / alt.value - 1, 1))
 
 
 def dilution_chart(
@@ -536,7 +576,8 @@ def dilution_chart(
              f"{pc(n_end, 1)} of the old count; "
              f"the listing's {pc(marks[first], 1)} ({first}) {side} it")
     plotting.finish(fig, ax, title=title, sources=sources, period=period,
-                    note=f"Assumes {v:g} votes per WVR share and only one-vote shares issued.")
+                    note="The curves are the same for any votes per WVR share, given e and s; "
+                         "only one-vote shares issued.")
     return fig
 
 
@@ -709,8 +750,8 @@ def step_table(private_hkd: Mapping[str, float], stages: Mapping[str, Mapping[st
 
 
 def step_up_finding(floor: Fact, derived: float, band: tuple[float, float], private_hkd: float, unit: str,
-                    rates: str = "values in HKD", hedge: str = "") -> Markdown:
-    """Zhipu's step-up at the offer two ways, side by side, and why they differ.
+                    rates: str = "values in HKD", hedge: str = "", round_date: str = "the round") -> Markdown:
+    """Zhipu's step-up at the offer two ways, side by side, why they differ, and what the rate choice does.
 
     >>> f = fact("zhipu", "market_cap_offer", "2026-01-08")
     >>> step_up_finding(f, 51164, (51120, 51208), 27250, "HKD 0.1 billion").data[:20]
@@ -722,37 +763,63 @@ def step_up_finding(floor: Fact, derived: float, band: tuple[float, float], priv
         "first-day value back to the offer price (same share count, times the offer price over the close) gives "
         "{derived_val}, a step-up of **{derived_step}**, a point estimate. They differ because they start from "
         "different rounded figures: the first-day value, rounded to {unit}, puts the value at the offer between "
-        "{lo} and {hi}, {verdict} the floor. Notebook 05 scales market values the same way and refers here. "
-        "Rates behind the table: {rates}.",
+        "{lo} and {hi}, {verdict} the floor. Notebook 05 uses the same scaling. Both multiples are in RMB terms "
+        "(equivalently, at one rate for the round of {round_date} and the listing: {rates}), so the HKD multiple "
+        "equals the RMB one; a move of more than {gap} in the RMB against the HKD between the two dates would "
+        "shift the multiple by more than the gap between the two readings, so the choice of rate can matter "
+        "more than the choice of reading.",
         floor_val=_hedged(floor.qualifier, _bn(floor.value, floor.currency)), cite=floor.citation,
         floor_step=_hedged(floor.qualifier, times(floor.value / private_hkd)),
         derived_val=_hedged(hedge, _bn(derived, "HKD")),
         derived_step=_hedged(hedge, times(derived / private_hkd)), unit=unit, lo=_bn(band[0], "HKD"),
-        hi=_bn(band[1], "HKD"),
-        verdict=choose(band[1] >= floor.value, "consistent with", "wholly below"), rates=rates)
+        hi=_bn(band[1], "HKD"), verdict=choose(band[1] >= floor.value, "consistent with", "wholly below"),
+        rates=rates, round_date=round_date, gap=pc(abs(derived / floor.value - 1), 2))
 
 
-def concert_finding(concert: Fact, n: float, after: float, line: Fact, majority: float) -> Markdown:
-    """Zhipu's concert party after the offer against the controlling-shareholder line and a majority.
+#: Half-width of the band around the controlling-shareholder line inside which notebook 04 calls a stake "at
+#: about the line" (a fraction of the votes): the group's figure is rounded and from one secondary source
+#: with no stated base, the share count comes from a floor, and an over-allotment moves it by a few tenths.
+CONTROL_LINE_TOLERANCE = 0.005
+
+
+def line_verdict(share: float, line: float, tolerance: float = CONTROL_LINE_TOLERANCE) -> str:
+    """Where ``share`` sits against ``line``: "above", "about at" (within ``tolerance``) or "below".
+
+    >>> line_verdict(0.32, 0.30), line_verdict(0.3022, 0.30), line_verdict(0.2984, 0.30), line_verdict(0.29, 0.30)
+    ('above', 'about at', 'about at', 'below')
+    """
+    if abs(share - line) <= tolerance:
+        return "about at"
+    return choose(share > line, "above", "below")
+
+
+def concert_finding(concert: Fact, n: float, after: float, line: Fact, majority: float,
+                    tolerance: float = CONTROL_LINE_TOLERANCE) -> Markdown:
+    """Zhipu's concert party after the offer against the controlling-shareholder line (with a band) and a majority.
 
     >>> c, l = fact("zhipu", "shareholding", "pre-IPO", "concert_party"), rules()["controlling"]
     >>> concert_finding(c, 0.093, 0.3022, l, 0.5).data[:26]
     'If the H shares were the o'
     """
     limit = fraction_of(line)
-    gap = 100 * (after - limit)
+    where = line_verdict(after, limit, tolerance)
+    verdicts = {
+        "above": "{gap} percentage points {side} the {limit} line of rule {rule}, more than the data's "
+                 "uncertainty: still a controlling shareholder group on the Listing Rules' definition",
+        "about at": "**at about the {limit} line** of rule {rule}, {gap} percentage points {side} it on this "
+                    "estimate, within the data's uncertainty",
+        "below": "{gap} percentage points {side} the {limit} line of rule {rule}, more than the data's "
+                 "uncertainty: no longer a controlling shareholder group on the Listing Rules' definition",
+    }
     return say(
         "If the H shares were the only new shares, they added {n} to the pre-offer count and took the group "
-        "from {before} ({cite}) to **{after}**, {gap} percentage points {side} the {limit} line of rule "
-        "{rule}: {verdict} on the Listing Rules' definition, by a margin {margin} one percentage point. "
-        "It is {short} percentage points short of {m} of the votes, if votes follow shares.",
+        "from {before} ({cite}) to **{after}**: " + verdicts[where] + ". We call a stake within {tol} percentage "
+        "points of the line at the line. It is {short} percentage points short of {m} of the votes, if votes "
+        "follow shares.",
         n=pc(n, 1), before=_hedged(concert.qualifier, pct(concert.value, 2)), cite=concert.citation,
-        after=_hedged(concert.qualifier, pc(after)), gap=f"{abs(gap):.2f}",
+        after=_hedged(concert.qualifier, pc(after)), gap=f"{abs(100 * (after - limit)):.2f}",
         side=compare(after, limit, more="above", less="below", same="at"),
-        limit=pc(limit, 0), rule=line.locator,
-        verdict=choose(after >= limit, "still a controlling shareholder group",
-                       "no longer a controlling shareholder group"),
-        margin=compare(abs(gap), 1.0, more="wider than", less="narrower than", same="of about"),
+        limit=pc(limit, 0), rule=line.locator, tol=f"{100 * tolerance:g}",
         short=f"{100 * (majority - after):.1f}", m=pc(majority, 0))
 
 
@@ -770,7 +837,8 @@ def votes_exercise(e: float, s: float, v_ex: float, v: float, majority: float, f
                                                       min_wvr_economic_share=fraction_of(found["min_econ"]))
               if not t.passed]
     return say(
-        "(a) With {v_ex} votes per WVR share he needs x = {x_ex} of all shares as WVR shares (against {x} at {v}); "
+        "(a) With {v_ex} votes per WVR share he needs x = {x_ex} of all shares as WVR shares, implied if he is the "
+        "sole WVR holder (against {x} at {v}); "
         "check: {check} of the votes.\n\n(b) A stake held entirely in WVR shares gives more than {m} of the votes "
         "above {stake_ex} of the shares, against {stake_cap} at the cap of {cap} votes.\n\n"
         "(c) Failing: {failed} ({cite}).",
@@ -803,22 +871,22 @@ def oa_finding(n_oa: float, oa: Fact, pre_count: float, alisoft: tuple[float, fl
 
 def takeaways(
     *, e: float, s: float, x: float, v: float, votes: Mapping[str, float], basis: str, n_routes: Mapping[str, float],
-    n_end: float, m: float, tests: Sequence[RuleTest], reconciles: Sequence[str], mcap_offer: float,
+    n_end: float, m: float, tests: Sequence[RuleTest], counts: tuple[float, float], mcap_offer: float,
     rules: Mapping[str, Fact],
     company_step: float, n: float, step_q: str, zp_steps: tuple[Fact, float, float], concert: tuple[Fact, float],
     zp_hedge: str = "",
 ) -> Markdown:
     """Notebook 04's key takeaways as one Markdown list, every number and verdict word computed.
 
+    ``counts`` is (the pre-listing share count, the shares the offer sold), in million shares;
     ``zp_steps`` is (Zhipu's reported market value at the offer, its private round in HKD, the scaled step-up);
-    ``concert`` is
-    (the group's pre-offer fact, its share after the offer).
+    ``concert`` is (the group's pre-offer fact, its share after the offer).
 
     >>> r = rules()
     >>> t = listing_tests(r, v=10, e=0.2235, x=0.1004, s=0.5921, n=0.106, mcap_offer_hkd=50400, revenue_hkd=238)
     >>> md = takeaways(e=0.2235, s=0.5921, x=0.1004, v=10, votes={"before": 0.5921, "offer_shares": 0.561,
-    ...     "alisoft_reported": 0.5355}, basis="offer_shares", n_routes={"offer_shares": 0.106,
-    ...     "alisoft_reported": 0.201}, n_end=0.351, m=0.5, tests=t, reconciles=["offer_shares"],
+    ...     "alisoft_reported": 0.5355}, basis="offer_shares", n_routes={"offer_shares": 0.1057,
+    ...     "alisoft_reported": 0.201}, n_end=0.351, m=0.5, tests=t, counts=(276.3, 29.2),
     ...     mcap_offer=50400, rules=r, company_step=3.19,
     ...     n=0.106, step_q="about", zp_steps=(fact("zhipu", "market_cap_offer", "2026-01-08"), 27267, 1.876),
     ...     concert=(fact("zhipu", "shareholding", "pre-IPO", "concert_party"), 0.3022))
@@ -830,13 +898,22 @@ def takeaways(
     floor, zp_private, scaled = zp_steps
     c_fact, c_after = concert
     line = fraction_of(rules["controlling"])
+    pre_count, sold = counts
+    matches = matching_share_count(n_routes, pre_count, sold)
+    where = {"above": "above the {line} controlling-shareholder line of rule {rule} by more than the data's "
+                      "uncertainty",
+             "about at": "at about the {line} controlling-shareholder line of rule {rule}, within the data's "
+                         "uncertainty",
+             "below": "below the {line} controlling-shareholder line of rule {rule} by more than the data's "
+                      "uncertainty"}[line_verdict(c_after, line)]
     return say(
         "- **Control rests on WVR shares, not on ownership.** Yan Junjie owned {e} of MiniMax and cast {s} of the "
-        "votes; at {v} votes per WVR share that takes {x} of all shares as WVR shares, from "
-        "x = (s - e) / ((v - 1)(1 - s)).\n"
-        "- **The basis that reconciles with the money raised: {which}.** The offer added {n_offer} to the "
-        "pre-listing count; Alisoft China's reported stakes imply {alisoft_ratio} as many new shares as the offer "
-        "sold. This run uses {basis}.\n"
+        "votes; at {v} votes per WVR share that implies {x} of all shares as WVR shares if he is the sole WVR "
+        "holder, from x = (s - e) / ((v - 1)(1 - s)). His votes after any issue do not depend on v.\n"
+        "- **The share count decides the dilution basis: {which}.** The offer sold {sold} million new shares, "
+        "{n_offer} of the pre-listing count; Alisoft China's reported stakes imply about {implied} million, "
+        "{alisoft_ratio} as many. Priced at the offer, the offer's shares equal the gross proceeds by "
+        "construction, so only the count tests the basis. This run uses {basis}.\n"
         "- **The founder's votes {went} at listing,** from {before} to {after}, {kept} {m}; it would take new "
         "shares of {n_end} of the pre-listing count to take him below {m}.\n"
         "- **The structure {meets} the Chapter 8A limits, and the value test {value}.** The value implied at the "
@@ -845,12 +922,12 @@ def takeaways(
         "- **A pre-listing stake grew less than the company.** From the last private round to the first-day close "
         "the company rose {company}, a stake {stake}: the dilution factor 1/(1+n) times the company's step-up.\n"
         "- **Zhipu's step-up at the offer is {floor_step} on the reported floor and {scaled_step} scaled from "
-        "the first day**, two rounded readings of one value. Its concert party held {c_before} before the offer and "
-        "about {c_after} after it on our estimate, {side} the {line} controlling-shareholder line of rule {rule} by "
-        "only {gap} percentage points.",
-        e=pc(e), s=pc(s), v=f"{v:g}", x=pc(x), n_offer=pc(n_routes["offer_shares"], 1),
-        alisoft_ratio=times(n_routes["alisoft_reported"] / n_routes["offer_shares"], 1), basis=BASES[basis],
-        which=listing([BASES[b] for b in reconciles]) if reconciles else "neither",
+        "the first day,** both in RMB terms. Its concert party held {c_before} before the offer and "
+        "{c_after} after it on our estimate: " + where + ".",
+        e=pc(e), s=pc(s), v=f"{v:g}", x=pc(x), n_offer=pc(n_routes["offer_shares"], 1), sold=f"{sold:,.1f}",
+        implied=f"{n_routes['alisoft_reported'] * pre_count:,.1f}",
+        alisoft_ratio=times(n_routes["alisoft_reported"] * pre_count / sold, 1), basis=BASES[basis],
+        which=listing([BASES[b] for b in matches]) if matches else "neither",
         went=direction(votes["before"], votes[basis]), before=pc(votes["before"]), after=pc(votes[basis]),
         kept=choose(votes[basis] > m, "still above", "no longer above"), m=pc(m, 0), n_end=pc(n_end, 1),
         meets=choose(structure_ok, "meets", "does not meet"), value=choose(value_ok, "passes", "fails"),
@@ -859,6 +936,4 @@ def takeaways(
         company=_hedged(step_q, times(company_step)), stake=_hedged(step_q, times(company_step / (1 + n))),
         floor_step=_hedged(floor.qualifier, times(floor.value / zp_private)),
         scaled_step=_hedged(zp_hedge, times(scaled)), c_before=_hedged(c_fact.qualifier, pct(c_fact.value, 2)),
-        c_after=pc(c_after, 1),
-        side=compare(c_after, line, more="above", less="below", same="at"), line=pc(line, 0),
-        rule=rules["controlling"].locator, gap=f"{100 * abs(c_after - line):.2f}")
+        c_after=_hedged(c_fact.qualifier, pc(c_after, 1)), line=pc(line, 0), rule=rules["controlling"].locator)
