@@ -465,7 +465,7 @@ def basis_finding(
     implied = n["alisoft_reported"] * pre_count
     converted = ""
     if currency != gross.currency:
-        in_currency = money(convert(gross.value, gross.currency, currency), currency, 0)
+        in_currency = money(convert(gross.value, gross.currency, currency), currency, 0, scale="million")
         converted = f", about {in_currency} at {rate_text(gross.currency, currency)}"
     return say(
         "Counting shares, the offer's {sold} million new shares added **{n_offer}** to the pre-listing count of "
@@ -474,7 +474,8 @@ def basis_finding(
         "reported stakes ({before} before, {after} after) imply **{n_alisoft}**, about {implied} million new shares "
         "on the same count, {ratio} the {sold} million the offer sold: {gap}. This run uses **{basis}**, {verdict}.",
         sold=f"{sold:,.1f}", n_offer=pc(n["offer_shares"], 1), pre=f"{pre_count:,.1f}",
-        gross=_hedged(gross.qualifier, money(gross.value, gross.currency, 0)), cite=gross.citation,
+        gross=_hedged(gross.qualifier, money(gross.value, gross.currency, 0, scale="million")),
+        cite=gross.citation,
         converted=converted, before=pc(alisoft[0]), after=pc(alisoft[1]), n_alisoft=pc(n["alisoft_reported"], 1),
         implied=f"{implied:,.1f}", ratio=times(implied / sold, 1), basis=BASES[basis],
         gap=choose(ok["alisoft_reported"], "the two routes agree",
@@ -788,7 +789,7 @@ def line_verdict(share: float, line: float, tolerance: float = CONTROL_LINE_TOLE
     >>> line_verdict(0.32, 0.30), line_verdict(0.3022, 0.30), line_verdict(0.2984, 0.30), line_verdict(0.29, 0.30)
     ('above', 'about at', 'about at', 'below')
     """
-    if abs(share - line) <= tolerance:
+    if round(abs(share - line), 12) <= tolerance:   # the edges of the band count as inside it
         return "about at"
     return choose(share > line, "above", "below")
 

@@ -203,49 +203,67 @@ def test_parameters_accept_every_documented_case_and_the_defaults() -> None:
     assert isinstance(low, (int, float)) and low > min_votes_per_wvr_share(0.2235, 0.5921)
 
 
-def test_the_offer_shares_basis_reconciles_with_the_gross_proceeds_and_alisofts_does_not() -> None:
-    """The data decide the default: priced at the offer, only the offer's new shares cost what was paid."""
+def test_the_offer_shares_price_is_the_proceeds_by_construction_so_the_share_count_decides() -> None:
+    """Route 1's stake at the offer is shares sold x offer price whatever the data; Alisoft's n fails the count."""
     mcap = fact("minimax", "market_cap_close", "2026-01-09", "low")
     close, offer = fact("minimax", "share_price_close", "2026-01-09"), fact("minimax", "offer_price", "2026-01-09")
     sold = fact("minimax", "ipo_shares_issued", "2026-01-09").value / 1e6
+    for total in (implied_share_count(mcap.value, close.value), 500.0, 1000.0):   # any count: the identity holds
+        n_offer = sold / (total - sold)
+        assert n_offer / (1 + n_offer) * total * offer.value == pytest.approx(sold * offer.value)
     total = implied_share_count(mcap.value, close.value)
-    n_alisoft = 0.1504 / 0.1252 - 1
-    n_offer = sold / (total - sold)
-    routes = {"offer_shares": n_offer, "alisoft_reported": n_alisoft}
-    paid = {b: n / (1 + n) * total * offer.value for b, n in routes.items()}
-    assert control.reconciling(paid, GROSS, "HKD") == ["offer_shares"]
-    assert control.reconciling({b: convert(GROSS.value, "HKD", "USD") for b in control.BASES}, GROSS, "USD") == list(
-        control.BASES)
-    assert control.reconciling({b: 1.0 for b in control.BASES}, GROSS, "HKD") == []
+    routes = {"offer_shares": sold / (total - sold), "alisoft_reported": 0.1504 / 0.1252 - 1}
+    assert control.matching_share_count(routes, total - sold, sold) == ["offer_shares"]
+    assert control.matching_share_count({b: 0.5 for b in control.BASES}, 100.0, 50.0) == list(control.BASES)
+    assert control.matching_share_count({b: 0.3 for b in control.BASES}, 100.0, 50.0) == []
 
 
-@pytest.mark.parametrize(("basis", "verdict"), [("offer_shares", "the basis that reconciles"),
-                                                ("alisoft_reported", "does not reconcile")])
-def test_basis_finding_names_the_run_basis_and_whether_it_reconciles(basis: str, verdict: str) -> None:
-    paid = {"offer_shares": 4817.6, "alisoft_reported": 8450.0}
-    out = text(control.basis_finding({"offer_shares": 0.106, "alisoft_reported": 0.201}, paid, GROSS,
-                                     (0.1504, 0.1252), basis, "HKD"))
-    assert verdict in out and control.BASES[basis] in out
-    assert "which matches the HKD 4.82 billion" in out and "which does not match it" in out
-    assert "at more than was paid" in out
-    cheaper = text(control.basis_finding({"offer_shares": 0.106, "alisoft_reported": 0.05},
-                                         {"offer_shares": 4817.6, "alisoft_reported": 2000.0}, GROSS,
-                                         (0.1504, 0.14), basis, "HKD"))
-    assert "at less than was paid" in cheaper
+@pytest.mark.parametrize(("basis", "verdict"), [("offer_shares", "the basis built on the shares the offer sold"),
+                                                ("alisoft_reported", "which does not match the shares")])
+def test_basis_finding_names_the_run_basis_and_the_share_count_test(basis: str, verdict: str) -> None:
+    routes = {"offer_shares": 29.2 / 276.3, "alisoft_reported": 0.2013}
+    out = text(control.basis_finding(routes, 276.3, 29.2, GROSS, (0.1504, 0.1252), basis, "USD"))
+    assert verdict in out and control.BASES[basis] in out and "cannot fail" in out
+    assert "HKD 4,818 million (S13 listing results), about USD 618 million at 7.8 HKD per USD (2026-01-09)" in out
+    assert "about 55.6 million new shares" in out and "1.9x the 29.2 million" in out and "cannot tell which" in out
+    hkd = text(control.basis_finding(routes, 276.3, 29.2, GROSS, (0.1504, 0.1252), basis, "HKD"))
+    assert "HKD 4,818 million (S13 listing results), by the identity" in hkd
+    agree = text(control.basis_finding({b: 29.2 / 276.3 for b in control.BASES}, 276.3, 29.2, GROSS,
+                                       (0.1504, 0.1361), basis, "HKD"))
+    assert "the two routes agree" in agree and "the basis built on" in agree
     with pytest.raises(ValueError, match="basis must be one of"):
-        control.basis_finding({}, {}, GROSS, (0.1, 0.1), "both", "HKD")
+        control.basis_finding({}, 1.0, 1.0, GROSS, (0.1, 0.1), "both", "HKD")
 
 
-def test_listing_finding_judges_each_basis_and_the_mihoyo_hint() -> None:
+def test_listing_finding_judges_each_basis_against_the_line() -> None:
     votes = {"before": 0.5921, "offer_shares": 0.561, "alisoft_reported": 0.5355}
-    out = text(control.listing_finding(votes, 0.5, ALT, {"offer_shares": 0.0638, "alisoft_reported": 0.0587}))
+    out = text(control.listing_finding(votes, 0.5))
     assert "fell from 59.21% to **56.10%**" in out and "still above 50%, and to 53.55%" in out
-    assert "a second hint" in out and out.count("still above") == 2
-    out = text(control.listing_finding(votes, 0.55, ALT, {"offer_shares": 0.0587, "alisoft_reported": 0.0638}))
-    assert "still above 55%" in out and "no longer above it" in out and "cuts against" in out
-    up = text(control.listing_finding(votes | {"offer_shares": 0.6}, 0.5, ALT,
-                                      {"offer_shares": 0.064, "alisoft_reported": 0.0587}))
-    assert "votes rose from" in up
+    assert out.count("still above") == 2 and "miHoYo" not in out
+    out = text(control.listing_finding(votes, 0.55))
+    assert "still above 55%" in out and "no longer above it" in out
+    assert "votes rose from" in text(control.listing_finding(votes | {"offer_shares": 0.6}, 0.5))
+
+
+def test_base_gap_is_a_range_from_the_rounding_of_both_figures() -> None:
+    out = text(control.base_gap_finding(fact("minimax", "shareholding", "pre-IPO", "mihoyo"), ALT))
+    # 7.045 / 6.45 - 1 = 9.2%; 7.055 / 6.35 - 1 = 11.1%; 7.05 / 6.4 - 1 = 10.2%
+    assert "**9.2% to 11.1% larger**" in out and "(10.2% at the figures as printed)" in out
+    assert "about 6.4% (S12 offering report)" in out
+
+
+def test_rounding_half_unit() -> None:
+    assert [control.rounding_half_unit(v) for v in (6.4, 7.05, 33.03, 57900, 4818, 0.5)] == [
+        0.05, 0.005, 0.005, 50, 0.5, 0.05]
+
+
+@pytest.mark.parametrize(("share", "word"), [(0.306, "above"), (0.305, "about at"), (0.3022, "about at"),
+                                             (0.30, "about at"), (0.2984, "about at"), (0.295, "about at"),
+                                             (0.294, "below")])
+def test_line_verdict_has_a_band_on_both_sides(share: float, word: str) -> None:
+    assert control.line_verdict(share, 0.30) == word
+    assert control.line_verdict(0.3022, 0.30, tolerance=0.001) == "above"
+    assert control.line_verdict(0.2984, 0.30, tolerance=0.001) == "below"
 
 
 def _tests(**kw: float) -> list[control.RuleTest]:
@@ -308,6 +326,7 @@ def test_step_up_finding_consistent_or_not() -> None:
     floor = fact("zhipu", "market_cap_offer", "2026-01-08")
     ok = text(control.step_up_finding(floor, 51164, (51120, 51208), 27267, "HKD 0.1 billion"))
     assert "**over 1.87x**" in ok and "**1.88x**" in ok and "consistent with the floor" in ok
+    assert "in RMB terms" in ok and "a move of more than 0.13% in the RMB" in ok and "uses the same scaling" in ok
     bad = text(control.step_up_finding(floor, 50900, (50850, 50950), 27267, "HKD 0.1 billion"))
     assert "wholly below the floor" in bad
 
@@ -317,19 +336,20 @@ def test_step_table_reads_missing_values_as_not_in_the_data() -> None:
     assert table.loc["s", "A"] == "2.00x (HKD 0.20 billion)" and table.loc["s", "B"] == "not in the data"
 
 
-@pytest.mark.parametrize(("after", "side", "verdict", "margin"), [
-    (0.3022, "above", "still a controlling", "narrower than"),
-    (0.2984, "below", "no longer a controlling", "narrower than"),
-    (0.30, "at", "still a controlling", "narrower than"),
-    (0.32, "above", "still a controlling", "wider than"),
+@pytest.mark.parametrize(("after", "words"), [
+    (0.3022, ["**at about the 30% line** of rule 19A.14, 0.22 percentage points above it", "within the data's"]),
+    (0.2984, ["**at about the 30% line**", "0.16 percentage points below it"]),
+    (0.32, ["2.00 percentage points above the 30% line", "still a controlling shareholder group"]),
+    (0.28, ["2.00 percentage points below the 30% line", "no longer a controlling shareholder group"]),
 ])
-def test_concert_finding_every_branch(after: float, side: str, verdict: str, margin: str) -> None:
+def test_concert_finding_every_branch(after: float, words: list[str]) -> None:
     out = text(control.concert_finding(CONCERT, 0.093, after, RULES["controlling"], 0.5))
-    assert f"{side} the 30% line of rule 19A.14" in out and verdict in out and margin in out
+    assert all(w in out for w in words) and "within 0.5 percentage points of the line" in out
 
 
 def test_votes_exercise_names_the_failing_rule_or_none() -> None:
     assert "Failing: 8A.10" in text(control.votes_exercise(0.2235, 0.5921, 20, 10, 0.5, RULES))
+    assert "implied if he is the sole WVR holder" in text(control.votes_exercise(0.2235, 0.5921, 20, 10, 0.5, RULES))
     assert "Failing: none" in text(control.votes_exercise(0.2235, 0.5921, 10, 10, 0.5, RULES))
 
 
@@ -342,15 +362,17 @@ def test_oa_finding_every_branch() -> None:
 
 
 def test_founder_and_majority_findings_carry_their_numbers() -> None:
-    assert "**10.04% of all shares**" in text(control.founder_finding(0.2235, 0.5921, 0.1004, 0.5921, 10, 5.04))
+    founder = text(control.founder_finding(0.2235, 0.5921, 0.1004, 0.5921, 10, 5.04))
+    assert "**10.04% of all shares** if he is the sole WVR holder" in founder
     assert "**35.1% of the pre-listing" in text(control.majority_finding(0.351, 0.5, 276.3, 29.2))
 
 
 def _takeaways(**kw: object) -> str:
     args: dict[str, object] = dict(
         e=0.2235, s=0.5921, x=0.1004, v=10, votes={"before": 0.5921, "offer_shares": 0.561, "alisoft_reported": 0.5355},
-        basis="offer_shares", n_routes={"offer_shares": 0.106, "alisoft_reported": 0.201}, n_end=0.351, m=0.5,
-        tests=_tests(), reconciles=["offer_shares"], mcap_offer=50400, rules=RULES, company_step=3.19, n=0.106,
+        basis="offer_shares", n_routes={"offer_shares": 29.2 / 276.3, "alisoft_reported": 0.201}, n_end=0.351,
+        m=0.5,
+        tests=_tests(), counts=(276.3, 29.2), mcap_offer=50400, rules=RULES, company_step=3.19, n=0.106,
         step_q="about", zp_steps=(fact("zhipu", "market_cap_offer", "2026-01-08"), 27267, 1.876),
         concert=(CONCERT, 0.3022))
     return text(control.takeaways(**(args | kw)))  # type: ignore[arg-type]
@@ -358,13 +380,15 @@ def _takeaways(**kw: object) -> str:
 
 def test_takeaways_every_branch() -> None:
     out = _takeaways()
-    assert "reconciles with the money raised: the offer's new shares" in out and "fell at listing" in out
+    assert "share count decides the dilution basis: the offer's new shares" in out and "fell at listing" in out
+    assert "about 55.5 million, 1.9x as many" in out and "by construction" in out and "sole WVR holder" in out
     assert "still above 50%" in out and "meets the Chapter 8A" in out and "value test passes" in out
-    assert "above the 30% controlling-shareholder line" in out
-    out = _takeaways(reconciles=[], votes={"before": 0.5921, "offer_shares": 0.49, "alisoft_reported": 0.6},
+    assert "at about the 30% controlling-shareholder line" in out
+    out = _takeaways(counts=(276.3, 40.0), votes={"before": 0.5921, "offer_shares": 0.49, "alisoft_reported": 0.6},
                      tests=_tests(v=11.0, mcap_offer_hkd=39000.0), concert=(CONCERT, 0.29))
-    assert "money raised: neither" in out and "no longer above 50%" in out and "does not meet" in out
-    assert "value test fails" in out and "below the 30%" in out
+    assert "basis: neither" in out and "no longer above 50%" in out and "does not meet" in out
+    assert "value test fails" in out and "below the 30% controlling-shareholder line" in out
+    assert "above the 30% controlling" in _takeaways(concert=(CONCERT, 0.32))
     assert "votes rose at listing" in _takeaways(basis="alisoft_reported",
                                                  votes={"before": 0.5, "offer_shares": 0.6, "alisoft_reported": 0.6})
 
@@ -384,12 +408,13 @@ def test_rates_note_gives_rates_as_numbers() -> None:
     assert control.rates_note(["USD", "HKD"], "RMB") == (
         "values in RMB at 7.04 RMB per USD (2025-12-21); 0.894 RMB per HKD (2026-01-13), one rate for every stage")
     assert control.rates_note(["USD"], "USD") == "values in USD, no conversion"
+    assert control.rate_text("RMB", "HKD") == "0.894 RMB per HKD (2026-01-13)"
 
 
 def test_step_up_finding_keeps_the_hedge_of_the_scaled_value() -> None:
     floor = fact("zhipu", "market_cap_offer", "2026-01-08")
     out = text(control.step_up_finding(floor, 51164, (51120, 51208), 27267, "HKD 0.1 billion", "r", hedge="about"))
-    assert "gives about HKD 51.16 billion, a step-up of **about 1.88x**" in out and "Rates behind the table: r." in out
+    assert "gives about HKD 51.16 billion, a step-up of **about 1.88x**" in out and "listing: r)" in out
 
 
 def test_votes_assumed_defaults_to_the_cap_and_checks_the_reader_value() -> None:
@@ -397,3 +422,17 @@ def test_votes_assumed_defaults_to_the_cap_and_checks_the_reader_value() -> None
     assert control.votes_assumed(6) == 6.0
     with pytest.raises(ValueError, match="votes_per_wvr_share"):
         control.votes_assumed(0.5)
+
+
+@pytest.mark.parametrize("v", [6.0, 8.0, 10.0, 20.0])
+def test_given_e_and_s_the_votes_after_any_issue_do_not_depend_on_v(v: float) -> None:
+    """(v - 1) x = (s - e) / (1 - s) whatever v is, so s(n) and n* are the same for every v; x is not."""
+    e, s = 0.2235, 0.5921
+    x = implied_wvr_fraction(e, s, v)
+    assert (v - 1) * x == pytest.approx((s - e) / (1 - s))
+    for n in (0.0, 0.106, 0.35, 1.0):
+        assert founder_voting_after_issue(e, x, n, v) == pytest.approx(
+            founder_voting_after_issue(e, implied_wvr_fraction(e, s, 10.0), n, 10.0))
+    assert x != pytest.approx(implied_wvr_fraction(e, s, 10.0)) or v == 10.0
+    note = control.dilution_chart(e, x, v, 0.5, 0.6, {"offer": 0.106}, "S0", "2026").texts
+    assert not any("Assumes" in t.get_text() for t in note)
