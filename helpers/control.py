@@ -534,8 +534,8 @@ def base_gap_finding(art: Fact, alt: Fact) -> Markdown:
     low, high = (art.value - da) / (alt.value + dl) - 1, (art.value + da) / (alt.value - dl) - 1
     return say(
         "If both figures count the same miHoYo shares, the base behind {alt} is **{low} to {high} larger** than "
-        "the base behind {art} ({mid} at the figures as printed): with each figure read as rounded to its last "
-        "digit, the gap is a range, not a point. Keep its size in mind for the listing below, which enlarges "
+        "the base behind {art}: {mid} at the printed figures, but with each figure read as rounded to its last "
+        "digit the gap is a range, not a point. Keep its size in mind for the listing below, which enlarges "
         "the share count too.",
         alt=f"{_hedged(alt.qualifier, pct(alt.value, 1))} ({alt.citation})", low=pc(low, 1), high=pc(high, 1),
         art=f"{pct(art.value, 2)} ({art.citation})", mid=pc(art.value / alt.value - 1, 1))
@@ -764,17 +764,18 @@ def step_up_finding(floor: Fact, derived: float, band: tuple[float, float], priv
         "first-day value back to the offer price (same share count, times the offer price over the close) gives "
         "{derived_val}, a step-up of **{derived_step}**, a point estimate. They differ because they start from "
         "different rounded figures: the first-day value, rounded to {unit}, puts the value at the offer between "
-        "{lo} and {hi}, {verdict} the floor. Notebook 05 uses the same scaling. Both multiples are in RMB terms "
-        "(equivalently, at one rate for the round of {round_date} and the listing: {rates}), so the HKD multiple "
-        "equals the RMB one; a move of more than {gap} in the RMB against the HKD between the two dates would "
-        "shift the multiple by more than the gap between the two readings, so the choice of rate can matter "
-        "more than the choice of reading.",
+        "{lo} and {hi}, {verdict} the floor. Notebook 05 uses the same scaling. Rates behind the table: {rates}. "
+        "Zhipu's multiples are in RMB terms (equivalently, at one {month} rate for both its round of {round_date} "
+        "and its listing); a move of more than {gap} in the RMB against the HKD between those dates would shift "
+        "the multiple by more than the gap between the two readings, so the choice of rate can matter more than "
+        "the choice of reading.",
         floor_val=_hedged(floor.qualifier, _bn(floor.value, floor.currency)), cite=floor.citation,
         floor_step=_hedged(floor.qualifier, times(floor.value / private_hkd)),
         derived_val=_hedged(hedge, _bn(derived, "HKD")),
         derived_step=_hedged(hedge, times(derived / private_hkd)), unit=unit, lo=_bn(band[0], "HKD"),
         hi=_bn(band[1], "HKD"), verdict=choose(band[1] >= floor.value, "consistent with", "wholly below"),
-        rates=rates, round_date=round_date, gap=pc(abs(derived / floor.value - 1), 2))
+        rates=rates, round_date=round_date, gap=pc(abs(derived / floor.value - 1), 2),
+        month=f"{rate('RMB', 'HKD')['date']:%B %Y}")
 
 
 #: Half-width of the band around the controlling-shareholder line inside which notebook 04 calls a stake "at

@@ -248,7 +248,7 @@ def test_listing_finding_judges_each_basis_against_the_line() -> None:
 def test_base_gap_is_a_range_from_the_rounding_of_both_figures() -> None:
     out = text(control.base_gap_finding(fact("minimax", "shareholding", "pre-IPO", "mihoyo"), ALT))
     # 7.045 / 6.45 - 1 = 9.2%; 7.055 / 6.35 - 1 = 11.1%; 7.05 / 6.4 - 1 = 10.2%
-    assert "**9.2% to 11.1% larger**" in out and "(10.2% at the figures as printed)" in out
+    assert "**9.2% to 11.1% larger**" in out and ": 10.2% at the printed figures" in out
     assert "about 6.4% (S12 offering report)" in out
 
 
@@ -414,7 +414,7 @@ def test_rates_note_gives_rates_as_numbers() -> None:
 def test_step_up_finding_keeps_the_hedge_of_the_scaled_value() -> None:
     floor = fact("zhipu", "market_cap_offer", "2026-01-08")
     out = text(control.step_up_finding(floor, 51164, (51120, 51208), 27267, "HKD 0.1 billion", "r", hedge="about"))
-    assert "gives about HKD 51.16 billion, a step-up of **about 1.88x**" in out and "listing: r)" in out
+    assert "gives about HKD 51.16 billion, a step-up of **about 1.88x**" in out and "Rates behind the table: r." in out and "one January 2026 rate" in out
 
 
 def test_votes_assumed_defaults_to_the_cap_and_checks_the_reader_value() -> None:
