@@ -198,7 +198,7 @@ HOLDERS: dict[str, str] = {
 }
 
 #: The two bases for MiniMax's share count after listing: the offer's own new shares (the one that
-#: reconciles with the money raised), or the new shares Alisoft China's reported stakes imply.
+#: matches the shares the offer sold), or the new shares Alisoft China's reported stakes imply.
 BASES: dict[str, str] = {
     "offer_shares": "the offer's new shares",
     "alisoft_reported": "Alisoft China's reported stakes",
