@@ -70,12 +70,64 @@ def slugify(text: str) -> str:
     return re.sub(r"[\s_-]+", "-", text).strip("-") or "section"
 
 
+#: Raw HTML the collection's authors may write in Markdown: tag -> attributes allowed on it. Any other tag
+#: or attribute in Markdown (a notebook's text or a computed output carrying a value from data/) is shown
+#: as text, never made an element: the reading copy runs no one's script. CONTRIBUTING.md lists these.
+ALLOWED_HTML: dict[str, frozenset[str]] = {
+    "sup": frozenset(),
+    "sub": frozenset(),
+    "br": frozenset(),
+    "abbr": frozenset({"title"}),
+    "small": frozenset(),
+}
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z-]+=\"[^\"<>]*\")*)\s*(/?)>")
+_ATTR = re.compile(r'([A-Za-z-]+)="([^"<>]*)"')
+
+
+def _allowed_tag(raw: str) -> str | None:
+    """``raw`` (one tag) rebuilt when it is on the allow-list, else None. Example: ``_allowed_tag("<sup>")``"""
+    m = _TAG.fullmatch(raw.strip())
+    if not m or m[2].lower() not in ALLOWED_HTML:
+        return None
+    name, attrs = m[2].lower(), _ATTR.findall(m[3])
+    if m[1] and (attrs or m[4]):
+        return None
+    if any(a.lower() not in ALLOWED_HTML[name] for a, _ in attrs):
+        return None
+    kept = "".join(f' {a.lower()}="{html.escape(html.unescape(v))}"' for a, v in attrs)
+    return f"<{m[1]}{name}{kept}>"
+
+
+def safe_html(fragment: str) -> str:
+    """Raw HTML from Markdown with only allow-listed tags kept; everything else shown as text.
+
+    Example: ``safe_html("x<sup>2</sup><script>go()</script>")`` keeps ``<sup>`` and escapes the script.
+    """
+    out, last = [], 0
+    for m in re.finditer(r"<[^<>]*>", fragment):
+        out.append(html.escape(fragment[last : m.start()], quote=False))
+        out.append(_allowed_tag(m[0]) or html.escape(m[0], quote=False))
+        last = m.end()
+    out.append(html.escape(fragment[last:], quote=False))
+    return "".join(out)
+
+
 class _Renderer(mistune.HTMLRenderer):
-    """Mistune renderer that gives every heading a unique id and records it for the table of contents."""
+    """Mistune renderer that gives every heading a unique id and records it for the table of contents.
+
+    Raw HTML passes only through :func:`safe_html` (the allow-list); text and links are escaped by mistune,
+    and its ``safe_url`` refuses ``javascript:`` and other harmful link targets.
+    """
 
     def __init__(self, page: Page) -> None:
-        super().__init__(escape=False)
+        super().__init__(escape=True)
         self.page = page
+
+    def inline_html(self, html: str) -> str:
+        return safe_html(html)
+
+    def block_html(self, html: str) -> str:
+        return "<p>" + safe_html(html.strip()) + "</p>\n"
 
     def heading(self, text: str, level: int, **attrs: Any) -> str:
         anchor = self.page.unique_id(slugify(text))
@@ -237,14 +289,33 @@ NUMBER = re.compile(
 DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
+#: Elements and attributes an HTML output (a pandas table) may hold; anything else is shown as text.
+HTML_OUTPUT_TAGS = frozenset(
+    "table thead tbody tfoot tr th td caption colgroup col div span p br b i em strong code sup sub style".split()
+)
+HTML_OUTPUT_ATTRS = frozenset({"class", "id", "colspan", "rowspan", "border", "style", "title", "scope", "valign"})
+
+
+def _keep_allowed(soup: BeautifulSoup) -> None:
+    """Turn every element not on the output allow-list into its own text, and drop other attributes."""
+    for tag in list(soup.find_all(True)):
+        if tag.name not in HTML_OUTPUT_TAGS:
+            tag.replace_with(str(tag))
+            continue
+        for attr in list(tag.attrs):
+            if attr.lower() not in HTML_OUTPUT_ATTRS:
+                del tag[attr]
+
+
 def tidy_table_html(text: str) -> str:
     """Pandas tables in our style: no inline style block or border attribute; numeric columns marked ``num``.
 
     Example: ``tidy_table_html('<table class="dataframe"><tr><td>1.5</td></tr></table>')``
     """
-    if 'class="dataframe"' not in text:
-        return text
     soup = BeautifulSoup(text, "html.parser")
+    _keep_allowed(soup)
+    if 'class="dataframe"' not in text:
+        return str(soup).strip()
     for style in soup.find_all("style"):
         style.decompose()
     for table in soup.find_all("table", class_="dataframe"):
