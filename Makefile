@@ -1,19 +1,27 @@
 # The two commands a reader needs: `make book` and `make test`.
 # Both create .venv with Python's own venv and pip if it is missing (no conda needed).
 
+# Which Python builds .venv: 3.11, 3.12 or 3.13, e.g. `PYTHON=python3.12 make test` (README, "Choosing a Python").
+PYTHON_GIVEN := $(filter environment command line,$(origin PYTHON))
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 
-.PHONY: setup book site test chromium clean lock
+.PHONY: setup book site test chromium clean lock check
 
-setup: $(STAMP)
+## Check the interpreter first (3.11 to 3.13, with venv; a .venv made by another one is removed), then install.
+setup:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make setup: $(PYTHON) not found: install Python 3.11, 3.12 or 3.13, or choose one with e.g. PYTHON=python3.12 make test (README, 'Choosing a Python')" >&2; exit 1; }
+	@$(PYTHON) scripts/check_python.py $(VENV) $(if $(PYTHON_GIVEN),given,default)
+	@$(MAKE) --no-print-directory $(STAMP)
 
+# A failed install removes .venv, so the next run starts clean instead of reusing a half-built environment.
 $(STAMP): requirements.txt requirements-lock.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements-lock.txt -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements-lock.txt -e . \
+	  || { rm -rf $(VENV); echo "make setup: the install failed, so $(VENV) was removed; fix the cause above and run make again" >&2; exit 1; }
 	touch $(STAMP)
 
 ## Re-resolve the full environment from requirements.txt into requirements-lock.txt (after changing a pin).
@@ -26,12 +34,12 @@ lock:
 	rm -rf _build/lock-venv
 
 ## Execute every notebook in order, storing outputs in place, then build the reading copy.
-book: $(STAMP)
+book: setup
 	$(if $(NOTEBOOKS),$(BIN)/python scripts/run_notebooks.py $(NOTEBOOKS),@echo "no notebooks to run")
 	$(BIN)/python scripts/build_site.py
 
 ## The reading copy only: a static site in _build/site/ from the stored outputs (no execution).
-site: $(STAMP)
+site: setup
 	$(BIN)/python scripts/build_site.py
 
 ## Unit, property and data tests, nbval over every notebook, and the site in headless Chromium.

@@ -21,10 +21,11 @@ import json
 import math
 import os
 import re
+from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
@@ -52,6 +53,11 @@ def data_dir() -> Path:
     return Path(override) if override else Path(__file__).resolve().parent.parent / "data"
 
 
+def _rows(frame: pd.DataFrame) -> list[Any]:
+    """The rows of ``frame`` as named tuples (typed loosely: the columns differ by table)."""
+    return list(frame.itertuples(index=False))
+
+
 def _where(path: Path, line: int | None = None, column: str | None = None) -> str:
     where = f"data/{path.name}"
     if line is not None:
@@ -65,7 +71,8 @@ def _where(path: Path, line: int | None = None, column: str | None = None) -> st
 def _package(folder: str) -> dict[str, Any]:
     path = Path(folder) / "datapackage.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        package: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return package
     except (OSError, json.JSONDecodeError) as exc:
         raise DataError(f"{_where(path)}: cannot read the data package: {exc}") from exc
 
@@ -75,7 +82,8 @@ def resource_schema(name: str, folder: Path | None = None) -> dict[str, Any]:
 
     Example: ``[f["name"] for f in resource_schema("rates")["schema"]["fields"]]``
     """
-    for resource in _package(str(folder or data_dir()))["resources"]:
+    resources: list[dict[str, Any]] = _package(str(folder or data_dir()))["resources"]
+    for resource in resources:
         if resource["name"] == name:
             return resource
     raise DataError(f"data/datapackage.json: no resource named {name!r}")
@@ -124,8 +132,18 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
 #: The Table Schema constraints the loader enforces; a schema that declares any other fails to load,
 #: so the package never claims a rule that nothing checks.
 ENFORCED_CONSTRAINTS = frozenset(
-    {"required", "unique", "enum", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-     "minLength", "maxLength"}
+    {
+        "required",
+        "unique",
+        "enum",
+        "pattern",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+    }
 )
 
 
@@ -227,9 +245,7 @@ def _read_text_table(path: Path, names: list[str]) -> tuple[pd.DataFrame, list[i
     for record, line in zip(rows, lines):
         if len(record) != len(header):
             fewer = len(record) < len(header)
-            detail = (
-                f"missing {header[len(record):]}" if fewer else f"{len(record) - len(header)} extra value(s)"
-            )
+            detail = f"missing {header[len(record) :]}" if fewer else f"{len(record) - len(header)} extra value(s)"
             raise DataError(
                 f"{_where(path, line)}: {len(record)} fields where the header has {len(header)} ({detail}); "
                 "a row is never padded or cut"
@@ -242,12 +258,10 @@ def _read_text_table(path: Path, names: list[str]) -> tuple[pd.DataFrame, list[i
 def _validate(name: str, path: Path, frame: pd.DataFrame, schema: dict[str, Any], lines: list[int]) -> pd.DataFrame:
     fields = schema["fields"]
     typed: dict[str, list[Any]] = {f["name"]: [] for f in fields}
-    for index, row in enumerate(frame.itertuples(index=False)):
+    for index, row in enumerate(_rows(frame)):
         for field, raw in zip(fields, row):
             typed[field["name"]].append(_check_field(field, raw, _where(path, lines[index], field["name"])))
-    keys = [schema.get("primaryKey", [])] + [
-        [f["name"]] for f in fields if f.get("constraints", {}).get("unique")
-    ]
+    keys = [schema.get("primaryKey", [])] + [[f["name"]] for f in fields if f.get("constraints", {}).get("unique")]
     for key in filter(None, keys):
         seen: dict[tuple[Any, ...], int] = {}
         for index in range(len(frame)):
@@ -317,7 +331,7 @@ def _pair_band(bands: dict[str, list[float]], base: str, quote: str) -> tuple[fl
 
 def _check_rates(path: Path, rates: pd.DataFrame, lines: list[int], rules: dict[str, Any]) -> None:
     bands = rules.get("rate_bands", {})
-    for row, line in zip(rates.itertuples(index=False), lines):
+    for row, line in zip(_rows(rates), lines):
         if row.base == row.quote:
             raise DataError(f"{_where(path, line, 'quote')}: base and quote are both {row.base!r}")
         band = _pair_band(bands, row.base, row.quote)
@@ -334,13 +348,13 @@ def _check_rates(path: Path, rates: pd.DataFrame, lines: list[int], rules: dict[
 
 
 def _check_facts(path: Path, facts: pd.DataFrame, lines: list[int], rules: dict[str, Any]) -> None:
-    by_id = {row.fact_id: (row, line) for row, line in zip(facts.itertuples(index=False), lines)}
+    by_id = {row.fact_id: (row, line) for row, line in zip(_rows(facts), lines)}
     reported_keys: dict[tuple[str, ...], int] = {}
     shares = set(rules.get("share_metrics", []))
     signed = set(rules.get("signed_metrics", []))
     metric_currency: dict[str, list[str]] = rules.get("metric_currencies", {})
     units: dict[str, tuple[str, int]] = {}
-    for row, line in zip(facts.itertuples(index=False), lines):
+    for row, line in zip(_rows(facts), lines):
 
         def at(col: str, line: int = line) -> str:
             return _where(path, line, col)
@@ -355,7 +369,11 @@ def _check_facts(path: Path, facts: pd.DataFrame, lines: list[int], rules: dict[
                 f"{at('unit')}: {row.metric!r} in {row.unit!r}, but on line {first_unit[1]} in {first_unit[0]!r}; "
                 "one metric keeps one unit"
             )
-        if row.metric in metric_currency and row.status != "translation" and row.currency not in metric_currency[row.metric]:
+        if (
+            row.metric in metric_currency
+            and row.status != "translation"
+            and row.currency not in metric_currency[row.metric]
+        ):
             raise DataError(
                 f"{at('currency')}: {row.metric!r} in {row.currency!r} contradicts the metric "
                 f"(it is quoted in {' or '.join(metric_currency[row.metric])})"
@@ -387,14 +405,15 @@ def _check_facts(path: Path, facts: pd.DataFrame, lines: list[int], rules: dict[
             raise DataError(f"{at('part_of')}: only percentages can be parts of a whole, unit is {row.unit!r}")
         if row.unit == "percent" and row.value < -100:
             raise DataError(f"{at('value')}: {row.value!r} percent is below -100")
-    for row, line in zip(facts.itertuples(index=False), lines):
+    for row, line in zip(_rows(facts), lines):
         if row.status != "reported":
-            _check_superseded(row, by_id, lambda col, line=line: _where(path, line, col), rules)
+            _check_superseded(row, by_id, partial(_where, path, line), rules)
     _check_wholes(path, facts, lines, set(rules.get("whole_metrics", [])))
 
 
-def _check_superseded(row: Any, by_id: dict[str, tuple[Any, int]], at: Callable[[str], str],
-                      rules: dict[str, Any]) -> None:
+def _check_superseded(
+    row: Any, by_id: dict[str, tuple[Any, int]], at: Callable[[str], str], rules: dict[str, Any]
+) -> None:
     """A non-reported row names another row of the same company and metric, whose value it corroborates."""
     if row.superseded_by not in by_id:
         raise DataError(
@@ -410,7 +429,9 @@ def _check_superseded(row: Any, by_id: dict[str, tuple[Any, int]], at: Callable[
             f"not {row.company}/{row.metric}: a row can only be replaced by the same company's same metric"
         )
     if target.status != "reported":
-        raise DataError(f"{at('superseded_by')}: {row.superseded_by!r} is itself {target.status!r}; name a reported row")
+        raise DataError(
+            f"{at('superseded_by')}: {row.superseded_by!r} is itself {target.status!r}; name a reported row"
+        )
     tolerance = rules.get("corroboration_tolerance", {}).get(row.status)
     if tolerance is None or row.value == 0 or target.value == 0:
         return
@@ -431,7 +452,8 @@ def _check_superseded(row: Any, by_id: dict[str, tuple[Any, int]], at: Callable[
         raise DataError(
             f"{at('value').split(', line')[0]}, line {target_line}, column 'value': {row.superseded_by!r} = "
             f"{target.value:g} is far from its "
-            f"{row.status} value {row.value:g} in {row.fact_id!r} ({at('value').split(', ')[1]}; more than {tolerance:.0%} apart): "
+            f"{row.status} value {row.value:g} in {row.fact_id!r} ({at('value').split(', ')[1]}; "
+            f"more than {tolerance:.0%} apart): "
             "check both figures against their sources"
         )
 
@@ -440,7 +462,7 @@ def _check_wholes(path: Path, facts: pd.DataFrame, lines: list[int], whole_metri
     """Parts of one whole sum to at most 100: rows tagged with one ``part_of``, and the reported breakdowns
     of a metric declared in ``x-sanity.whole_metrics`` for one company and period (tagged or not)."""
     groups: dict[tuple[str, ...], list[tuple[Any, int]]] = {}
-    for row, line in zip(facts.itertuples(index=False), lines):
+    for row, line in zip(_rows(facts), lines):
         if row.status != "reported":
             continue
         if row.part_of:
@@ -458,8 +480,14 @@ def _check_wholes(path: Path, facts: pd.DataFrame, lines: list[int], whole_metri
             )
 
 
-def _check_foreign_keys(name: str, path: Path, table: pd.DataFrame, lines: list[int], schema: dict[str, Any],
-                        lookup: Callable[[str], pd.DataFrame]) -> None:
+def _check_foreign_keys(
+    name: str,
+    path: Path,
+    table: pd.DataFrame,
+    lines: list[int],
+    schema: dict[str, Any],
+    lookup: Callable[[str], pd.DataFrame],
+) -> None:
     """Every foreign key the schema declares: each non-empty value exists in the referenced table."""
     for fk in schema.get("foreignKeys", []):
         (col,) = fk["fields"]
@@ -468,9 +496,7 @@ def _check_foreign_keys(name: str, path: Path, table: pd.DataFrame, lines: list[
         known = set((table if target == name else lookup(target))[target_col])
         for value, line in zip(table[col], lines):
             if value and value not in known:
-                raise DataError(
-                    f"{_where(path, line, col)}: unknown {target_col} {value!r} (not in {target}.csv)"
-                )
+                raise DataError(f"{_where(path, line, col)}: unknown {target_col} {value!r} (not in {target}.csv)")
 
 
 def load_table(name: str) -> pd.DataFrame:
@@ -488,9 +514,7 @@ def shared_table(name: str) -> pd.DataFrame:
     filter it (so make new frames) thousands of times per notebook.
     """
     folder = data_dir()
-    stamp = tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")) if p.is_file()
-    )
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")) if p.is_file())
     return _load_table_cached(str(folder), name, stamp)
 
 
@@ -501,9 +525,7 @@ def validate_all(folder: Path | None = None) -> dict[str, int]:
     """
     folder = folder or data_dir()
     names = [r["name"] for r in _package(str(folder))["resources"]]
-    stamp = tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")) if p.is_file()
-    )
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")) if p.is_file())
     return {n: len(_load_table_cached(str(folder), n, stamp)) for n in names}
 
 
@@ -522,7 +544,9 @@ def _load_table_cached(folder_text: str, name: str, stamp: tuple[Any, ...]) -> p
         for other in filter(None, ";".join(table["corroborated_by"]).split(";")):
             if other not in set(_load_table_cached(folder_text, "sources", stamp)["source_id"]):
                 line = next(ln for v, ln in zip(table["corroborated_by"], lines) if other in v.split(";"))
-                raise DataError(f"{_where(path, line, 'corroborated_by')}: unknown source {other!r} (not in sources.csv)")
+                raise DataError(
+                    f"{_where(path, line, 'corroborated_by')}: unknown source {other!r} (not in sources.csv)"
+                )
     if name == "rates":
         _check_rates(path, table, lines, rules)
     return table

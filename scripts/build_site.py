@@ -28,8 +28,8 @@ from typing import Any
 
 import mistune
 import nbformat
-from latex2mathml.converter import convert as latex_to_mathml
 from bs4 import BeautifulSoup
+from latex2mathml.converter import convert as latex_to_mathml
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
@@ -43,8 +43,7 @@ READING_TIME = re.compile(r"\*\*Reading time:\*\*\s*about\s+(\d+)\s+minutes?", r
 WIDGET_REPR = re.compile(r"^[A-Za-z]+\((children|value|description|layout)=")
 SITE_TITLE = "Zhipu and MiniMax: two AI listings in Hong Kong"
 PAPERMILL_EXAMPLE = (
-    ".venv/bin/papermill notebooks/03_cash_runway_sensitivity.ipynb "
-    "_build/my_case.ipynb -p burn_growth_per_month 0.02"
+    ".venv/bin/papermill notebooks/03_cash_runway_sensitivity.ipynb _build/my_case.ipynb -p burn_growth_per_month 0.02"
 )
 KIND_LABELS = {
     "source_article": "the source article",
@@ -354,7 +353,9 @@ def render_output(output: nbformat.NotebookNode, page: Page) -> str:
     data = output.get("data", {})
     if "image/svg+xml" in data:
         alt = html.escape(_text(data.get("text/plain", "chart")).removeprefix("[chart] "))
-        return f'<figure class="chart" role="img" aria-label="{alt}">{inline_svg(_text(data["image/svg+xml"]))}</figure>\n'
+        return (
+            f'<figure class="chart" role="img" aria-label="{alt}">{inline_svg(_text(data["image/svg+xml"]))}</figure>\n'
+        )
     for mime in ("image/png", "image/jpeg"):
         if mime in data:
             alt = html.escape(_text(data.get("text/plain", "image")))
@@ -367,7 +368,9 @@ def render_output(output: nbformat.NotebookNode, page: Page) -> str:
     if "text/plain" in data:
         text = _text(data["text/plain"])
         if WIDGET_REPR.match(text):
-            return '<p class="widget-note">An interactive control appears here when the notebook runs in JupyterLab.</p>\n'
+            return (
+                '<p class="widget-note">An interactive control appears here when the notebook runs in JupyterLab.</p>\n'
+            )
         return f'<pre class="output text">{html.escape(_ANSI.sub("", text))}</pre>\n'
     return ""
 
@@ -454,8 +457,9 @@ def layout(title: str, body: str, *, current: str, notebooks: list[Notebook], as
 <link rel="stylesheet" href="style.css">
 </head>
 <body>
-<header class="site"><div class="bar"><a class="home" href="index.html">{html.escape(SITE_TITLE)}</a><nav>{nav}</nav></div></header>
-<div class="page{' with-toc' if aside else ''}">
+<header class="site"><div class="bar"><a class="home" href="index.html">{html.escape(SITE_TITLE)}</a>\
+<nav>{nav}</nav></div></header>
+<div class="page{" with-toc" if aside else ""}">
 {aside_html}<main>
 {body}
 </main>
@@ -496,9 +500,7 @@ def notebook_page(notebooks: list[Notebook], index: int, nb: nbformat.NotebookNo
         f"({meta.path.name})</a> to run it yourself.</p>"
     )
     aside = f'<nav aria-label="On this page"><h2>On this page</h2><ol>{toc_items}</ol></nav>{download}'
-    content = (
-        f'{pager(notebooks, index)}<article class="notebook">{body}</article>\n{pager(notebooks, index)}'
-    )
+    content = f'{pager(notebooks, index)}<article class="notebook">{body}</article>\n{pager(notebooks, index)}'
     return layout(meta.label, content, current=meta.page, notebooks=notebooks, aside=aside)
 
 
@@ -550,7 +552,7 @@ month:</p>
 
 def _fact_list(ids: list[str], facts_by_id: dict[str, Any]) -> str:
     if not ids:
-        return "<span class=\"none\">none</span>"
+        return '<span class="none">none</span>'
     items = []
     for fid in ids:
         row = facts_by_id[fid]
@@ -578,16 +580,18 @@ def sources_page(notebooks: list[Notebook]) -> str:
         title = html.escape(src["title"])
         note = f'<p class="note">{html.escape(src["note"])}</p>' if src["note"] else ""
         rates_html = (
-            f'<dt>Exchange rates</dt><dd><ul class="fact-ids">{"".join(f"<li><code>{r}</code></li>" for r in rate_ids)}</ul></dd>'
+            '<dt>Exchange rates</dt><dd><ul class="fact-ids">'
+            f"{''.join(f'<li><code>{r}</code></li>' for r in rate_ids)}</ul></dd>"
             if rate_ids
             else ""
         )
         blocks.append(
             f"""<section class="source" id="{sid}">
 <h2><span class="sid">{sid}</span> {html.escape(src["publisher"])}</h2>
-<p class="source-title" lang="{'en' if lang == 'en' else lang}">{title}</p>
+<p class="source-title" lang="{"en" if lang == "en" else lang}">{title}</p>
 <dl>
-<dt>Kind</dt><dd>{KIND_LABELS.get(src["kind"], src["kind"])}{" (secondary: reports the document)" if src["secondary"] else ""}</dd>
+<dt>Kind</dt><dd>{KIND_LABELS.get(src["kind"], src["kind"])}\
+{" (secondary: reports the document)" if src["secondary"] else ""}</dd>
 <dt>Address</dt><dd class="address">{address}</dd>
 <dt>Date</dt><dd>{src["date"] or "not known"}</dd>
 <dt>Language</dt><dd>{LANGUAGE_LABELS.get(lang, lang)}</dd>
@@ -622,7 +626,7 @@ def glossary_page(notebooks: list[Notebook]) -> str:
             f'<div class="term" id="{anchor}"><dt><span class="en">{html.escape(term["term_en"])}</span>'
             f'<span class="zh">{zh}</span></dt>'
             f'<dd>{html.escape(term["definition"])} <a class="sid" href="sources.html#{term["source_id"]}">'
-            f'{term["source_id"]}</a></dd></div>'
+            f"{term['source_id']}</a></dd></div>"
         )
     body = f"""<h1>Glossary</h1>
 <p class="lead">The terms the notebooks use, with the Chinese terms the Hong Kong and mainland financial press and

@@ -232,7 +232,9 @@ def _run(names: list[Path], started: float) -> int:
         pool.shutdown()
     except _Stop as stop:
         _stop_workers(pool)
-        print(f"run_notebooks: stopped by {stop}: all workers ended; every notebook was left unchanged", file=sys.stderr)
+        print(
+            f"run_notebooks: stopped by {stop}: all workers ended; every notebook was left unchanged", file=sys.stderr
+        )
         return 130
     except RunError as error:
         _stop_workers(pool)

@@ -100,8 +100,10 @@ def discover(notebook: Path) -> dict[str, Choice | Number] | None:
 def currency_parameters(spec: dict[str, Choice | Number]) -> list[str]:
     """Names of the Choice parameters whose values are all currency codes (``USD``, ``RMB``, ...)."""
     return [
-        name for name, rule in spec.items()
-        if isinstance(rule, Choice) and len(rule.allowed) > 1
+        name
+        for name, rule in spec.items()
+        if isinstance(rule, Choice)
+        and len(rule.allowed) > 1
         and all(isinstance(v, str) and CURRENCY.match(v) for v in rule.allowed)
     ]
 

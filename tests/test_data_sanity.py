@@ -61,8 +61,11 @@ def test_line_numbers_stay_right_after_a_blank_line(data: Path) -> None:
     _sub(facts, "\nmm_revenue_fy2024,", "\n\nmm_revenue_fy2024,")
     line = _sub(facts, ",3.46,,million,", ",3.46,,millions,")
     assert line == 2
-    bad = _sub(facts, "mm_revenue_9m2024,minimax,revenue,,9M2024,2024-01-01,2024-09-30,19.45,,million,",
-               "mm_revenue_9m2024,minimax,revenue,,9M2024,2024-01-01,2024-09-30,19.45,,millions,")
+    bad = _sub(
+        facts,
+        "mm_revenue_9m2024,minimax,revenue,,9M2024,2024-01-01,2024-09-30,19.45,,million,",
+        "mm_revenue_9m2024,minimax,revenue,,9M2024,2024-01-01,2024-09-30,19.45,,millions,",
+    )
     _sub(facts, ",3.46,,millions,", ",3.46,,million,")
     _fails(f"data/facts.csv, line {bad}, column 'unit'", "'millions'")
 
@@ -72,15 +75,18 @@ def test_line_numbers_stay_right_after_a_quoted_newline(data: Path) -> None:
     first = facts.read_text(encoding="utf-8").splitlines()[1]
     assert first.endswith(",")
     _sub(facts, first + "\n", first + '"a note\nover two lines"\n')
-    bad = _sub(facts, "mm_revenue_9m2024,minimax,revenue,,9M2024,2024-01-01,2024-09-30,19.45,,million,",
-               "mm_revenue_9m2024,minimax,revenue,,9M2024,2024-01-01,2024-09-30,19.45,,millions,")
+    bad = _sub(
+        facts,
+        "mm_revenue_9m2024,minimax,revenue,,9M2024,2024-01-01,2024-09-30,19.45,,million,",
+        "mm_revenue_9m2024,minimax,revenue,,9M2024,2024-01-01,2024-09-30,19.45,,millions,",
+    )
     _fails(f"data/facts.csv, line {bad}, column 'unit'")
 
 
 def test_a_file_not_in_utf8_names_its_line(data: Path) -> None:
     facts = data / "facts.csv"
     line = _line_of(facts, "mm_revenue_9m2024,")
-    raw = facts.read_bytes().replace(b"mm_revenue_9m2024,minimax", "mm_revenue_9m2024,minimax".encode() + b"\xe9", 1)
+    raw = facts.read_bytes().replace(b"mm_revenue_9m2024,minimax", b"mm_revenue_9m2024,minimax" + b"\xe9", 1)
     facts.write_bytes(raw)
     _fails(f"data/facts.csv, line {line}", "not UTF-8")
 
@@ -108,7 +114,9 @@ def test_a_400_digit_value(data: Path) -> None:
 
 
 def test_a_row_missing_its_last_fields_is_not_padded(data: Path) -> None:
-    row = next(r for r in (data / "facts.csv").read_text(encoding="utf-8").splitlines() if r.startswith("mm_revenue_fy2024,"))
+    row = next(
+        r for r in (data / "facts.csv").read_text(encoding="utf-8").splitlines() if r.startswith("mm_revenue_fy2024,")
+    )
     assert row.endswith(",reported,,,")
     line = _sub(data / "facts.csv", row + "\n", row[: -len(",,,")] + "\n")
     _fails(f"data/facts.csv, line {line}", "15 fields where the header has 18", "'superseded_by', 'part_of', 'note'")
@@ -150,15 +158,21 @@ def test_unique_is_enforced_beyond_the_primary_key(data: Path) -> None:
 
 
 def test_region_shares_of_one_whole_are_summed_even_untagged(data: Path) -> None:
-    _sub(data / "facts.csv", "mainland_china,9M2025,2025-01-01,2025-09-30,26.95,",
-         "mainland_china,9M2025,2025-01-01,2025-09-30,56.95,")
+    _sub(
+        data / "facts.csv",
+        "mainland_china,9M2025,2025-01-01,2025-09-30,26.95,",
+        "mainland_china,9M2025,2025-01-01,2025-09-30,56.95,",
+    )
     line = _line_of(data / "facts.csv", "outside_mainland,9M2025,")
     _fails(f"data/facts.csv, line {line}, column 'value'", "minimax/revenue_share_region/9M2025", "sum to 130.05%")
 
 
 def test_tagged_parts_over_100(data: Path) -> None:
-    line = _sub(data / "facts.csv", "open_platform,FY2025,2025-01-01,2025-12-31,32.8,",
-                "open_platform,FY2025,2025-01-01,2025-12-31,42.8,")
+    line = _sub(
+        data / "facts.csv",
+        "open_platform,FY2025,2025-01-01,2025-12-31,32.8,",
+        "open_platform,FY2025,2025-01-01,2025-12-31,42.8,",
+    )
     _fails(f"data/facts.csv, line {line}", "'mm_segments_fy2025' sum to 110%")
 
 
@@ -169,14 +183,20 @@ def test_superseded_by_itself(data: Path) -> None:
 
 def test_superseded_by_another_companys_figure(data: Path) -> None:
     line = _sub(data / "facts.csv", "superseded,mm_cash_2025_09_30,", "superseded,zp_cash_2025_06_30,")
-    _fails(f"data/facts.csv, line {line}, column 'superseded_by'", "zhipu/cash_and_equivalents",
-           "not minimax/cash_and_equivalents")
+    _fails(
+        f"data/facts.csv, line {line}, column 'superseded_by'",
+        "zhipu/cash_and_equivalents",
+        "not minimax/cash_and_equivalents",
+    )
 
 
 def test_an_exchange_rate_ten_times_too_large(data: Path) -> None:
     line = _sub(data / "rates.csv", "USD,RMB,7.04,", "USD,RMB,70.4,")
-    _fails(f"data/rates.csv, line {line}, column 'rate'", "70.4 RMB per USD is outside the plausible range 6 to 8",
-           table="rates")
+    _fails(
+        f"data/rates.csv, line {line}, column 'rate'",
+        "70.4 RMB per USD is outside the plausible range 6 to 8",
+        table="rates",
+    )
 
 
 def test_an_inverted_rate(data: Path) -> None:
@@ -190,8 +210,11 @@ def test_a_revenue_1000_times_too_large_is_flagged_by_its_translation(data: Path
 
 
 def test_a_changed_figure_far_from_its_rounded_version(data: Path) -> None:
-    _sub(data / "facts.csv", "mm_cash_2025_09_30,minimax,cash_and_equivalents,,2025-09-30,,2025-09-30,362.6,",
-         "mm_cash_2025_09_30,minimax,cash_and_equivalents,,2025-09-30,,2025-09-30,3626,")
+    _sub(
+        data / "facts.csv",
+        "mm_cash_2025_09_30,minimax,cash_and_equivalents,,2025-09-30,,2025-09-30,362.6,",
+        "mm_cash_2025_09_30,minimax,cash_and_equivalents,,2025-09-30,,2025-09-30,3626,",
+    )
     _fails("'mm_cash_2025_09_30' = 3626", "far from its superseded value 363")
 
 
@@ -206,8 +229,11 @@ def test_negative_cash(data: Path) -> None:
 
 
 def test_a_share_over_100(data: Path) -> None:
-    line = _sub(data / "facts.csv", ",on_premise,FY2022,2022-01-01,2022-12-31,95.5,",
-                ",on_premise,FY2022,2022-01-01,2022-12-31,195.5,")
+    line = _sub(
+        data / "facts.csv",
+        ",on_premise,FY2022,2022-01-01,2022-12-31,95.5,",
+        ",on_premise,FY2022,2022-01-01,2022-12-31,195.5,",
+    )
     _fails(f"data/facts.csv, line {line}, column 'value'", "share, 0 to 100 percent, found 195.5")
 
 

@@ -42,7 +42,8 @@ def test_environment_yml_installs_requirements_and_pins_nothing_else() -> None:
         for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines()
     ]
     deps = [line.strip()[2:].strip() for line in lines if line.strip().startswith("- ")]
-    assert deps == ["conda-forge", "python=3.11", "pip", "pip:", "-r requirements.txt", "-c requirements-lock.txt", "-e ."], deps
+    expected = ["conda-forge", "python=3.11", "pip", "pip:", "-r requirements.txt", "-c requirements-lock.txt", "-e ."]
+    assert deps == expected, deps
 
 
 def _lock() -> dict[str, str]:

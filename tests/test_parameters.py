@@ -75,7 +75,7 @@ def assert_same_masked_text(runs: dict[Case, Result]) -> None:
 
 # ----------------------------------------------------------------------------- the harness, proved
 
-MODULE = '''
+MODULE = """
 from helpers.params import Choice, Number
 
 PARAMETERS = {
@@ -83,7 +83,7 @@ PARAMETERS = {
     "growth": Number(low=0.0, high=1.0, edges=(0.5,)),
 }
 RATE = {"USD": 1.0, "RMB": 7.04}
-'''
+"""
 
 
 def _notebook(folder: Path, name: str, body: list[str], check: bool = True) -> Path:
@@ -100,8 +100,14 @@ def _notebook(folder: Path, name: str, body: list[str], check: bool = True) -> P
 
 
 def nbformat_cell(source: str, tags: list[str] | None = None) -> dict[str, object]:
-    return {"cell_type": "code", "id": f"c{abs(hash(source)) % 10**8}", "metadata": {"tags": tags or []},
-            "execution_count": None, "outputs": [], "source": source}
+    return {
+        "cell_type": "code",
+        "id": f"c{abs(hash(source)) % 10**8}",
+        "metadata": {"tags": tags or []},
+        "execution_count": None,
+        "outputs": [],
+        "source": source,
+    }
 
 
 GOOD = [
@@ -134,7 +140,11 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[Case, 
 def test_harness_finds_the_spec_and_lists_the_cases(synthetic: dict[str, dict[Case, Result]]) -> None:
     runs = list(synthetic["01_good"])
     assert [(c.name, c.value) for c in runs] == [
-        ("currency", "USD"), ("currency", "RMB"), ("growth", 0.0), ("growth", 1.0), ("growth", 0.5),
+        ("currency", "USD"),
+        ("currency", "RMB"),
+        ("growth", 0.0),
+        ("growth", 1.0),
+        ("growth", 0.5),
         (misspelt("currency"), "USD"),
     ]
     assert runs[-1].expect_error == "ParameterError"

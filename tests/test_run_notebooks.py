@@ -35,8 +35,10 @@ def _load_runner() -> ModuleType:
 
 
 def _notebook(path: Path, *sources: str) -> Path:
-    cells = [{"cell_type": "code", "id": f"c{i}", "metadata": {}, "execution_count": None, "outputs": [],
-              "source": s} for i, s in enumerate(sources)]
+    cells = [
+        {"cell_type": "code", "id": f"c{i}", "metadata": {}, "execution_count": None, "outputs": [], "source": s}
+        for i, s in enumerate(sources)
+    ]
     path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
     return path
 
@@ -51,17 +53,28 @@ def env(tmp_path: Path) -> dict[str, str]:
     return {**os.environ, "JUPYTER_DATA_DIR": str(tmp_path / "jupyter-data")}
 
 
-def test_a_good_run_writes_normalised_and_trusted_notebooks(tmp_path: Path, env: dict[str, str],
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_good_run_writes_normalised_and_trusted_notebooks(
+    tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("JUPYTER_DATA_DIR", env["JUPYTER_DATA_DIR"])
     nb = _notebook(tmp_path / "01_a.ipynb", "print(6 * 7)")
     assert _load_runner().main([str(nb)]) == 0
     written = nbformat.read(nb, as_version=4)
     assert written.cells[0].outputs[0]["text"] == "42\n"
     assert written.metadata == _load_runner().METADATA
-    check = subprocess.run([sys.executable, "-c", "import nbformat, sys; from nbformat.sign import NotebookNotary;"
-                            "print(NotebookNotary().check_signature(nbformat.read(sys.argv[1], as_version=4)))",
-                            str(nb)], capture_output=True, text=True, env=env, timeout=60)
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import nbformat, sys; from nbformat.sign import NotebookNotary;"
+            "print(NotebookNotary().check_signature(nbformat.read(sys.argv[1], as_version=4)))",
+            str(nb),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert check.stdout.strip() == "True", check.stderr
 
 
@@ -75,8 +88,9 @@ def test_a_failing_notebook_leaves_every_file_unchanged(tmp_path: Path, capsys: 
     assert _snapshot(tmp_path) == before
 
 
-def test_bad_data_stops_the_run_before_any_notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_data_stops_the_run_before_any_notebook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     facts = data / "facts.csv"
@@ -112,8 +126,14 @@ def test_an_interrupt_stops_every_worker_with_one_line(tmp_path: Path, env: dict
     sig = signal.SIGINT
     paths = [_notebook(tmp_path / f"0{i}_slow.ipynb", SLOW) for i in (1, 2)]
     before = {p.name: p.read_bytes() for p in paths}
-    runner = subprocess.Popen([sys.executable, str(RUNNER), *map(str, paths)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    runner = subprocess.Popen(
+        [sys.executable, str(RUNNER), *map(str, paths)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     _wait_for_kernels(tmp_path, 2)
     workers = _children_of(runner.pid)
     started = time.monotonic()
@@ -122,8 +142,9 @@ def test_an_interrupt_stops_every_worker_with_one_line(tmp_path: Path, env: dict
     assert time.monotonic() - started < 10
     assert runner.returncode == 130
     lines = [line for line in err.splitlines() if line.strip()]
-    assert lines == [f"run_notebooks: stopped by {signal.Signals(sig).name}: all workers ended; every notebook was "
-                     "left unchanged"], err
+    assert lines == [
+        f"run_notebooks: stopped by {signal.Signals(sig).name}: all workers ended; every notebook was left unchanged"
+    ], err
     assert {p.name: p.read_bytes() for p in paths} == before
     time.sleep(0.5)
     assert not [w for w in workers if Path(f"/proc/{w}").exists() and "zombie" not in _state(w)]
@@ -141,8 +162,9 @@ def test_killing_make_stops_the_workers(tmp_path: Path, env: dict[str, str]) -> 
     paths = [_notebook(tmp_path / f"0{i}_slow.ipynb", SLOW) for i in (1, 2)]
     before = {p.name: p.read_bytes() for p in paths}
     command = f"{sys.executable} {RUNNER} {' '.join(map(str, paths))} & wait"
-    parent = subprocess.Popen(["bash", "-c", command], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    parent = subprocess.Popen(
+        ["bash", "-c", command], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _wait_for_kernels(tmp_path, 2)
     (runner,) = _children_of(parent.pid)
     parent.kill()
@@ -155,8 +177,9 @@ def test_killing_make_stops_the_workers(tmp_path: Path, env: dict[str, str]) -> 
     assert not list(tmp_path.glob(".*.partial"))
 
 
-def test_a_kernel_that_dies_at_start_is_started_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_kernel_that_dies_at_start_is_started_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     runner = _load_runner()
     from nbclient.exceptions import DeadKernelError
 

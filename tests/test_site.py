@@ -19,10 +19,11 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import nbformat
@@ -217,10 +218,14 @@ def check_page(context: Any, site: Path, page_path: Path, screenshot: tuple[Path
 
         # Solutions: folded before the click, shown after it (the first by a real mouse click).
         hidden = page.evaluate(FOLDED_JS)
-        problems += [f"solution {i + 1} is visible before its summary is clicked" for i, h in enumerate(hidden) if not h]
+        problems += [
+            f"solution {i + 1} is visible before its summary is clicked" for i, h in enumerate(hidden) if not h
+        ]
         if hidden:
             page.locator("details.solution > summary").first.click()
-            page.evaluate("() => document.querySelectorAll('details.solution > summary').forEach((s, i) => i && s.click())")
+            page.evaluate(
+                "() => document.querySelectorAll('details.solution > summary').forEach((s, i) => i && s.click())"
+            )
             shown = page.evaluate(FOLDED_JS)
             problems += [f"solution {i + 1} stays hidden after its click" for i, h in enumerate(shown) if h]
 
