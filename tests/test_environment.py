@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import tomllib
 from importlib import metadata
+
+from packaging.markers import Marker
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,12 +49,28 @@ def test_environment_yml_installs_requirements_and_pins_nothing_else() -> None:
 
 
 def _lock() -> dict[str, str]:
+    """The lock's pins that apply to this Python (a line may carry an environment marker)."""
     pins: dict[str, str] = {}
     for line in (ROOT / "requirements-lock.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            name, _, version = line.partition("==")
+            pin, _, marker = line.partition(";")
+            if marker.strip() and not Marker(marker.strip()).evaluate():
+                continue
+            name, _, version = pin.strip().partition("==")
             pins[name.lower().replace("_", "-")] = version
     return pins
+
+
+def test_the_lock_holds_on_each_supported_python() -> None:
+    """One lock for 3.11 to 3.13: a pin that differs between them carries a marker naming its versions."""
+    lines = [ln for ln in (ROOT / "requirements-lock.txt").read_text(encoding="utf-8").splitlines() if ln[:1].isalnum()]
+    for line in lines:
+        _, _, marker = line.partition(";")
+        for version in re.findall(r'python_version == "([\d.]+)"', marker):
+            assert version in ("3.11", "3.12", "3.13"), line
+    assert any("overrides==" in ln and "3.11" in ln and "3.12" not in ln for ln in lines), "overrides: 3.11 only"
+    soupsieve = next(ln for ln in lines if ln.lower().startswith("soupsieve=="))
+    assert soupsieve.startswith("soupsieve==2."), f"{soupsieve}: 3.x and later need Python 3.11.5 (Debian 12: 3.11.2)"
 
 
 def test_lock_agrees_with_requirements() -> None:
