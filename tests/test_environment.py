@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import tomllib
 from importlib import metadata
+from pathlib import Path
 
 from packaging.markers import Marker
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
