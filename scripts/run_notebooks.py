@@ -60,10 +60,30 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     nb.metadata = nbformat.from_dict(METADATA)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if "outputs" in cell:
+            cell.outputs = _coalesce_streams(cell.outputs)
         for output in cell.get("outputs", []):
             output.get("data", {}).pop(WIDGET_VIEW, None)
             output.get("metadata", {}).pop(WIDGET_VIEW, None)
     return nb
+
+
+def _coalesce_streams(outputs: list[Any]) -> list[Any]:
+    """Join neighbouring stream outputs of one name: how a print is cut into messages depends on timing
+    (Python 3.13's kernel splits some that 3.11's sends whole), the text does not."""
+    merged: list[Any] = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and output.get("output_type") == "stream"
+            and last.get("output_type") == "stream"
+            and output.get("name") == last.get("name")
+        ):
+            last["text"] = last["text"] + output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def check(path: Path, nb: nbformat.NotebookNode) -> list[str]:

@@ -205,3 +205,18 @@ def test_a_kernel_that_dies_mid_run_is_not_retried(tmp_path: Path, monkeypatch: 
     nb = _notebook(tmp_path / "01_a.ipynb", "import os\nos._exit(1)")
     with pytest.raises(runner.RunError, match="the kernel died"):
         runner.execute(nb)
+
+
+def test_stream_outputs_are_joined_whatever_their_timing() -> None:
+    """The same print, sent as one message or as two, is stored the same (3.13 splits where 3.11 does not)."""
+    runner = _load_runner()
+    one = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('a'); print('b')")])
+    two = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('a'); print('b')")])
+    one.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="a\nb\n")]
+    two.cells[0].outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="a\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="b\n"),
+    ]
+    for nb in (one, two):
+        nb.cells[0].id = "x"
+    assert nbformat.writes(runner.normalise(one)) == nbformat.writes(runner.normalise(two))
