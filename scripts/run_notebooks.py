@@ -1,7 +1,8 @@
 """Execute notebooks in place, top to bottom, and store outputs deterministically.
 
-Used by ``make book``. Timings, widget state and interpreter patch versions are
-not stored, so the same inputs give byte-identical files, and a run that writes
+Used by ``make book``. Timings and widget state are not stored, so the same
+inputs on the same interpreter give byte-identical files (across interpreters
+only ``language_info.version`` differs, which JupyterLab itself writes), and a run that writes
 anything to stderr (a warning) or raises fails loudly. Notebooks run side by
 side, one kernel per core.
 
@@ -36,8 +37,10 @@ from nbclient.exceptions import CellExecutionError, DeadKernelError
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KERNEL_START_TRIES = 3
 
-#: The notebook metadata JupyterLab 4 writes when it saves a notebook run on the python3 kernel, minus the
-#: interpreter's version (which differs between machines; JupyterLab adds it on the next save of a changed file).
+#: The notebook metadata JupyterLab 4 writes when it opens a notebook on the python3 kernel: the kernelspec,
+#: and the kernel's own language_info (these fields plus the interpreter's ``version``, taken from the run).
+#: Stored exactly, JupyterLab finds nothing to change on opening (it compares deeply), so the file is not
+#: marked modified; the version line differs between interpreters, the outputs do not.
 METADATA: dict[str, Any] = {
     "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
     "language_info": {
@@ -57,7 +60,9 @@ class RunError(RuntimeError):
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop what differs between machines or runs but says nothing about the results."""
-    nb.metadata = nbformat.from_dict(METADATA)
+    ran = nb.metadata.get("language_info", {})
+    info = {**METADATA["language_info"], **({"version": ran["version"]} if "version" in ran else {})}
+    nb.metadata = nbformat.from_dict({"kernelspec": METADATA["kernelspec"], "language_info": info})
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if "outputs" in cell:
