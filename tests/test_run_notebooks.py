@@ -113,7 +113,7 @@ def _children_of(pid: int) -> list[int]:
     return [int(p) for p in out.split()]
 
 
-def _wait_for_kernels(folder: Path, count: int, timeout: float = 60) -> None:
+def _wait_for_kernels(folder: Path, count: int, timeout: float = 240) -> None:
     """Wait until ``count`` notebooks have started their slow cell (each touches a file)."""
     deadline = time.monotonic() + timeout
     while len(list(folder.glob("started-*"))) < count:
@@ -142,7 +142,7 @@ def test_an_interrupt_stops_every_worker_with_one_line(tmp_path: Path, env: dict
     started = time.monotonic()
     runner.send_signal(sig)
     _, err = runner.communicate(timeout=30)
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 30
     assert runner.returncode == 130
     lines = [line for line in err.splitlines() if line.strip()]
     assert lines == [
@@ -172,7 +172,7 @@ def test_killing_make_stops_the_workers(tmp_path: Path, env: dict[str, str]) -> 
     (runner,) = _children_of(parent.pid)
     parent.kill()
     parent.wait()
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 30
     while Path(f"/proc/{runner}").exists() and "zombie" not in _state(runner):
         assert time.monotonic() < deadline, "the runner went on after its parent died"
         time.sleep(0.2)
