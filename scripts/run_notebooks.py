@@ -159,8 +159,11 @@ def _trust(paths: list[Path]) -> None:
         from nbformat.sign import NotebookNotary
 
         notary = NotebookNotary()
-        for path in paths:
-            notary.sign(nbformat.read(path, as_version=4))
+        try:
+            for path in paths:
+                notary.sign(nbformat.read(path, as_version=4))
+        finally:
+            notary.store.close()  # Python 3.13 warns about a database left open
     except Exception as error:  # trust is a convenience: the files are complete without it
         print(f"note: could not mark the notebooks trusted ({error}); run `jupyter trust notebooks/*.ipynb`")
 
