@@ -82,3 +82,29 @@ def test_lock_agrees_with_requirements() -> None:
 def test_installed_versions_match_the_lock() -> None:
     for name, version in _lock().items():
         assert metadata.version(name) == version, f"{name}: installed {metadata.version(name)}, locked {version}"
+
+
+def test_lock_merger_marks_pins_that_differ_between_pythons() -> None:
+    """scripts/lock.py (make lock): same pin everywhere is plain; otherwise one line per version, with markers."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("lock", ROOT / "scripts" / "lock.py")
+    assert spec and spec.loader
+    lock = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lock)
+    lines = lock.merge({
+        "3.11": "pandas==3.1.1\noverrides==7.7.0\nfoo==1.0\n",
+        "3.12": "pandas==3.1.1\nfoo==2.0\n",
+        "3.13": "pandas==3.1.1\nfoo==2.0\n",
+    })  # fmt: skip
+    body = [ln for ln in lines if not ln.startswith("#")]
+    assert body == [
+        'foo==1.0 ; python_version == "3.11"',
+        'foo==2.0 ; python_version == "3.12" or python_version == "3.13"',
+        'overrides==7.7.0 ; python_version == "3.11"',
+        "pandas==3.1.1",
+    ]
+    for line in body:
+        _, _, marker = line.partition(";")
+        if marker:
+            Marker(marker.strip())  # pip reads it
