@@ -15,7 +15,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 setup:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make setup: $(PYTHON) not found: install Python 3.11, 3.12 or 3.13, or choose one with e.g. PYTHON=python3.12 make test (README, 'Choosing a Python')" >&2; exit 1; }
 	@$(PYTHON) scripts/check_python.py $(VENV) $(if $(PYTHON_GIVEN),given,default)
-	@$(MAKE) --no-print-directory $(STAMP)
+	@$(MAKE) --no-print-directory -q $(STAMP) || $(MAKE) --no-print-directory $(STAMP)
 
 # A failed install removes .venv, so the next run starts clean instead of reusing a half-built environment.
 $(STAMP): requirements.txt requirements-lock.txt pyproject.toml
