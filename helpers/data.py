@@ -15,11 +15,15 @@ Example:
 from __future__ import annotations
 
 import calendar
+import csv
+import io
 import json
+import math
 import os
 import re
+from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +53,11 @@ def data_dir() -> Path:
     return Path(override) if override else Path(__file__).resolve().parent.parent / "data"
 
 
+def _rows(frame: pd.DataFrame) -> list[Any]:
+    """The rows of ``frame`` as named tuples (typed loosely: the columns differ by table)."""
+    return list(frame.itertuples(index=False))
+
+
 def _where(path: Path, line: int | None = None, column: str | None = None) -> str:
     where = f"data/{path.name}"
     if line is not None:
@@ -62,7 +71,8 @@ def _where(path: Path, line: int | None = None, column: str | None = None) -> st
 def _package(folder: str) -> dict[str, Any]:
     path = Path(folder) / "datapackage.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        package: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return package
     except (OSError, json.JSONDecodeError) as exc:
         raise DataError(f"{_where(path)}: cannot read the data package: {exc}") from exc
 
@@ -72,7 +82,8 @@ def resource_schema(name: str, folder: Path | None = None) -> dict[str, Any]:
 
     Example: ``[f["name"] for f in resource_schema("rates")["schema"]["fields"]]``
     """
-    for resource in _package(str(folder or data_dir()))["resources"]:
+    resources: list[dict[str, Any]] = _package(str(folder or data_dir()))["resources"]
+    for resource in resources:
         if resource["name"] == name:
             return resource
     raise DataError(f"data/datapackage.json: no resource named {name!r}")
@@ -84,24 +95,64 @@ def _parse_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
+#: Most significant digits a number in data/ may have: a float holds 15 exactly.
+MAX_DIGITS = 15
+
+
 def _parse_number(text: str) -> float:
     if not re.fullmatch(r"-?\d+(\.\d+)?", text):
         raise ValueError("not a plain decimal number")
+    if len(text.lstrip("-").replace(".", "").lstrip("0")) > MAX_DIGITS:
+        raise ValueError(f"more than {MAX_DIGITS} digits, more than a number here can hold exactly")
     return float(text)
 
 
-_PARSERS = {
+def _parse_integer(text: str) -> int:
+    if not re.fullmatch(r"-?\d+", text):
+        raise ValueError("not a whole number")
+    if len(text.lstrip("-").lstrip("0")) > MAX_DIGITS:
+        raise ValueError(f"more than {MAX_DIGITS} digits, more than a number here can hold exactly")
+    return int(text)
+
+
+def _parse_boolean(text: str) -> bool:
+    if text not in ("true", "false"):
+        raise ValueError("not true or false")
+    return text == "true"
+
+
+_PARSERS: dict[str, Callable[[str], Any]] = {
     "string": str,
     "number": _parse_number,
-    "integer": int,
+    "integer": _parse_integer,
     "date": _parse_date,
-    "boolean": lambda t: {"true": True, "false": False}[t],
+    "boolean": _parse_boolean,
 }
+
+#: The Table Schema constraints the loader enforces; a schema that declares any other fails to load,
+#: so the package never claims a rule that nothing checks.
+ENFORCED_CONSTRAINTS = frozenset(
+    {
+        "required",
+        "unique",
+        "enum",
+        "pattern",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+    }
+)
 
 
 def _check_field(field: dict[str, Any], raw: str, where: str) -> Any:
     """Validate one cell against its field definition and return the typed value."""
     cons = field.get("constraints", {})
+    unknown = sorted(set(cons) - ENFORCED_CONSTRAINTS)
+    if unknown:
+        raise DataError(f"data/datapackage.json, field {field['name']!r}: constraint(s) {unknown} are not enforced")
     if raw == "":
         if cons.get("required"):
             raise DataError(f"{where}: a value is required, found an empty cell")
@@ -114,49 +165,112 @@ def _check_field(field: dict[str, Any], raw: str, where: str) -> Any:
         raise DataError(f"{where}: {raw!r} is not one of {cons['enum']}")
     if "pattern" in cons and not re.fullmatch(cons["pattern"], raw):
         raise DataError(f"{where}: {raw!r} does not match the pattern {cons['pattern']}")
+    if "minLength" in cons and len(raw) < cons["minLength"]:
+        raise DataError(f"{where}: {raw!r} is shorter than {cons['minLength']} characters")
+    if "maxLength" in cons and len(raw) > cons["maxLength"]:
+        raise DataError(f"{where}: {raw[:40]!r}... is longer than {cons['maxLength']} characters")
     try:
         value = _PARSERS[field["type"]](raw)
-    except (ValueError, KeyError) as exc:
-        raise DataError(f"{where}: {raw!r} is not a valid {field['type']}") from exc
+    except KeyError as exc:
+        raise DataError(f"{where}: the schema's type {field['type']!r} is not one the loader reads") from exc
+    except ValueError as exc:
+        shown = raw if len(raw) <= 40 else f"{raw[:20]}...({len(raw)} characters)"
+        raise DataError(f"{where}: {shown!r} is not a valid {field['type']}: {exc}") from exc
     if "minimum" in cons and value < cons["minimum"]:
         raise DataError(f"{where}: {raw!r} is below the minimum {cons['minimum']}")
+    if "maximum" in cons and value > cons["maximum"]:
+        raise DataError(f"{where}: {raw!r} is above the maximum {cons['maximum']}")
     if cons.get("exclusiveMinimum") is not None and value <= cons["exclusiveMinimum"]:
         raise DataError(f"{where}: {raw!r} must be above {cons['exclusiveMinimum']}")
+    if cons.get("exclusiveMaximum") is not None and value >= cons["exclusiveMaximum"]:
+        raise DataError(f"{where}: {raw!r} must be below {cons['exclusiveMaximum']}")
     return value
 
 
-def _read_text_table(path: Path, names: list[str]) -> pd.DataFrame:
+def _decode(path: Path) -> str:
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError as exc:
         raise DataError(f"{_where(path)}: file not found") from exc
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise DataError(f"{_where(path)}: cannot be parsed as UTF-8 CSV: {exc}") from exc
-    missing = [n for n in names if n not in frame.columns]
-    extra = [c for c in frame.columns if c not in names]
-    if missing:
-        raise DataError(f"{_where(path)}: missing column(s) {missing}; expected {names}")
-    if extra:
-        raise DataError(f"{_where(path)}: unexpected column(s) {extra}; expected {names}")
-    return frame[names]
+    except OSError as exc:
+        raise DataError(f"{_where(path)}: cannot be read: {exc}") from exc
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"{_where(path, line)}: not UTF-8 (byte {raw[exc.start]:#04x}); save the file as UTF-8"
+        ) from exc
 
 
-def _validate(name: str, path: Path, frame: pd.DataFrame, schema: dict[str, Any]) -> pd.DataFrame:
+def _read_text_table(path: Path, names: list[str]) -> tuple[pd.DataFrame, list[int]]:
+    """The table as text, in schema order, and the line (in the file) where each row starts.
+
+    Blank lines are skipped and quoted newlines kept, without shifting the line numbers.
+    """
+    text = _decode(path)
+    if not text.strip():
+        raise DataError(f"{_where(path)}: the file is empty; expected a header line {','.join(names)}")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    header: list[str] | None = None
+    previous_end = 0
+    try:
+        for record in reader:
+            start, previous_end = previous_end + 1, reader.line_num
+            if not record or record == [""]:
+                continue
+            if header is None:
+                header = record
+                continue
+            rows.append(record)
+            lines.append(start)
+    except csv.Error as exc:
+        raise DataError(f"{_where(path, reader.line_num)}: cannot be parsed as CSV: {exc}") from exc
+    assert header is not None
+    missing = [n for n in names if n not in header]
+    extra = [c for c in header if c not in names]
+    if missing or extra:
+        hint = f"; was {extra[0]!r} renamed from {missing[0]!r}?" if len(missing) == len(extra) == 1 else ""
+        raise DataError(
+            f"{_where(path, 1)}: the header does not match the schema in data/datapackage.json: "
+            f"missing column(s) {missing}, column(s) not in the schema {extra}{hint}"
+        )
+    duplicated = sorted({c for c in header if header.count(c) > 1})
+    if duplicated:
+        raise DataError(f"{_where(path, 1)}: column(s) {duplicated} appear twice in the header")
+    if not rows:
+        raise DataError(f"{_where(path)}: the file has a header but no rows")
+    for record, line in zip(rows, lines):
+        if len(record) != len(header):
+            fewer = len(record) < len(header)
+            detail = f"missing {header[len(record) :]}" if fewer else f"{len(record) - len(header)} extra value(s)"
+            raise DataError(
+                f"{_where(path, line)}: {len(record)} fields where the header has {len(header)} ({detail}); "
+                "a row is never padded or cut"
+            )
+    order = [header.index(n) for n in names]
+    frame = pd.DataFrame([[r[i] for i in order] for r in rows], columns=names, dtype=object)
+    return frame, lines
+
+
+def _validate(name: str, path: Path, frame: pd.DataFrame, schema: dict[str, Any], lines: list[int]) -> pd.DataFrame:
     fields = schema["fields"]
     typed: dict[str, list[Any]] = {f["name"]: [] for f in fields}
-    for index, row in enumerate(frame.itertuples(index=False)):
-        line = index + 2  # line 1 is the header
+    for index, row in enumerate(_rows(frame)):
         for field, raw in zip(fields, row):
-            typed[field["name"]].append(_check_field(field, raw, _where(path, line, field["name"])))
-    key = schema.get("primaryKey", [])
-    seen: dict[tuple[Any, ...], int] = {}
-    for index in range(len(frame)):
-        k = tuple(typed[c][index] for c in key)
-        if k in seen:
-            raise DataError(
-                f"{_where(path, index + 2)}: duplicate key {dict(zip(key, k))} (first on line {seen[k]})"
-            )
-        seen[k] = index + 2
+            typed[field["name"]].append(_check_field(field, raw, _where(path, lines[index], field["name"])))
+    keys = [schema.get("primaryKey", [])] + [[f["name"]] for f in fields if f.get("constraints", {}).get("unique")]
+    for key in filter(None, keys):
+        seen: dict[tuple[Any, ...], int] = {}
+        for index in range(len(frame)):
+            k = tuple(typed[c][index] for c in key)
+            if k in seen:
+                raise DataError(
+                    f"{_where(path, lines[index])}: duplicate key {dict(zip(key, k))} (first on line {seen[k]})"
+                )
+            seen[k] = lines[index]
     out = pd.DataFrame(typed, columns=[f["name"] for f in fields])
     for field in fields:
         col = field["name"]
@@ -198,21 +312,76 @@ def _as_date(value: Any) -> date | None:
     return None if pd.isna(value) else pd.Timestamp(value).date()
 
 
-def _check_facts(path: Path, facts: pd.DataFrame, source_ids: set[str]) -> None:
-    ids = set(facts["fact_id"])
+def _rules(folder: Path) -> dict[str, Any]:
+    """The sanity rules of ``datapackage.json`` (its ``x-sanity`` entry) that Table Schema cannot express."""
+    rules = _package(str(folder)).get("x-sanity", {})
+    return rules if isinstance(rules, dict) else {}
+
+
+def _pair_band(bands: dict[str, list[float]], base: str, quote: str) -> tuple[float, float] | None:
+    """The plausible range of ``base``/``quote`` (from ``x-sanity.rate_bands``, or the inverse of its pair)."""
+    if f"{base}/{quote}" in bands:
+        low, high = bands[f"{base}/{quote}"]
+        return float(low), float(high)
+    if f"{quote}/{base}" in bands:
+        low, high = bands[f"{quote}/{base}"]
+        return 1 / float(high), 1 / float(low)
+    return None
+
+
+def _check_rates(path: Path, rates: pd.DataFrame, lines: list[int], rules: dict[str, Any]) -> None:
+    bands = rules.get("rate_bands", {})
+    for row, line in zip(_rows(rates), lines):
+        if row.base == row.quote:
+            raise DataError(f"{_where(path, line, 'quote')}: base and quote are both {row.base!r}")
+        band = _pair_band(bands, row.base, row.quote)
+        if band is None:
+            raise DataError(
+                f"{_where(path, line, 'rate')}: no plausible range declared for {row.base}/{row.quote} "
+                "(add it to x-sanity.rate_bands in data/datapackage.json)"
+            )
+        if not band[0] <= row.rate <= band[1]:
+            raise DataError(
+                f"{_where(path, line, 'rate')}: {row.rate:g} {row.quote} per {row.base} is outside the plausible "
+                f"range {band[0]:.4g} to {band[1]:.4g}; is the rate inverted or mistyped?"
+            )
+
+
+def _check_facts(path: Path, facts: pd.DataFrame, lines: list[int], rules: dict[str, Any]) -> None:
+    by_id = {row.fact_id: (row, line) for row, line in zip(_rows(facts), lines)}
     reported_keys: dict[tuple[str, ...], int] = {}
-    for index, row in enumerate(facts.itertuples(index=False)):
-        line = index + 2
-        at = lambda col: _where(path, line, col)  # noqa: E731
-        if row.source_id not in source_ids:
-            raise DataError(f"{at('source_id')}: unknown source {row.source_id!r} (not in sources.csv)")
-        for other in filter(None, row.corroborated_by.split(";")):
-            if other not in source_ids:
-                raise DataError(f"{at('corroborated_by')}: unknown source {other!r} (not in sources.csv)")
+    shares = set(rules.get("share_metrics", []))
+    signed = set(rules.get("signed_metrics", []))
+    metric_currency: dict[str, list[str]] = rules.get("metric_currencies", {})
+    units: dict[str, tuple[str, int]] = {}
+    for row, line in zip(_rows(facts), lines):
+
+        def at(col: str, line: int = line) -> str:
+            return _where(path, line, col)
+
         if row.unit in MONEY_UNITS and not row.currency:
             raise DataError(f"{at('currency')}: unit {row.unit!r} needs a currency, found none")
         if row.unit not in MONEY_UNITS and row.currency:
             raise DataError(f"{at('currency')}: unit {row.unit!r} takes no currency, found {row.currency!r}")
+        first_unit = units.setdefault(row.metric, (row.unit, line))
+        if first_unit[0] != row.unit:
+            raise DataError(
+                f"{at('unit')}: {row.metric!r} in {row.unit!r}, but on line {first_unit[1]} in {first_unit[0]!r}; "
+                "one metric keeps one unit"
+            )
+        if (
+            row.metric in metric_currency
+            and row.status != "translation"
+            and row.currency not in metric_currency[row.metric]
+        ):
+            raise DataError(
+                f"{at('currency')}: {row.metric!r} in {row.currency!r} contradicts the metric "
+                f"(it is quoted in {' or '.join(metric_currency[row.metric])})"
+            )
+        if row.unit != "percent" and row.metric not in signed and row.value < 0:
+            raise DataError(f"{at('value')}: {row.metric!r} cannot be negative, found {row.value:g}")
+        if row.metric in shares and not 0 <= row.value <= 100:
+            raise DataError(f"{at('value')}: {row.metric!r} is a share, 0 to 100 percent, found {row.value:g}")
         try:
             start, end = _expected_dates(row.period_label)
         except ValueError as exc:
@@ -232,24 +401,102 @@ def _check_facts(path: Path, facts: pd.DataFrame, source_ids: set[str]) -> None:
                     f"{'/'.join(k for k in key if k)} (first on line {reported_keys[key]})"
                 )
             reported_keys[key] = line
-        elif row.superseded_by not in ids:
-            raise DataError(
-                f"{at('superseded_by')}: status {row.status!r} needs the fact_id of the figure to use, "
-                f"found {row.superseded_by!r}"
-            )
         if row.part_of and row.unit != "percent":
             raise DataError(f"{at('part_of')}: only percentages can be parts of a whole, unit is {row.unit!r}")
         if row.unit == "percent" and row.value < -100:
             raise DataError(f"{at('value')}: {row.value!r} percent is below -100")
-    parts = facts[(facts["part_of"] != "") & (facts["status"] == "reported")]
-    for whole, group in parts.groupby("part_of", sort=True):
-        total = float(group["value"].sum())
-        if total > 100 + PARTS_TOLERANCE_PP:
-            last = int(group.index.max()) + 2
-            shown = ", ".join(f"{r.fact_id}={r.value:g}" for r in group.itertuples())
+    for row, line in zip(_rows(facts), lines):
+        if row.status != "reported":
+            _check_superseded(row, by_id, partial(_where, path, line), rules)
+    _check_wholes(path, facts, lines, set(rules.get("whole_metrics", [])))
+
+
+def _check_superseded(
+    row: Any, by_id: dict[str, tuple[Any, int]], at: Callable[[str], str], rules: dict[str, Any]
+) -> None:
+    """A non-reported row names another row of the same company and metric, whose value it corroborates."""
+    if row.superseded_by not in by_id:
+        raise DataError(
+            f"{at('superseded_by')}: status {row.status!r} needs the fact_id of the figure to use, "
+            f"found {row.superseded_by!r}"
+        )
+    if row.superseded_by == row.fact_id:
+        raise DataError(f"{at('superseded_by')}: {row.fact_id!r} names itself; name the figure to use instead")
+    target, target_line = by_id[row.superseded_by]
+    if (target.company, target.metric) != (row.company, row.metric):
+        raise DataError(
+            f"{at('superseded_by')}: {row.superseded_by!r} (line {target_line}) is {target.company}/{target.metric}, "
+            f"not {row.company}/{row.metric}: a row can only be replaced by the same company's same metric"
+        )
+    if target.status != "reported":
+        raise DataError(
+            f"{at('superseded_by')}: {row.superseded_by!r} is itself {target.status!r}; name a reported row"
+        )
+    tolerance = rules.get("corroboration_tolerance", {}).get(row.status)
+    if tolerance is None or row.value == 0 or target.value == 0:
+        return
+    if row.status == "translation":
+        band = _pair_band(rules.get("rate_bands", {}), target.currency, row.currency)
+        implied = row.value / target.value
+        if band and not band[0] * (1 - tolerance) <= implied <= band[1] * (1 + tolerance):
             raise DataError(
-                f"{_where(path, last, 'value')}: the parts of {whole!r} sum to {total:g}%, over 100 ({shown})"
+                f"{at('value')}: {row.value:g} {row.currency} in {row.fact_id!r} translates {row.superseded_by!r} "
+                f"({target.value:g} {target.currency}, line {target_line}) at {implied:.4g} {row.currency} per "
+                f"{target.currency}, outside the plausible {band[0]:.4g} to {band[1]:.4g}: one of them is wrong"
             )
+        return
+    if row.currency != target.currency:
+        return
+    ratio = max(row.value, target.value) / min(row.value, target.value) if row.value * target.value > 0 else math.inf
+    if ratio > 1 + tolerance:
+        raise DataError(
+            f"{at('value').split(', line')[0]}, line {target_line}, column 'value': {row.superseded_by!r} = "
+            f"{target.value:g} is far from its "
+            f"{row.status} value {row.value:g} in {row.fact_id!r} ({at('value').split(', ')[1]}; "
+            f"more than {tolerance:.0%} apart): "
+            "check both figures against their sources"
+        )
+
+
+def _check_wholes(path: Path, facts: pd.DataFrame, lines: list[int], whole_metrics: set[str]) -> None:
+    """Parts of one whole sum to at most 100: rows tagged with one ``part_of``, and the reported breakdowns
+    of a metric declared in ``x-sanity.whole_metrics`` for one company and period (tagged or not)."""
+    groups: dict[tuple[str, ...], list[tuple[Any, int]]] = {}
+    for row, line in zip(_rows(facts), lines):
+        if row.status != "reported":
+            continue
+        if row.part_of:
+            groups.setdefault(("part_of", row.part_of), []).append((row, line))
+        if row.metric in whole_metrics and row.breakdown:
+            groups.setdefault(("metric", row.company, row.metric, row.period_label), []).append((row, line))
+    for key, members in sorted(groups.items()):
+        total = sum(r.value for r, _ in members)
+        if total > 100 + PARTS_TOLERANCE_PP:
+            name = key[1] if key[0] == "part_of" else "/".join(key[1:])
+            shown = ", ".join(f"{r.fact_id}={r.value:g}" for r, _ in members)
+            raise DataError(
+                f"{_where(path, max(line for _, line in members), 'value')}: the parts of {name!r} sum to "
+                f"{total:g}%, over 100 ({shown})"
+            )
+
+
+def _check_foreign_keys(
+    name: str,
+    path: Path,
+    table: pd.DataFrame,
+    lines: list[int],
+    schema: dict[str, Any],
+    lookup: Callable[[str], pd.DataFrame],
+) -> None:
+    """Every foreign key the schema declares: each non-empty value exists in the referenced table."""
+    for fk in schema.get("foreignKeys", []):
+        (col,) = fk["fields"]
+        target = fk["reference"]["resource"] or name
+        (target_col,) = fk["reference"]["fields"]
+        known = set((table if target == name else lookup(target))[target_col])
+        for value, line in zip(table[col], lines):
+            if value and value not in known:
+                raise DataError(f"{_where(path, line, col)}: unknown {target_col} {value!r} (not in {target}.csv)")
 
 
 def load_table(name: str) -> pd.DataFrame:
@@ -267,10 +514,19 @@ def shared_table(name: str) -> pd.DataFrame:
     filter it (so make new frames) thousands of times per notebook.
     """
     folder = data_dir()
-    stamp = tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")) if p.is_file()
-    )
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")) if p.is_file())
     return _load_table_cached(str(folder), name, stamp)
+
+
+def validate_all(folder: Path | None = None) -> dict[str, int]:
+    """Load and check every table of the package; returns rows per table. Raises :class:`DataError`.
+
+    ``make book`` runs this before it touches any notebook. Example: ``validate_all()["facts"] > 100``
+    """
+    folder = folder or data_dir()
+    names = [r["name"] for r in _package(str(folder))["resources"]]
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")) if p.is_file())
+    return {n: len(_load_table_cached(str(folder), n, stamp)) for n in names}
 
 
 @lru_cache(maxsize=32)
@@ -279,20 +535,20 @@ def _load_table_cached(folder_text: str, name: str, stamp: tuple[Any, ...]) -> p
     resource = resource_schema(name, folder)
     path = folder / resource["path"]
     schema = resource["schema"]
-    table = _validate(name, path, _read_text_table(path, [f["name"] for f in schema["fields"]]), schema)
-    if name == "sources":
-        return table
-    source_ids = set(_load_table_cached(folder_text, "sources", stamp)["source_id"])
+    text, lines = _read_text_table(path, [f["name"] for f in schema["fields"]])
+    table = _validate(name, path, text, schema, lines)
+    _check_foreign_keys(name, path, table, lines, schema, lambda other: _load_table_cached(folder_text, other, stamp))
+    rules = _rules(folder)
     if name == "facts":
-        _check_facts(path, table, source_ids)
-    else:
-        for index, sid in enumerate(table["source_id"]):
-            if sid not in source_ids:
-                raise DataError(f"{_where(path, index + 2, 'source_id')}: unknown source {sid!r} (not in sources.csv)")
+        _check_facts(path, table, lines, rules)
+        for other in filter(None, ";".join(table["corroborated_by"]).split(";")):
+            if other not in set(_load_table_cached(folder_text, "sources", stamp)["source_id"]):
+                line = next(ln for v, ln in zip(table["corroborated_by"], lines) if other in v.split(";"))
+                raise DataError(
+                    f"{_where(path, line, 'corroborated_by')}: unknown source {other!r} (not in sources.csv)"
+                )
     if name == "rates":
-        for index, row in enumerate(table.itertuples(index=False)):
-            if row.base == row.quote:
-                raise DataError(f"{_where(path, index + 2, 'quote')}: base and quote are both {row.base!r}")
+        _check_rates(path, table, lines, rules)
     return table
 
 

@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -117,7 +118,7 @@ def fact(
         raise FactLookupError(f"{asked} is ambiguous: rows {[f.fact_id for f in rows]} match")
     near = facts_table(status=None, company=company, metric=metric)
     options = sorted(
-        {f"{r.period_label}/{r.breakdown or '-'}/{r.status}" for r in near.itertuples()}
+        {f"{r.period_label}/{r.breakdown or '-'}/{r.status}" for r in list[Any](near.itertuples())}
     )
     hint = f"; for this company and metric the data hold: {options}" if options else "; no such company and metric"
     raise FactLookupError(f"{asked} matches no row{hint}")

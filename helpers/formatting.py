@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 from helpers.facts import Fact
+from helpers.words import Markup, escape
 
 
 def money(value_million: float, currency: str, digits: int = 1, scale: str = "auto") -> str:
@@ -58,8 +59,12 @@ def as_given(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def describe(item: Fact) -> str:
-    """A figure exactly as the data hold it, hedge and unit included, with its citation.
+def describe(item: Fact) -> Markup:
+    """A figure exactly as the data hold it, hedge and unit included, with its citation, safe for Markdown.
+
+    The text from data/ (qualifier, currency, source and locator) is escaped with
+    :func:`helpers.words.escape`, and the result is :class:`helpers.words.Markup`, so a
+    template does not escape it twice.
 
     Example: ``describe(fact("minimax", "cash_burn_per_month", "FY2025"))`` gives
     ``'about USD 27.9 million (S0 4.4)'``.
@@ -78,4 +83,4 @@ def describe(item: Fact) -> str:
     else:
         text = number
     hedge = f"{item.qualifier} " if item.qualifier else ""
-    return f"{hedge}{text} ({item.citation})"
+    return Markup(escape(f"{hedge}{text} ({item.citation})"))

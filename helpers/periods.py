@@ -82,7 +82,7 @@ def cagr(first: float, last: float, years: float) -> float:
     """Compound annual growth rate between two values ``years`` apart. Example: ``cagr(57.4, 312.4, 2)``"""
     if first <= 0 or last <= 0 or years <= 0:
         raise ValueError(f"cagr needs positive values and years, got first={first!r}, last={last!r}, years={years!r}")
-    return (last / first) ** (1 / years) - 1
+    return float((last / first) ** (1 / years) - 1)
 
 
 def _rate_rows(frm: str, to: str, on: str | date | None) -> pd.DataFrame:
@@ -121,7 +121,10 @@ def convert(amount: float, frm: str, to: str, on: str | date | None = None) -> f
 
 
 def convert_fact(item: Fact, to: str, on: str | date | None = None) -> float:
-    """A money figure's value in another currency. Example: ``convert_fact(fact("zhipu", "revenue", "H1 2025"), "USD")``"""
+    """A money figure's value in another currency.
+
+    Example: ``convert_fact(fact("zhipu", "revenue", "H1 2025"), "USD")``
+    """
     if item.unit not in ("million", "amount"):
         raise ValueError(f"{item.fact_id}: unit {item.unit!r} is not money")
     return convert(item.value, item.currency, to, on)

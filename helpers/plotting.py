@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
+from typing import Any, cast
 
 import matplotlib
 
@@ -60,7 +61,7 @@ STYLE: dict[str, object] = {
 
 def apply_style() -> None:
     """Set the house style on matplotlib's global settings. Example: ``apply_style()``"""
-    plt.rcParams.update(STYLE)
+    cast("MutableMapping[str, Any]", plt.rcParams).update(STYLE)
 
 
 def shades(company: str, n: int) -> list[str]:
@@ -74,7 +75,8 @@ def shades(company: str, n: int) -> list[str]:
         raise ValueError(f"n must be at least 1, got {n!r}")
     base = to_rgb(COLORS[company])
     steps = [i / max(n, 2) for i in range(n)]
-    return [to_hex(tuple(c + (1 - c) * s * 0.85 for c in base)) for s in steps]
+    r, g, b = base
+    return [to_hex((r + (1 - r) * s * 0.85, g + (1 - g) * s * 0.85, b + (1 - b) * s * 0.85)) for s in steps]
 
 
 def new_figure(width: float = 8.0, height: float = 4.2, ncols: int = 1, nrows: int = 1) -> tuple[Figure, object]:
@@ -100,8 +102,8 @@ def finish(
     if not title or not sources or not period:
         raise ValueError(f"a chart needs a title, sources and a period, got {title!r}, {sources!r}, {period!r}")
     # Titles wrap too (about 9 characters of 12-point bold per inch), so a long finding is never cut off.
-    fig.suptitle(textwrap.fill(title, width=max(30, int(fig.get_figwidth() * 9)), break_on_hyphens=False), x=0.01, ha="left",
-                 fontsize=12, fontweight="bold")
+    wrapped = textwrap.fill(title, width=max(30, int(fig.get_figwidth() * 9)), break_on_hyphens=False)
+    fig.suptitle(wrapped, x=0.01, ha="left", fontsize=12, fontweight="bold")
     footer = f"Period: {period}.  Sources: {sources} (data/sources.csv)."
     if note:
         footer += f"  {note}"
@@ -131,4 +133,4 @@ def show(fig: Figure) -> None:
     svg = to_svg(fig)
     title = " ".join((fig.get_suptitle() or "chart").split())
     plt.close(fig)
-    display({"image/svg+xml": svg, "text/plain": f"[chart] {title}"}, raw=True)
+    display({"image/svg+xml": svg, "text/plain": f"[chart] {title}"}, raw=True)  # type: ignore[no-untyped-call]

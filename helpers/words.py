@@ -203,4 +203,4 @@ def say(template: str, **fields: object) -> Markdown:
 
     Example: ``say("The cash lasts {m}.", m="37.5 months")`` displays *The cash lasts 37.5 months.*
     """
-    return Markdown(sentence(template, **fields))
+    return Markdown(sentence(template, **fields))  # type: ignore[no-untyped-call]

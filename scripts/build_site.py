@@ -28,8 +28,8 @@ from typing import Any
 
 import mistune
 import nbformat
-from latex2mathml.converter import convert as latex_to_mathml
 from bs4 import BeautifulSoup
+from latex2mathml.converter import convert as latex_to_mathml
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
@@ -43,8 +43,7 @@ READING_TIME = re.compile(r"\*\*Reading time:\*\*\s*about\s+(\d+)\s+minutes?", r
 WIDGET_REPR = re.compile(r"^[A-Za-z]+\((children|value|description|layout)=")
 SITE_TITLE = "Zhipu and MiniMax: two AI listings in Hong Kong"
 PAPERMILL_EXAMPLE = (
-    ".venv/bin/papermill notebooks/03_cash_runway_sensitivity.ipynb "
-    "_build/my_case.ipynb -p burn_growth_per_month 0.02"
+    ".venv/bin/papermill notebooks/03_cash_runway_sensitivity.ipynb _build/my_case.ipynb -p burn_growth_per_month 0.02"
 )
 KIND_LABELS = {
     "source_article": "the source article",
@@ -70,12 +69,64 @@ def slugify(text: str) -> str:
     return re.sub(r"[\s_-]+", "-", text).strip("-") or "section"
 
 
+#: Raw HTML the collection's authors may write in Markdown: tag -> attributes allowed on it. Any other tag
+#: or attribute in Markdown (a notebook's text or a computed output carrying a value from data/) is shown
+#: as text, never made an element: the reading copy runs no one's script. CONTRIBUTING.md lists these.
+ALLOWED_HTML: dict[str, frozenset[str]] = {
+    "sup": frozenset(),
+    "sub": frozenset(),
+    "br": frozenset(),
+    "abbr": frozenset({"title"}),
+    "small": frozenset(),
+}
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z-]+=\"[^\"<>]*\")*)\s*(/?)>")
+_ATTR = re.compile(r'([A-Za-z-]+)="([^"<>]*)"')
+
+
+def _allowed_tag(raw: str) -> str | None:
+    """``raw`` (one tag) rebuilt when it is on the allow-list, else None. Example: ``_allowed_tag("<sup>")``"""
+    m = _TAG.fullmatch(raw.strip())
+    if not m or m[2].lower() not in ALLOWED_HTML:
+        return None
+    name, attrs = m[2].lower(), _ATTR.findall(m[3])
+    if m[1] and (attrs or m[4]):
+        return None
+    if any(a.lower() not in ALLOWED_HTML[name] for a, _ in attrs):
+        return None
+    kept = "".join(f' {a.lower()}="{html.escape(html.unescape(v))}"' for a, v in attrs)
+    return f"<{m[1]}{name}{kept}>"
+
+
+def safe_html(fragment: str) -> str:
+    """Raw HTML from Markdown with only allow-listed tags kept; everything else shown as text.
+
+    Example: ``safe_html("x<sup>2</sup><script>go()</script>")`` keeps ``<sup>`` and escapes the script.
+    """
+    out, last = [], 0
+    for m in re.finditer(r"<[^<>]*>", fragment):
+        out.append(html.escape(fragment[last : m.start()], quote=False))
+        out.append(_allowed_tag(m[0]) or html.escape(m[0], quote=False))
+        last = m.end()
+    out.append(html.escape(fragment[last:], quote=False))
+    return "".join(out)
+
+
 class _Renderer(mistune.HTMLRenderer):
-    """Mistune renderer that gives every heading a unique id and records it for the table of contents."""
+    """Mistune renderer that gives every heading a unique id and records it for the table of contents.
+
+    Raw HTML passes only through :func:`safe_html` (the allow-list); text and links are escaped by mistune,
+    and its ``safe_url`` refuses ``javascript:`` and other harmful link targets.
+    """
 
     def __init__(self, page: Page) -> None:
-        super().__init__(escape=False)
+        super().__init__(escape=True)
         self.page = page
+
+    def inline_html(self, html: str) -> str:
+        return safe_html(html)
+
+    def block_html(self, html: str) -> str:
+        return "<p>" + safe_html(html.strip()) + "</p>\n"
 
     def heading(self, text: str, level: int, **attrs: Any) -> str:
         anchor = self.page.unique_id(slugify(text))
@@ -237,14 +288,33 @@ NUMBER = re.compile(
 DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
+#: Elements and attributes an HTML output (a pandas table) may hold; anything else is shown as text.
+HTML_OUTPUT_TAGS = frozenset(
+    "table thead tbody tfoot tr th td caption colgroup col div span p br b i em strong code sup sub style".split()
+)
+HTML_OUTPUT_ATTRS = frozenset({"class", "id", "colspan", "rowspan", "border", "style", "title", "scope", "valign"})
+
+
+def _keep_allowed(soup: BeautifulSoup) -> None:
+    """Turn every element not on the output allow-list into its own text, and drop other attributes."""
+    for tag in list(soup.find_all(True)):
+        if tag.name not in HTML_OUTPUT_TAGS:
+            tag.replace_with(str(tag))
+            continue
+        for attr in list(tag.attrs):
+            if attr.lower() not in HTML_OUTPUT_ATTRS:
+                del tag[attr]
+
+
 def tidy_table_html(text: str) -> str:
     """Pandas tables in our style: no inline style block or border attribute; numeric columns marked ``num``.
 
     Example: ``tidy_table_html('<table class="dataframe"><tr><td>1.5</td></tr></table>')``
     """
-    if 'class="dataframe"' not in text:
-        return text
     soup = BeautifulSoup(text, "html.parser")
+    _keep_allowed(soup)
+    if 'class="dataframe"' not in text:
+        return str(soup).strip()
     for style in soup.find_all("style"):
         style.decompose()
     for table in soup.find_all("table", class_="dataframe"):
@@ -283,7 +353,9 @@ def render_output(output: nbformat.NotebookNode, page: Page) -> str:
     data = output.get("data", {})
     if "image/svg+xml" in data:
         alt = html.escape(_text(data.get("text/plain", "chart")).removeprefix("[chart] "))
-        return f'<figure class="chart" role="img" aria-label="{alt}">{inline_svg(_text(data["image/svg+xml"]))}</figure>\n'
+        return (
+            f'<figure class="chart" role="img" aria-label="{alt}">{inline_svg(_text(data["image/svg+xml"]))}</figure>\n'
+        )
     for mime in ("image/png", "image/jpeg"):
         if mime in data:
             alt = html.escape(_text(data.get("text/plain", "image")))
@@ -296,7 +368,9 @@ def render_output(output: nbformat.NotebookNode, page: Page) -> str:
     if "text/plain" in data:
         text = _text(data["text/plain"])
         if WIDGET_REPR.match(text):
-            return '<p class="widget-note">An interactive control appears here when the notebook runs in JupyterLab.</p>\n'
+            return (
+                '<p class="widget-note">An interactive control appears here when the notebook runs in JupyterLab.</p>\n'
+            )
         return f'<pre class="output text">{html.escape(_ANSI.sub("", text))}</pre>\n'
     return ""
 
@@ -383,8 +457,9 @@ def layout(title: str, body: str, *, current: str, notebooks: list[Notebook], as
 <link rel="stylesheet" href="style.css">
 </head>
 <body>
-<header class="site"><div class="bar"><a class="home" href="index.html">{html.escape(SITE_TITLE)}</a><nav>{nav}</nav></div></header>
-<div class="page{' with-toc' if aside else ''}">
+<header class="site"><div class="bar"><a class="home" href="index.html">{html.escape(SITE_TITLE)}</a>\
+<nav>{nav}</nav></div></header>
+<div class="page{" with-toc" if aside else ""}">
 {aside_html}<main>
 {body}
 </main>
@@ -425,9 +500,7 @@ def notebook_page(notebooks: list[Notebook], index: int, nb: nbformat.NotebookNo
         f"({meta.path.name})</a> to run it yourself.</p>"
     )
     aside = f'<nav aria-label="On this page"><h2>On this page</h2><ol>{toc_items}</ol></nav>{download}'
-    content = (
-        f'{pager(notebooks, index)}<article class="notebook">{body}</article>\n{pager(notebooks, index)}'
-    )
+    content = f'{pager(notebooks, index)}<article class="notebook">{body}</article>\n{pager(notebooks, index)}'
     return layout(meta.label, content, current=meta.page, notebooks=notebooks, aside=aside)
 
 
@@ -479,7 +552,7 @@ month:</p>
 
 def _fact_list(ids: list[str], facts_by_id: dict[str, Any]) -> str:
     if not ids:
-        return "<span class=\"none\">none</span>"
+        return '<span class="none">none</span>'
     items = []
     for fid in ids:
         row = facts_by_id[fid]
@@ -507,16 +580,18 @@ def sources_page(notebooks: list[Notebook]) -> str:
         title = html.escape(src["title"])
         note = f'<p class="note">{html.escape(src["note"])}</p>' if src["note"] else ""
         rates_html = (
-            f'<dt>Exchange rates</dt><dd><ul class="fact-ids">{"".join(f"<li><code>{r}</code></li>" for r in rate_ids)}</ul></dd>'
+            '<dt>Exchange rates</dt><dd><ul class="fact-ids">'
+            f"{''.join(f'<li><code>{r}</code></li>' for r in rate_ids)}</ul></dd>"
             if rate_ids
             else ""
         )
         blocks.append(
             f"""<section class="source" id="{sid}">
 <h2><span class="sid">{sid}</span> {html.escape(src["publisher"])}</h2>
-<p class="source-title" lang="{'en' if lang == 'en' else lang}">{title}</p>
+<p class="source-title" lang="{"en" if lang == "en" else lang}">{title}</p>
 <dl>
-<dt>Kind</dt><dd>{KIND_LABELS.get(src["kind"], src["kind"])}{" (secondary: reports the document)" if src["secondary"] else ""}</dd>
+<dt>Kind</dt><dd>{KIND_LABELS.get(src["kind"], src["kind"])}\
+{" (secondary: reports the document)" if src["secondary"] else ""}</dd>
 <dt>Address</dt><dd class="address">{address}</dd>
 <dt>Date</dt><dd>{src["date"] or "not known"}</dd>
 <dt>Language</dt><dd>{LANGUAGE_LABELS.get(lang, lang)}</dd>
@@ -551,7 +626,7 @@ def glossary_page(notebooks: list[Notebook]) -> str:
             f'<div class="term" id="{anchor}"><dt><span class="en">{html.escape(term["term_en"])}</span>'
             f'<span class="zh">{zh}</span></dt>'
             f'<dd>{html.escape(term["definition"])} <a class="sid" href="sources.html#{term["source_id"]}">'
-            f'{term["source_id"]}</a></dd></div>'
+            f"{term['source_id']}</a></dd></div>"
         )
     body = f"""<h1>Glossary</h1>
 <p class="lead">The terms the notebooks use, with the Chinese terms the Hong Kong and mainland financial press and

@@ -135,7 +135,9 @@ def test_shares_of_one_whole_over_100(data_copy: Path) -> None:
 
 
 def test_period_dates_must_match_label(data_copy: Path) -> None:
-    line = _replace(data_copy / "facts.csv", "9M2025,2025-01-01,2025-09-30,53.437", "9M2025,2025-01-01,2025-06-30,53.437")
+    line = _replace(
+        data_copy / "facts.csv", "9M2025,2025-01-01,2025-09-30,53.437", "9M2025,2025-01-01,2025-06-30,53.437"
+    )
     _expect("facts", f"line {line}", "does not match the label", "9M2025")
 
 

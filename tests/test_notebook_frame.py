@@ -123,7 +123,9 @@ def output_problems(cells: list[nbformat.NotebookNode]) -> list[str]:
     elif counts != list(range(1, len(counts) + 1)):
         problems.append(f"execution counts must run 1..{len(counts)} in order, found {counts}")
     for index, cell in enumerate(cells):
-        code_lines = [line.split("#", 1)[0].rstrip() for line in cell.source.splitlines()] if cell.cell_type == "code" else []
+        code_lines = (
+            [line.split("#", 1)[0].rstrip() for line in cell.source.splitlines()] if cell.cell_type == "code" else []
+        )
         code_lines = [line for line in code_lines if line]
         if code_lines and code_lines[-1].endswith(";"):
             problems.append(f"cell {index} ends with a semicolon that hides its result: {code_lines[-1][-60:]!r}")

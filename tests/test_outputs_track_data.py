@@ -1,53 +1,93 @@
-"""The stored outputs are a test, not decoration: prove that nbval fails when a
-figure in data/ changes, and when a stored chart no longer matches a fresh one."""
+"""The stored outputs are a test, not decoration: prove that nbval fails when a figure in data/ changes,
+and when a stored chart no longer matches a fresh one.
+
+Proved on three small notebooks written by ``make book``'s own runner (a figure from data/, a chart, and an
+untouched control), checked by one nbval run: quick, and the same machinery as the real notebooks.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK = ROOT / "notebooks" / "00_sources_and_data.ipynb"
+CASH = "mm_cash_2025_09_30,minimax,cash_and_equivalents,,2025-09-30,,2025-09-30,362.6,"
+
+NOTEBOOKS = {
+    "01_figure.ipynb": ['import helpers as h\n\nh.fact("minimax", "cash_and_equivalents", "2025-09-30").value'],
+    "02_chart.ipynb": ["import helpers as h\n\nfig, ax = h.new_figure()\nax.plot([1, 2], [3, 5])\nh.show(fig)"],
+    "03_control.ipynb": ['import helpers as h\n\nh.fact("minimax", "revenue", "9M2025").value'],
+}
 
 
-def _nbval(notebook: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
-         "--rootdir", str(notebook.parent), "-q", str(notebook)],
-        capture_output=True, text=True, cwd=notebook.parent, env={**os.environ, **(env or {})}, timeout=300,
-    )
+def _write(path: Path, sources: list[str]) -> None:
+    cells = [
+        {"cell_type": "code", "id": f"c{i}", "metadata": {}, "execution_count": None, "outputs": [], "source": s}
+        for i, s in enumerate(sources)
+    ]
+    nb = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path.write_text(json.dumps(nb), encoding="utf-8")
 
 
-def test_changed_figure_fails_nbval(tmp_path: Path) -> None:
-    data = tmp_path / "data"
+@pytest.fixture(scope="module")
+def nbval_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """Run the notebooks with make book's runner, then change a figure and a stored chart, then nbval."""
+    folder = tmp_path_factory.mktemp("outputs")
+    for name, sources in NOTEBOOKS.items():
+        _write(folder / name, sources)
+    spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "scripts" / "run_notebooks.py")
+    assert spec and spec.loader
+    runner = importlib.util.module_from_spec(spec)
+    sys.modules["run_notebooks"] = runner
+    spec.loader.exec_module(runner)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JUPYTER_DATA_DIR", str(folder / "jupyter-data"))
+        assert runner.main([str(folder / n) for n in NOTEBOOKS]) == 0
+
+    data = folder / "data"
     shutil.copytree(ROOT / "data", data)
     facts = data / "facts.csv"
     text = facts.read_text(encoding="utf-8")
-    old = "mm_cash_2025_09_30,minimax,cash_and_equivalents,,2025-09-30,,2025-09-30,362.6,"
-    assert text.count(old) == 1
-    facts.write_text(text.replace(old, old.replace(",362.6,", ",362.7,")), encoding="utf-8")
-    result = _nbval(NOTEBOOK, {"HELPERS_DATA_DIR": str(data)})
-    assert result.returncode != 0, result.stdout[-2000:]
-    assert "362.7" in result.stdout, result.stdout[-2000:]
+    assert text.count(CASH) == 1
+    facts.write_text(text.replace(CASH, CASH.replace(",362.6,", ",362.7,")), encoding="utf-8")
+
+    chart = folder / "02_chart.ipynb"
+    nb = json.loads(chart.read_text(encoding="utf-8"))
+    output = nb["cells"][0]["outputs"][0]
+    svg = "".join(output["data"]["image/svg+xml"])
+    output["data"]["image/svg+xml"] = svg.replace("<path ", '<path data-x="1" ', 1)
+    chart.write_text(json.dumps(nb), encoding="utf-8")
+
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider",
+         "-p", "no:xdist", "--rootdir", str(folder), "-q", "-rf", *NOTEBOOKS],
+        capture_output=True, text=True, cwd=folder, timeout=300,
+        env={**os.environ, "HELPERS_DATA_DIR": str(data)},
+    )  # fmt: skip
 
 
-def test_changed_chart_fails_nbval(tmp_path: Path) -> None:
-    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
-    tampered = 0
-    for cell in nb["cells"]:
-        for output in cell.get("outputs", []):
-            svg = output.get("data", {}).get("image/svg+xml")
-            if svg and not tampered:
-                text = "".join(svg)
-                output["data"]["image/svg+xml"] = text.replace("<path ", '<path data-x="1" ', 1)
-                tampered += 1
-    assert tampered == 1, "notebook 00 should have a chart"
-    copy = tmp_path / NOTEBOOK.name
-    copy.write_text(json.dumps(nb), encoding="utf-8")
-    result = _nbval(copy)
-    assert result.returncode != 0, result.stdout[-2000:]
-    assert "image/svg+xml" in result.stdout, result.stdout[-2000:]
+def test_changed_figure_fails_nbval(nbval_run: subprocess.CompletedProcess[str]) -> None:
+    out = nbval_run.stdout
+    assert nbval_run.returncode != 0, out[-2000:]
+    assert re.search(r"FAILED 01_figure\.ipynb::Cell 0", out), out[-3000:]
+    assert "362.7" in out and "362.6" in out, out[-3000:]
+
+
+def test_changed_chart_fails_nbval(nbval_run: subprocess.CompletedProcess[str]) -> None:
+    out = nbval_run.stdout
+    assert re.search(r"FAILED 02_chart\.ipynb::Cell 0", out), out[-3000:]
+    assert "image/svg+xml" in out, out[-3000:]
+
+
+def test_an_unchanged_notebook_passes_in_the_same_run(nbval_run: subprocess.CompletedProcess[str]) -> None:
+    out = nbval_run.stdout
+    assert "03_control" not in "\n".join(line for line in out.splitlines() if line.startswith("FAILED"))
+    assert re.search(r"2 failed, 1 passed", out), out[-2000:]

@@ -19,10 +19,11 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import nbformat
@@ -217,10 +218,14 @@ def check_page(context: Any, site: Path, page_path: Path, screenshot: tuple[Path
 
         # Solutions: folded before the click, shown after it (the first by a real mouse click).
         hidden = page.evaluate(FOLDED_JS)
-        problems += [f"solution {i + 1} is visible before its summary is clicked" for i, h in enumerate(hidden) if not h]
+        problems += [
+            f"solution {i + 1} is visible before its summary is clicked" for i, h in enumerate(hidden) if not h
+        ]
         if hidden:
             page.locator("details.solution > summary").first.click()
-            page.evaluate("() => document.querySelectorAll('details.solution > summary').forEach((s, i) => i && s.click())")
+            page.evaluate(
+                "() => document.querySelectorAll('details.solution > summary').forEach((s, i) => i && s.click())"
+            )
             shown = page.evaluate(FOLDED_JS)
             problems += [f"solution {i + 1} stays hidden after its click" for i, h in enumerate(shown) if h]
 
@@ -305,3 +310,119 @@ def test_formulas_become_mathml_and_code_keeps_its_dollars() -> None:
         page.markdown("$x^$")
     with pytest.raises(builder.BuildError, match="unknown command"):
         page.markdown("$\\foo x$")
+
+
+# ----------------------------------------------------------------------------- markup from data never runs
+
+PLANT = '<img src="x" data-planted="1" onerror="window.__planted=1"><script>window.__planted=1</script>PLANTED'
+
+#: Free-text fields a contributor fills in, per table: the planted markup goes at the end of each.
+PLANTED_FIELDS = {
+    "facts.csv": ["locator", "note"],
+    "sources.csv": ["publisher", "title", "note"],
+    "rates.csv": ["locator", "note"],
+    "profile.csv": ["value", "locator"],
+    "events.csv": ["event", "locator"],
+    "glossary.csv": ["definition"],
+}
+
+
+def plant(data: Path) -> int:
+    """Append the planted markup to every free-text field (profile values that are numbers stay numbers)."""
+    import csv
+    import io
+
+    count = 0
+    for name, columns in PLANTED_FIELDS.items():
+        path = data / name
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        for row in rows:
+            for col in columns:
+                if col == "value" and not re.search(r"[A-Za-z] ", row[col]):
+                    continue
+                row[col] += PLANT
+                count += 1
+        out = io.StringIO(newline="")
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        path.write_text(out.getvalue(), encoding="utf-8")
+    return count
+
+
+PLANT_JS = """() => ({elements: document.querySelectorAll('[data-planted], script').length,
+                     ran: window.__planted === 1, text: document.body.innerText.includes('PLANTED')})"""
+
+
+@pytest.fixture(scope="module")
+def planted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The notebooks run on a copy of data/ with markup planted in every text field, and the site built from them."""
+    root = tmp_path_factory.mktemp("planted")
+    shutil.copytree(ROOT / "data", root / "data")
+    assert plant(root / "data") > 100
+    shutil.copytree(ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".*"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HELPERS_DATA_DIR", str(root / "data"))
+        mp.setenv("JUPYTER_DATA_DIR", str(root / "jupyter-data"))
+        spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "scripts" / "run_notebooks.py")
+        assert spec and spec.loader
+        runner = importlib.util.module_from_spec(spec)
+        sys.modules["run_notebooks"] = runner
+        spec.loader.exec_module(runner)
+        assert runner.main([str(p) for p in sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))]) == 0
+        _load_builder().build(root / "notebooks", root / "site")
+    return root / "site"
+
+
+def test_planted_markup_never_becomes_an_element_or_runs(planted_site: Path, context: Any) -> None:
+    shown = []
+    for name in PAGES:
+        page = context.new_page()
+        try:
+            page.goto((planted_site / name).as_uri(), wait_until="load")
+            page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+            found = page.evaluate(PLANT_JS)
+        finally:
+            page.close()
+        assert found["elements"] == 0 and not found["ran"], f"{name}: planted markup became an element: {found}"
+        if found["text"]:
+            shown.append(name)
+    assert {"sources.html", "glossary.html"} <= set(shown), "the planted text must reach the pages as text"
+    assert any(n.startswith("0") for n in shown), f"no notebook page showed a planted value: {shown}"
+
+
+def test_markdown_keeps_allowed_tags_and_escapes_the_rest() -> None:
+    page = _load_builder().Page()
+    out = page.markdown(
+        'H<sub>2</sub>O, x<sup>2</sup><br>line <abbr title="a &amp; b">AB</abbr> '
+        '<script>alert(1)</script> <img src=x onerror=alert(1)> <sup onclick="x()">3</sup> '
+        '<span style="color:red">s</span> [link](javascript:alert(1))\n\n<div>block</div>\n\n$x^2$'
+    )
+    for kept in ("<sub>2</sub>", "<sup>2</sup>", "<br>", '<abbr title="a &amp; b">AB</abbr>', "<math"):
+        assert kept in out, f"{kept} missing from {out}"
+    for gone in ("<script", "<img", "<sup onclick", "<span", "<div>", 'href="javascript'):
+        assert gone not in out, f"{gone} survived in {out}"
+    assert "&lt;script&gt;" in out and "&lt;div&gt;block&lt;/div&gt;" in out
+
+
+def test_html_outputs_keep_tables_and_lose_scripts() -> None:
+    builder = _load_builder()
+    table = (
+        '<table class="dataframe" border="1"><thead><tr><th>a</th></tr></thead><tbody>'
+        '<tr><td onclick="x()">1.5</td></tr><tr><td><script>bad()</script>2</td></tr></tbody></table>'
+    )
+    out = builder.tidy_table_html(table)
+    assert "<table" in out and "<td" in out and "onclick" not in out and "<script" not in out
+    assert "&lt;script&gt;bad()&lt;/script&gt;" in out
+
+
+def test_describe_escapes_text_from_data() -> None:
+    import helpers as h
+    from helpers.formatting import describe
+    from helpers.words import Markup, sentence
+
+    item = h.fact("minimax", "revenue", "9M2025")
+    planted = type(item)(**{**item.__dict__, "locator": "4.1<script>x()</script>_[a]"})
+    text = describe(planted)
+    assert isinstance(text, Markup) and "<script>" not in text and r"\_\[a\]" in text
+    assert sentence("{d}", d=text) == text, "describe's text is escaped once, not twice"

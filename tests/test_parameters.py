@@ -1,0 +1,187 @@
+"""Every documented parameter value runs, a misspelt name stops the run, and verdicts ignore the display currency.
+
+For each notebook whose helper module declares ``PARAMETERS`` (found through the notebook's own
+``h.params.check_namespace(<module>.PARAMETERS, globals())`` call, see tests/nbcases.py and CONTRIBUTING.md),
+the notebook runs once per value from ``helpers.params.cases`` with that one parameter changed:
+
+- no cell may raise or write to stderr;
+- a misspelt parameter name must stop the run with ``ParameterError``;
+- for a parameter whose values are currency codes (a display currency), the Markdown and plain-text outputs
+  must be identical across its values once numbers, currency codes and scale words are masked: a verdict
+  ("above", "more", "agrees") may not depend on the currency the numbers are shown in.
+
+A notebook that declares no PARAMETERS yet is skipped with the reason. The engine is proved on a small
+synthetic notebook (good, failing, misspelt and currency-dependent cases) in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from nbcases import Case, Result, cases_for, currency_parameters, discover, mask, misspelt, run_all
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+SPECS = {nb: discover(nb) for nb in NOTEBOOKS}
+ALL_CASES = [case for nb, spec in SPECS.items() if spec for case in cases_for(nb, spec)]
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[Case, Result]:
+    """Every case of every notebook, run once, side by side (one reused kernel per core)."""
+    return run_all(ALL_CASES)
+
+
+def _problems(result: Result) -> list[str]:
+    if result.case.expect_error:
+        names = [name for name, _ in result.errors]
+        if result.case.expect_error not in names:
+            return [f"expected {result.case.expect_error}, got {names or 'no error'}"] + result.problems
+        return []
+    return result.problems
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_every_parameter_value_runs(notebook: Path, results: dict[Case, Result]) -> None:
+    if SPECS[notebook] is None:
+        pytest.skip(f"{notebook.name} declares no PARAMETERS yet (no check_namespace(<module>.PARAMETERS, globals()))")
+    failed = {c.label: _problems(r) for c, r in results.items() if c.notebook == notebook and _problems(r)}
+    assert not failed, "\n".join(f"{label}: {'; '.join(p)}" for label, p in failed.items())
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_verdicts_do_not_depend_on_the_display_currency(notebook: Path, results: dict[Case, Result]) -> None:
+    spec = SPECS[notebook]
+    if spec is None:
+        pytest.skip(f"{notebook.name} declares no PARAMETERS yet")
+    names = currency_parameters(spec)
+    if not names:
+        pytest.skip(f"{notebook.name} has no display-currency parameter")
+    for name in names:
+        assert_same_masked_text({c: r for c, r in results.items() if c.notebook == notebook and c.name == name})
+
+
+def assert_same_masked_text(runs: dict[Case, Result]) -> None:
+    """The masked Markdown and text outputs are the same under every value (first difference shown)."""
+    masked = {case.value: [mask(t) for t in result.texts] for case, result in runs.items()}
+    (first, reference), *others = masked.items()
+    for value, texts in others:
+        for i, (a, b) in enumerate(zip(reference, texts)):
+            assert a == b, f"output {i} differs between {first!r} and {value!r}:\n  {a}\n  {b}"
+        assert len(reference) == len(texts), f"{first!r} shows {len(reference)} outputs, {value!r} {len(texts)}"
+
+
+# ----------------------------------------------------------------------------- the harness, proved
+
+MODULE = """
+from helpers.params import Choice, Number
+
+PARAMETERS = {
+    "currency": Choice(("USD", "RMB")),
+    "growth": Number(low=0.0, high=1.0, edges=(0.5,)),
+}
+RATE = {"USD": 1.0, "RMB": 7.04}
+"""
+
+
+def _notebook(folder: Path, name: str, body: list[str], check: bool = True) -> Path:
+    """A synthetic notebook: a parameters cell, the check (or none), then ``body`` cells."""
+    call = "h.params.check_namespace(synth.PARAMETERS, globals())" if check else "h.params.cases(synth.PARAMETERS)"
+    cells = [
+        nbformat_cell("# Growth per month, a fraction\ncurrency = 'USD'\ngrowth = 0.1", tags=["parameters"]),
+        nbformat_cell(f"import helpers as h\nimport synth\n\n{call}"),
+    ] + [nbformat_cell(source) for source in body]
+    nb = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path = folder / name
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path
+
+
+def nbformat_cell(source: str, tags: list[str] | None = None) -> dict[str, object]:
+    return {
+        "cell_type": "code",
+        "id": f"c{abs(hash(source)) % 10**8}",
+        "metadata": {"tags": tags or []},
+        "execution_count": None,
+        "outputs": [],
+        "source": source,
+    }
+
+
+GOOD = [
+    "from IPython.display import Markdown\nvalue = 100 * synth.RATE[currency]",
+    "Markdown(f'Revenue is {currency} {value:.1f} million, which is above the cost.')",
+]
+BAD = [
+    "from IPython.display import Markdown\nvalue = 100 * synth.RATE[currency]\nmonths = 1 / (1 - growth)",
+    "import sys\nif growth == 0.5:\n    print('careful', file=sys.stderr)",
+    "word = 'above' if value < 200 else 'below'\nMarkdown(f'Revenue {currency} {value:.1f} million is {word} cost.')",
+]
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[Case, Result]]:
+    """Three synthetic notebooks (good, bad, unchecked) in a temporary folder, all their cases run in one go."""
+    folder = tmp_path_factory.mktemp("synthetic")
+    (folder / "synth.py").write_text(MODULE, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.syspath_prepend(str(folder))
+        good = _notebook(folder, "01_good.ipynb", GOOD)
+        bad = _notebook(folder, "02_bad.ipynb", BAD)
+        unchecked = _notebook(folder, "03_unchecked.ipynb", ["x = 1"], check=False)
+        runs = {nb: cases_for(nb, discover(nb) or {}) for nb in (good, bad)}
+        runs[unchecked] = [Case(unchecked, misspelt("currency"), "USD", "ParameterError")]
+        results = run_all(case for cases in runs.values() for case in cases)
+    return {nb.stem: {c: r for c, r in results.items() if c.notebook == nb} for nb in runs}
+
+
+def test_harness_finds_the_spec_and_lists_the_cases(synthetic: dict[str, dict[Case, Result]]) -> None:
+    runs = list(synthetic["01_good"])
+    assert [(c.name, c.value) for c in runs] == [
+        ("currency", "USD"),
+        ("currency", "RMB"),
+        ("growth", 0.0),
+        ("growth", 1.0),
+        ("growth", 0.5),
+        (misspelt("currency"), "USD"),
+    ]
+    assert runs[-1].expect_error == "ParameterError"
+
+
+def test_harness_passes_a_good_notebook(synthetic: dict[str, dict[Case, Result]]) -> None:
+    results = synthetic["01_good"]
+    assert all(not _problems(r) for r in results.values()), {c.label: r.problems for c, r in results.items()}
+    assert_same_masked_text({c: r for c, r in results.items() if c.name == "currency"})
+    assert any("above the cost" in t for r in results.values() for t in r.texts), "the outputs were collected"
+
+
+def test_harness_fails_a_crash_stderr_and_a_currency_dependent_verdict(
+    synthetic: dict[str, dict[Case, Result]],
+) -> None:
+    results = synthetic["02_bad"]
+    by_value = {(c.name, c.value): _problems(r) for c, r in results.items()}
+    assert "raised ZeroDivisionError" in " ".join(by_value[("growth", 1.0)])
+    assert "wrote to stderr" in " ".join(by_value[("growth", 0.5)])
+    assert by_value[("growth", 0.0)] == [] and by_value[(misspelt("currency"), "USD")] == []
+    with pytest.raises(AssertionError, match="differs between 'USD' and 'RMB'"):
+        assert_same_masked_text({c: r for c, r in results.items() if c.name == "currency"})
+
+
+def test_harness_fails_a_misspelt_name_that_is_not_stopped(synthetic: dict[str, dict[Case, Result]]) -> None:
+    """A notebook that ignores its spec (no check_namespace) lets a typo through: the harness reports it."""
+    (result,) = synthetic["03_unchecked"].values()
+    assert _problems(result) == ["expected ParameterError, got no error"]
+
+
+def test_a_notebook_without_parameters_is_found_as_none(tmp_path: Path) -> None:
+    nb = {"cells": [nbformat_cell("x = 1", tags=["parameters"])], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path = tmp_path / "00_plain.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    assert discover(path) is None
+
+
+def test_mask_hides_numbers_currencies_and_scales_only() -> None:
+    assert mask("USD 1,046.2 million is above RMB 7.4 billion") == "CUR N SCALE is above CUR N SCALE"
+    assert mask("above") != mask("below")
