@@ -12,7 +12,7 @@ Example:
     >>> round(required_revenue(1000.0, 10.0, 5, 0.15), 2)
     201.14
     >>> round(implied_growth(201.14, 100.0, 5), 4)
-    0.1502
+    0.15
     >>> verdict(testable=True, holds=False)
     'not borne out'
 """
@@ -29,11 +29,11 @@ from IPython.display import Markdown
 from helpers import words
 from helpers.checks import real
 from helpers.data import load_prices
-from helpers.facts import Fact
+from helpers.facts import Fact, facts_table
 from helpers.formatting import count, money, months, pct, times
 from helpers.ownership import voting_share
 from helpers.params import Choice, Number
-from helpers.periods import convert
+from helpers.periods import convert, rate
 from helpers.runway import runway_months
 
 __all__ = [
@@ -258,7 +258,7 @@ def required_revenue(market_value: float, exit_multiple: float, years: float, re
     m = real("exit_multiple", exit_multiple, above=0)
     t = real("years", years, minimum=0)
     r = real("required_return", required_return, above=-1)
-    return v * (1 + r) ** t / m
+    return float(v * (1 + r) ** t / m)
 
 
 def implied_growth(target: float, current: float, years: float) -> float:
@@ -555,7 +555,7 @@ def takeaways(items: Sequence[str]) -> Markdown:
     """
     if not items:
         raise ValueError("takeaways needs at least one item")
-    return Markdown("\n".join(f"- {item}" for item in items))
+    return words.say("{body}", body=words.Markup("\n".join(f"- {item}" for item in items)))
 
 
 # --------------------------------------------------------------------------- tables the notebook shows
@@ -567,8 +567,6 @@ def rate_note(currencies: Sequence[str], to: str) -> str:
     Example: ``rate_note(["RMB", "USD"], "USD")`` gives
     ``'7.04 RMB per USD (dated 2025-12-21), one rate for all periods'``.
     """
-    from helpers.periods import rate
-
     parts = []
     for cur in sorted(set(currencies) - {to}):
         row = rate(cur, to)
@@ -578,27 +576,29 @@ def rate_note(currencies: Sequence[str], to: str) -> str:
     return words.listing(parts) + ", one rate for all periods"
 
 
-def _amount(company: str, metric: str, period: str) -> float | None:
-    """A reported amount, the midpoint of a low/high range, or None when the data lack it."""
-    from helpers.aftermath import find
+def _reported(company: str) -> dict[tuple[str, str, str], float]:
+    """A company's reported figures by (metric, period, breakdown), read from the data in one pass."""
+    rows = facts_table(company=company)
+    return {(m, p, b): float(v) for m, p, b, v in
+            zip(rows["metric"], rows["period_label"], rows["breakdown"], rows["value"])}
 
-    item = find(company, metric, period)
-    if item is not None:
-        return item.value
-    low, high = find(company, metric, period, "low"), find(company, metric, period, "high")
+
+def _amount(figures: Mapping[tuple[str, str, str], float], metric: str, period: str) -> float | None:
+    """A reported amount, the midpoint of a low/high range, or None when the data lack it."""
+    if (metric, period, "") in figures:
+        return figures[metric, period, ""]
+    low, high = figures.get((metric, period, "low")), figures.get((metric, period, "high"))
     if low is not None and high is not None:
-        return (low.value + high.value) / 2
+        return (low + high) / 2
     return None
 
 
-def _gross_profit(company: str, period: str) -> float | None:
+def _gross_profit(figures: Mapping[tuple[str, str, str], float], period: str) -> float | None:
     """Gross profit, or the gross margin times revenue where only the margin is reported."""
-    from helpers.aftermath import find
-
-    amount = _amount(company, "gross_profit", period)
-    margin, revenue = find(company, "gross_margin", period), find(company, "revenue", period)
+    amount = _amount(figures, "gross_profit", period)
+    margin, revenue = _amount(figures, "gross_margin", period), _amount(figures, "revenue", period)
     if amount is None and margin is not None and revenue is not None:
-        return margin.value / 100 * revenue.value
+        return margin / 100 * revenue
     return amount
 
 
@@ -611,21 +611,23 @@ def per_revenue(company: str, metric: str, periods: Sequence[str] = HALVES) -> d
     H2 2025 is derived: ``(X_FY - X_H1) / (R_FY - R_H1)``. A range (low, high) counts at its midpoint;
     a period the data lack gives None. Example: ``per_revenue("zhipu", "rd_expense")["H1 2026"]`` is about 2.23.
     """
+    figures = _reported(company)
+
     def amount(period: str) -> float | None:
         if metric == "gross_profit":
-            return _gross_profit(company, period)
-        return _amount(company, metric, period)
+            return _gross_profit(figures, period)
+        return _amount(figures, metric, period)
 
     out: dict[str, float | None] = {}
     for period in periods:
         if period.startswith("H2 "):
             year = period[3:]
             fy, h1 = amount(f"FY{year}"), amount(f"H1 {year}")
-            r_fy, r_h1 = _amount(company, "revenue", f"FY{year}"), _amount(company, "revenue", f"H1 {year}")
+            r_fy, r_h1 = _amount(figures, "revenue", f"FY{year}"), _amount(figures, "revenue", f"H1 {year}")
             top = None if fy is None or h1 is None else fy - h1
             bottom = None if r_fy is None or r_h1 is None else r_fy - r_h1
         else:
-            top, bottom = amount(period), _amount(company, "revenue", period)
+            top, bottom = amount(period), _amount(figures, "revenue", period)
         if top is None or bottom is None or bottom <= 0:
             out[period] = None
         else:
