@@ -314,6 +314,16 @@ def runway_range(shortest: float, longest: float) -> str:
     return f"between {low:.1f} and {high:.1f} months"
 
 
+def months_added(longer: float, shorter: float) -> float:
+    """How many months one runway adds to another; inf when only the longer never runs out, 0 when both never do.
+
+    Example: ``months_added(119.7, 81.9)`` is about 37.8.
+    """
+    if math.isinf(shorter):
+        return 0.0 if math.isinf(longer) else -math.inf
+    return longer - shorter
+
+
 def bracket(low: float, high: float, reference: float) -> str:
     """Where a range of values sits against a reference: 'all above', 'all below' or 'on both sides of'.
 
@@ -345,19 +355,21 @@ def finding_seasonality(
     Example: ``finding_seasonality(fy=724.3, run_rate=381.8, ltm_prior=458.4, h2_share=73.6,
     h2_share_prior=85.6, next_h1=953.9, currency="RMB")``
     """
+    if not 0 <= h2_share < 100:
+        raise ValueError(f"h2_share must be a percentage in [0, 100), got {h2_share!r}")
     return words.say(
         "Zhipu's revenue for 2025 was {fy}, **{x_run} its first-half run-rate** ({run}) and {x_ltm} its revenue "
         "over the twelve months to June 2025 ({ltm}). The second half carried **{share}** of the year, "
         "{cmp} the {prior} of 2024: a back-loaded year is {conf} for 2025. The first half of 2026 alone "
-        "brought {h1}, {x_h1} the whole of 2025, so 2026 {next_year}.",
+        "brought {h1}, {x_h1} the whole of 2025: for 2026 to be as back-loaded as 2025, its second half "
+        "would have to bring {need}.",
         fy=money(fy, currency), x_run=times(fy / run_rate), run=money(run_rate, currency),
         x_ltm=times(fy / ltm_prior), ltm=money(ltm_prior, currency), share=pct(h2_share),
         cmp=words.compare(h2_share, h2_share_prior, abs_tol=1.0, more="more than", less="less than",
                           same="about the same as"),
         prior=pct(h2_share_prior), conf=_choose(h2_share > 50, "confirmed", "not confirmed"),
         h1=money(next_h1, currency), x_h1=times(next_h1 / fy),
-        next_year=_choose(next_h1 > fy, "cannot be as back-loaded: its first half already exceeds all of 2025",
-                               "may again be back-loaded"),
+        need=money(next_h1 * h2_share / (100 - h2_share), currency),
     )
 
 
@@ -370,7 +382,8 @@ def finding_convergence(*, zp: tuple[float, float], mm: tuple[float, float], per
     both = zp[1] > 50 and mm[1] > 50
     return words.say(
         "From {p0} to {p1}, Zhipu's cloud share {zdir} from {z0} to {z1} of revenue and MiniMax's open-platform "
-        "share {mdir} from {m0} to {m1}. Zhipu went from {g0} points {side0} MiniMax to {g1} points {side1} it. "
+        "share {mdir} from {m0} to {m1}. Zhipu went from {g0} percentage points {side0} MiniMax to {g1} "
+        "{side1} it. "
         "**{both}**",
         p0=periods[0], p1=periods[1], zdir=words.direction(zp[0], zp[1]), z0=pct(zp[0]), z1=pct(zp[1]),
         mdir=words.direction(mm[0], mm[1]), m0=pct(mm[0]), m1=pct(mm[1]),
@@ -428,9 +441,10 @@ def finding_zhipu_runway(
         "Zhipu's operating outflow was {b26} a month in the first half of 2026, {x} the {b25} of 2025. At that "
         "pace, with the burn growing {g} a month, the cash and bank balances of 2026-06-30 **{r0}**; with "
         "the two placings and the convertible bond they **{r1}**. On free cash flow, which also counts capital "
-        "spending, the two runways become {f0} and {f1}: the operating-outflow runways are the upper bounds.",
+        "spending, they would {f0} before the placings and {f1} after them: the operating-outflow runways "
+        "are the upper bounds.",
         b26=money(burn_2026, currency), x=times(burn_2026 / burn_2025), b25=money(burn_2025, currency),
-        g=pct(growth * 100), r0=lasts(before), r1=lasts(after), f0=months(fcf_before), f1=months(fcf_after),
+        g=pct(growth * 100), r0=lasts(before), r1=lasts(after), f0=lasts(fcf_before), f1=lasts(fcf_after),
     )
 
 

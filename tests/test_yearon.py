@@ -194,6 +194,10 @@ def test_lasts_runway_range_and_bracket() -> None:
     assert yo.bracket(20, 40, 27.9) == "on both sides of"
     assert yo.bracket(60, 40, 27.9) == "all above"  # order of the ends does not matter
     assert yo.burns_runway(100, 10, 0.0) == pytest.approx(10.0)
+    assert yo.months_added(119.7, 81.9) == pytest.approx(37.8)
+    assert yo.months_added(math.inf, 81.9) == math.inf
+    assert yo.months_added(math.inf, math.inf) == 0.0
+    assert yo.months_added(5.0, math.inf) == -math.inf
 
 
 def test_rate_note() -> None:
@@ -228,13 +232,15 @@ def test_finding_seasonality_branches() -> None:
     assert "about the same as the 73.0%" in seasonality(h2_share_prior=73.0)
     assert "is confirmed" in seasonality()
     assert "is not confirmed" in seasonality(h2_share=45.0)
-    assert "cannot be as back-loaded" in seasonality()
-    assert "may again be back-loaded" in seasonality(next_h1=300.0)
+    assert "would have to bring RMB 2.7 billion" in seasonality()  # 953.9 x 73.6 / 26.4
+    assert "would have to bring RMB 300.0 million" in seasonality(next_h1=300.0, h2_share=50.0)
+    with pytest.raises(ValueError, match="h2_share"):
+        seasonality(h2_share=100.0)
 
 
 def test_finding_convergence_branches() -> None:
     out = text(yo.finding_convergence(zp=(15.2, 86.5), mm=(30.3, 63.4), periods=("H1 2025", "H1 2026")))
-    assert "rose from 15.2% to 86.5%" in out and "15.1 points below" in out and "23.1 points above" in out
+    assert "rose from 15.2% to 86.5%" in out and "15.1 percentage points below" in out and "to 23.1 above" in out
     assert "Both now earn most" in out
     out = text(yo.finding_convergence(zp=(40.0, 30.0), mm=(40.0, 45.0), periods=("a", "b")))
     assert "fell from 40.0%" in out and "level with" in out and "do not yet both" in out
@@ -260,7 +266,7 @@ def test_finding_zhipu_runway_branches() -> None:
     kw = {"burn_2025": 187.2, "burn_2026": 562.3, "fcf_before": 6.4, "fcf_after": 107.3, "growth": 0.0,
           "currency": "RMB"}
     out = text(yo.finding_zhipu_runway(before=7.1, after=119.7, **kw))
-    assert "**last 7.1 months**" in out and "3.00x" in out and "6.4 months and 107.3 months" in out
+    assert "**last 7.1 months**" in out and "3.00x" in out and "last 6.4 months before the placings and last 107.3 months after" in out
     out = text(yo.finding_zhipu_runway(before=7.1, after=math.inf, **kw))
     assert "**never run out**" in out
 
