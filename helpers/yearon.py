@@ -28,7 +28,7 @@ from IPython.display import Markdown
 
 from helpers import words
 from helpers.checks import real
-from helpers.data import load_prices
+from helpers.data import load_prices, shared_table
 from helpers.facts import Fact, facts_table
 from helpers.formatting import count, money, months, pct, times
 from helpers.ownership import voting_share
@@ -286,14 +286,58 @@ def wvr_vote_share(class_b: float, class_a: float, votes_per_b_share: float = 10
     return voting_share(e, e, votes_per_wvr_share=votes_per_b_share)
 
 
-def verdict(*, testable: bool, holds: bool) -> str:
-    """The verdict on a claim a year on: 'not testable', 'borne out' or 'not borne out'.
+def verdict(*, testable: bool, holds: bool, held_before: bool | None = None) -> str:
+    """The verdict on a claim a year on: 'not testable', 'borne out', 'not borne out' or, when it held for
+    the article's year but no longer holds, 'borne out for 2025, no longer true'.
 
-    Example: ``verdict(testable=False, holds=True)`` gives ``'not testable'``.
+    Example: ``verdict(testable=True, holds=False, held_before=True)`` gives
+    ``'borne out for 2025, no longer true'``.
     """
     if not testable:
         return "not testable"
+    if held_before and not holds:
+        return "borne out for 2025, no longer true"
     return _choose(holds, "borne out", "not borne out")
+
+
+def mix_rate(shares0: Sequence[float], margins0: Sequence[float], shares1: Sequence[float],
+             margins1: Sequence[float]) -> tuple[float, float]:
+    """A change of gross margin split into a mix effect and a rate effect, in percentage points.
+
+    Shares and margins in percent, one entry per segment. Mix: ``sum((s1 - s0) * m0) / 100`` (the new mix at
+    the old margins); rate: ``sum(s1 * (m1 - m0)) / 100`` (the new margins at the new mix); they add up to
+    the change of the weighted margin. Example: ``mix_rate([50, 50], [60, 0], [0, 100], [60, 10])`` is
+    (-30.0, 10.0).
+    """
+    lengths = {len(shares0), len(margins0), len(shares1), len(margins1)}
+    if len(lengths) != 1 or 0 in lengths:
+        raise ValueError("mix_rate needs four sequences of the same non-zero length")
+    mix = math.fsum((real("share", b) - real("share", a)) * real("margin", m) for a, b, m in
+                    zip(shares0, shares1, margins0)) / 100
+    rate_effect = math.fsum(real("share", b) * (real("margin", m1) - real("margin", m0)) for b, m0, m1 in
+                            zip(shares1, margins0, margins1)) / 100
+    return mix, rate_effect
+
+
+def steps_runway(cash: float, burn: float, growth: float) -> float:
+    """Months until a burn paid in monthly steps (``b, b(1+g), ...``) uses the cash: ``ln(1 + C g / b) / ln(1 + g)``.
+
+    The closed form of :func:`helpers.runway.runway_months` has ``ln(1 + g)`` where this has ``g``.
+    Example: ``steps_runway(100, 10, 0.0)`` is 10.0; ``round(steps_runway(100, 10, 0.1), 2)`` is 7.27.
+    """
+    c, b, g = real("cash", cash, minimum=0), real("burn", burn, above=0), real("growth", growth, above=-1)
+    if g == 0:
+        return c / b
+    inside = 1 + c * g / b
+    return math.inf if inside <= 0 else math.log(inside) / math.log1p(g)
+
+
+def monthly_rate(factor: float, months_apart: int = 12) -> float:
+    """The monthly growth that multiplies a burn by ``factor`` over ``months_apart`` months.
+
+    Example: ``round(monthly_rate(2.0, 12), 4)`` is 0.0595.
+    """
+    return float(real("factor", factor, above=0) ** (1 / real("months_apart", months_apart, above=0)) - 1)
 
 
 def lasts(value: float) -> str:
@@ -389,8 +433,9 @@ def finding_convergence(*, zp: tuple[float, float], mm: tuple[float, float], per
         mdir=words.direction(mm[0], mm[1]), m0=pct(mm[0]), m1=pct(mm[1]),
         g0=f"{abs(gap0):.1f}", side0=words.sign(gap0, positive="above", negative="below", zero="level with"),
         g1=f"{abs(gap1):.1f}", side1=words.sign(gap1, positive="above", negative="below", zero="level with"),
-        both=_choose(both, "Both now earn most of their revenue by selling model access to other businesses "
-                          "and developers.", "They do not yet both earn most of their revenue from model access."),
+        both=_choose(both, "Both now earn most of their revenue by selling access to their models (a channel of "
+                          "delivery; who the buyers are, the data do not say).",
+                     "They do not yet both earn most of their revenue from model access."),
     )
 
 
@@ -413,84 +458,159 @@ def finding_growth(
     )
 
 
-def finding_margins(*, company: str, rd: tuple[float, float], loss: tuple[float, float],
-                    gm: tuple[float, float]) -> Markdown:
-    """R&D and adjusted loss as multiples of revenue, and the gross margin, from one half to a later one.
+def finding_margins(*, company: str, periods: tuple[str, str], gm: tuple[float, float],
+                    loss: tuple[float, float], rd: tuple[float, float], rd_amount: tuple[float, float],
+                    currency: str) -> Markdown:
+    """Gross margin, adjusted loss and R&D per unit of revenue from one half to the same half a year later.
 
-    Example: ``finding_margins(company="Zhipu", rd=(8.35, 2.23), loss=(9.18, 2.06), gm=(50.0, 26.4))``
+    Example: ``finding_margins(company="Zhipu", periods=("H1 2025", "H1 2026"), gm=(50.0, 26.4),
+    loss=(9.18, 2.06), rd=(8.35, 2.23), rd_amount=(1594.7, 2131.2), currency="RMB")``
     """
     return words.say(
-        "{co}: R&D {rdir} from {r0} to {r1} revenue and the adjusted loss from {l0} to {l1}, while the gross "
-        "margin {gdir} from {g0} to {g1} ({pp} percentage points).",
-        co=company, rdir=words.direction(rd[0], rd[1]), r0=times(rd[0]), r1=times(rd[1]),
-        l0=times(loss[0]), l1=times(loss[1]), gdir=words.direction(gm[0], gm[1]), g0=pct(gm[0]), g1=pct(gm[1]),
-        pp=f"{gm[1] - gm[0]:+.1f}",
+        "{co}, {p0} to {p1}: the gross margin {gdir} from {g0} to {g1} ({pp} percentage points) and the "
+        "adjusted loss {ldir} from {l0} to {l1} revenue. R&D per unit of revenue {rdir} from {r0} to {r1}, "
+        "while R&D itself {adir} by {ach}, from {a0} to {a1}.",
+        co=company, p0=periods[0], p1=periods[1], gdir=words.direction(gm[0], gm[1]), g0=pct(gm[0]),
+        g1=pct(gm[1]), pp=f"{gm[1] - gm[0]:+.1f}", ldir=words.direction(loss[0], loss[1]), l0=times(loss[0]),
+        l1=times(loss[1]), rdir=words.direction(rd[0], rd[1]), r0=times(rd[0]), r1=times(rd[1]),
+        adir=words.direction(rd_amount[0], rd_amount[1]),
+        ach=pct(abs(rd_amount[1] / rd_amount[0] - 1) * 100), a0=money(rd_amount[0], currency),
+        a1=money(rd_amount[1], currency),
+    )
+
+
+def finding_margins_no_rd(*, company: str, periods: tuple[str, str], gm: tuple[float, float],
+                          loss: tuple[float, float], rd_year: float, rd_half: float) -> Markdown:
+    """Gross margin and adjusted loss on like halves, with R&D given apart because no like half exists.
+
+    Example: ``finding_margins_no_rd(company="MiniMax", periods=("H1 2025", "H1 2026"), gm=(12.1, 17.9),
+    loss=(4.56, 2.51), rd_year=3.20, rd_half=2.55)``
+    """
+    return words.say(
+        "{co}, {p0} to {p1}: the gross margin {gdir} from {g0} to {g1} ({pp} percentage points) and the "
+        "adjusted loss {ldir} from {l0} to {l1} revenue. Our sources give no R&D for {p0}, so R&D has no like "
+        "half: it was {r0} revenue over 2025 and {r1} in {p1}, a year beside a half, with no verdict drawn.",
+        co=company, p0=periods[0], p1=periods[1], gdir=words.direction(gm[0], gm[1]), g0=pct(gm[0]),
+        g1=pct(gm[1]), pp=f"{gm[1] - gm[0]:+.1f}", ldir=words.direction(loss[0], loss[1]), l0=times(loss[0]),
+        l1=times(loss[1]), r0=times(rd_year), r1=times(rd_half),
+    )
+
+
+def finding_mix(*, change: float, mix: float, rate_effect: float, onprem_gm: tuple[float, float],
+                cloud_gm: tuple[float, float]) -> Markdown:
+    """Zhipu's change of gross margin split into mix and rate effects, with each segment's margin.
+
+    Example: ``finding_mix(change=-23.7, mix=-42.4, rate_effect=18.8, onprem_gm=(59.1, 37.9),
+    cloud_gm=(-0.4, 24.6))``
+    """
+    return words.say(
+        "Of Zhipu's {ch} percentage-point change of gross margin, the shift towards cloud alone accounts for "
+        "{mx} points (the mix effect) and the change of margin within each channel for {rt} (the rate effect): "
+        "the on-premise margin {odir} from {o0} to {o1} and the cloud margin {cdir} from {c0} to {c1}. "
+        "**The mix {mverb} the margin; the segments' own margins {rverb} it.**",
+        ch=f"{change:+.1f}", mx=f"{mix:+.1f}", rt=f"{rate_effect:+.1f}",
+        odir=words.direction(*onprem_gm), o0=pct(onprem_gm[0]), o1=pct(onprem_gm[1]),
+        cdir=words.direction(*cloud_gm), c0=pct(cloud_gm[0]), c1=pct(cloud_gm[1]),
+        mverb=words.sign(mix, positive="raised", negative="lowered", zero="left unchanged"),
+        rverb=words.sign(rate_effect, positive="raised", negative="lowered", zero="left unchanged"),
+    )
+
+
+def finding_arr(*, cloud_half: float, annualised: float, claim: Figure, currency: str) -> Markdown:
+    """A management ARR claim set beside the reported cloud revenue of a half, annualised (times two).
+
+    Example: ``finding_arr(cloud_half=825.2, annualised=234.4, claim=Figure(1000, "USD", "IP", ("S44",)),
+    currency="USD")``
+    """
+    return words.say(
+        "Zhipu's reported cloud revenue of the first half of 2026, {h}, runs at **{a} a year** when doubled; the "
+        "API ARR management gave for early July is {c}{lab}, {x} that. The two need not conflict (ARR is one "
+        "recent month times twelve, and the business grew through the half), but only the reported figure "
+        "enters a valuation here.",
+        h=money(cloud_half, "RMB"), a=money(annualised, currency), c=money(claim.value, currency),
+        lab=claim_label(claim), x=times(claim.value / annualised),
     )
 
 
 def finding_zhipu_runway(
-    *, burn_2025: float, burn_2026: float, before: float, after: float, fcf_before: float, fcf_after: float,
-    growth: float, currency: str,
+    *, burn_h1: tuple[float, float], burn_2025: float, growth: float, before: float, placings: float,
+    with_bond: float, trend_growth: float, trend_runway: float, bank_loans: float, currency: str,
 ) -> Markdown:
-    """Zhipu's runway at 2026-06-30 before and after the money raised later, on two burns.
+    """Zhipu's burn on like halves and its runway at 2026-06-30: before the placings, with them, with the bond.
 
-    Example: ``finding_zhipu_runway(burn_2025=187.2, burn_2026=562.3, before=7.1, after=119.7, fcf_before=6.4,
-    fcf_after=107.3, growth=0.0, currency="RMB")``
+    Example: ``finding_zhipu_runway(burn_h1=(221.2, 562.3), burn_2025=187.2, growth=0.0, before=7.1,
+    placings=81.9, with_bond=119.7, trend_growth=0.08, trend_runway=30.0, bank_loans=2224.8, currency="RMB")``
     """
     return words.say(
-        "Zhipu's operating outflow was {b26} a month in the first half of 2026, {x} the {b25} of 2025. At that "
-        "pace, with the burn growing {g} a month, the cash and bank balances of 2026-06-30 **{r0}**; with "
-        "the two placings and the convertible bond they **{r1}**. On free cash flow, which also counts capital "
-        "spending, they would {f0} before the placings and {f1} after them: the operating-outflow runways "
-        "are the upper bounds.",
-        b26=money(burn_2026, currency), x=times(burn_2026 / burn_2025), b25=money(burn_2025, currency),
-        g=pct(growth * 100), r0=lasts(before), r1=lasts(after), f0=lasts(fcf_before), f1=lasts(fcf_after),
+        "Zhipu's operating outflow was {b1} a month in the first half of 2026 against {b0} in the first half of "
+        "2025: on like halves it {bdir} to {x}. (Against the monthly average of all 2025, {b25}, a half beside "
+        "a year, it is {x25}.) With the burn growing {g} a month, the cash and bank balances of 2026-06-30 "
+        "**{r0}**; with the two placings they **{r1}**. The convertible bond would add more ({r2} in all), but "
+        "it is a loan due in September 2027 unless the price rises above the conversion price, so it is left "
+        "out of the lead figure. If the burn kept rising as it did over the last year ({tg} a month), the cash "
+        "with the placings would {r3}. The balances are gross: bank loans of about {loans} stand against them.",
+        b1=money(burn_h1[1], currency), b0=money(burn_h1[0], currency),
+        bdir=words.direction(burn_h1[0], burn_h1[1], up="rose", down="fell", same="held"),
+        x=times(burn_h1[1] / burn_h1[0]), b25=money(burn_2025, currency), x25=times(burn_h1[1] / burn_2025),
+        g=pct(growth * 100), r0=lasts(before), r1=lasts(placings), r2=months(with_bond),
+        tg=pct(trend_growth * 100), r3=lasts(trend_runway), loans=money(bank_loans, currency),
     )
 
 
 def finding_minimax_runway(
-    *, burns: Mapping[str, float], article_burn: float, cash: float, after: float, growth: float, currency: str,
+    *, burns: Mapping[str, float], article_burn: Figure, burn_2025: float, cash: float, after: float,
+    growth: float, currency: str,
 ) -> Markdown:
     """MiniMax's runway at 2026-06-30 on the burns its disclosures allow, against the article's burn.
 
-    Example: ``finding_minimax_runway(burns={"adjusted loss": 48.8}, article_burn=27.9, cash=1322.8,
+    Example: ``finding_minimax_runway(burns={"adjusted loss": 48.8}, article_burn=Figure(27.9, "USD", "IP",
+    ("S0",)), burn_2025=20.8, cash=1322.8,
     after=3366.8, growth=0.0, currency="USD")``
     """
     low, high = min(burns.values()), max(burns.values())
     return words.say(
         "MiniMax publishes no operating cash flow in our sources, so its burn can only be bracketed: from {lo} "
-        "to {hi} a month on the definitions below, {cmp} the {art} a month the article expected for 2025. At "
+        "to {hi} a month in the first half of 2026 on the definitions above, {cmp} the {art}{lab} a month the "
+        "article expected for 2025, a year earlier. The year 2025 itself consumed over {y} a month, a lower "
+        "bound that sits {y_cmp} the expectation. At "
         "{g} growth a month its cash balance of {cash} lasts {now}; adding the July placing and the bond, "
         "{later}.",
-        lo=money(low, currency), hi=money(high, currency), cmp=bracket(low, high, article_burn),
-        art=money(article_burn, currency), g=pct(growth * 100), cash=money(cash, currency),
+        lo=money(low, currency), hi=money(high, currency), cmp=bracket(low, high, article_burn.value),
+        art=money(article_burn.value, currency), lab=claim_label(article_burn), y=money(burn_2025, currency),
+        y_cmp=words.compare(burn_2025, article_burn.value, rel_tol=0.05, more="above", less="below",
+                            same="about"), g=pct(growth * 100), cash=money(cash, currency),
         now=runway_range(burns_runway(cash, high, growth), burns_runway(cash, low, growth)),
         later=runway_range(burns_runway(after, high, growth), burns_runway(after, low, growth)),
     )
 
 
 def finding_dilution(
-    *, zp_counts: tuple[float, float], zp_group: tuple[float, float], mm_counts: tuple[float, float],
-    mm_votes: tuple[float, float], mm_econ: float,
+    *, zp_counts: tuple[float, float, float], zp_group: tuple[float, float], mm_counts: tuple[float, float, float],
+    mm_other: float, mm_votes: tuple[float, float], mm_econ: tuple[float, float],
 ) -> Markdown:
     """What the placings and the bonds' conversion shares do to holders and to MiniMax's weighted votes.
 
-    Example: ``finding_dilution(zp_counts=(445.8e6, 514.0e6), zp_group=(29.84, 25.89), mm_counts=(313.6e6,
-    371.9e6), mm_votes=(0.756, 0.734), mm_econ=0.218)``
+    Counts are (before, after the placings, after the bond converts); ``mm_other`` are MiniMax shares that
+    appeared without a placing or bond in our sources, kept apart. ``mm_econ`` is the class B economic
+    share (at listing, after everything). Example in the tests.
     """
-    zp_factor = zp_counts[0] / zp_counts[1]
-    mm_factor = mm_counts[0] / mm_counts[1]
+    z0, z1, z2 = zp_counts
+    m0, m1, m2 = mm_counts
     return words.say(
-        "If both bonds convert, Zhipu's share count grows from {z0} to {z1} shares: a holder's stake is "
-        "multiplied by {zf}, and the controlling group's {g0} becomes {g1}. MiniMax's count grows from {m0} to "
-        "{m1} (factor {mf}), but the class B shares' votes only {vdir} from {v0} to {v1}: ten votes a share "
-        "dilute far less than one. Their economic share of {e} {econ_ok} the tenth that rule 8A.12 asks at "
-        "listing, and the other holders keep {other} of the votes, {ok} the tenth that rule 8A.09 requires.",
-        z0=count(zp_counts[0]), z1=count(zp_counts[1]), zf=f"{zp_factor:.3f}", g0=pct(zp_group[0]),
-        g1=pct(zp_group[1]), m0=count(mm_counts[0]), m1=count(mm_counts[1]), mf=f"{mm_factor:.3f}",
+        "Zhipu's two placings add {zp} shares and its convertible bond {zb} if it converts: the count grows "
+        "from {z0} to {z2}, a holder's stake is multiplied by {zf}, and the controlling group's {g0} becomes "
+        "{g1}. MiniMax's July placing adds {mp} shares and its own bond {mb} (factor {mf}). A further {mo} "
+        "shares appear between the July placing and 2026-09-30 that our sources do not explain (option "
+        "exercises or share awards are possible, but not stated); they are left out of that factor. The class B "
+        "shares' votes {vdir} from {v0} to {v1} over all of it: ten votes a share dilute far less than one. "
+        "Their economic share was {e0} at listing, {e_ok} the tenth that rule 8A.12 asks then, and is {e1} "
+        "after everything; the other holders keep {other} of the votes, {ok} the tenth that rule 8A.09 requires.",
+        zp=count(z1 - z0), zb=count(z2 - z1), z0=count(z0), z2=count(z2), zf=f"{z0 / z2:.3f}",
+        g0=pct(zp_group[0]), g1=pct(zp_group[1]), mp=count(m1 - m0), mb=count(m2 - m1),
+        mf=f"{m0 / m2:.3f}", mo=count(mm_other),
         vdir=words.direction(mm_votes[0], mm_votes[1], up="rise", down="fall", same="barely move"),
-        econ_ok=_choose(mm_econ >= 0.10, "is above", "is below"),
-        v0=pct(mm_votes[0] * 100), v1=pct(mm_votes[1] * 100), e=pct(mm_econ * 100),
+        v0=pct(mm_votes[0] * 100), v1=pct(mm_votes[1] * 100), e0=pct(mm_econ[0] * 100),
+        e_ok=_choose(mm_econ[0] >= 0.10, "above", "below"), e1=pct(mm_econ[1] * 100),
         other=pct((1 - mm_votes[1]) * 100), ok=_choose(1 - mm_votes[1] >= 0.10, "above", "below"),
     )
 
@@ -514,23 +634,30 @@ def finding_market(*, zp: tuple[float, float, float], mm: tuple[float, float, fl
 
 
 def finding_reverse(
-    *, company: str, value: float, required: float, growth: float, ltm_revenue: float, past_growth: float,
-    years: int, multiple: float, required_return: float, currency: str,
+    *, company: str, value: float, required: float, growth: float, ltm_revenue: float, past_growth: float | None,
+    ev_growth: float, net_cash: float, years: int, multiple: float, required_return: float, currency: str,
 ) -> Markdown:
-    """The reverse valuation: the revenue the market value needs and the growth that implies.
+    """The reverse valuation: the revenue the market value needs, the growth that implies, and on enterprise value.
 
+    ``past_growth`` is the LTM-on-LTM growth, None when the data lack the year-earlier LTM.
     Example: ``finding_reverse(company="Zhipu", value=340e3, required=68.4e3, growth=1.15, ltm_revenue=1487.3,
-    past_growth=3.997, years=5, multiple=10, required_return=0.15, currency="RMB")``
+    past_growth=2.24, ev_growth=1.08, net_cash=43.9e3, years=5, multiple=10, required_return=0.15,
+    currency="RMB")``
     """
+    if past_growth is None:
+        past = words.sentence("{co} has no first half of 2024 in our sources, so no twelve-month growth to set "
+                              "it against.", co=company)
+    else:
+        past = words.sentence("That is {cmp} the {pg} its twelve-month revenue grew over the last year.",
+                              cmp=words.compare(growth, past_growth, rel_tol=0.05, more="faster than",
+                                                less="slower than", same="about"), pg=pct(past_growth * 100))
     return words.say(
         "{co}'s market value of {v} earns {r} a year for {t} only if, by then, revenue is {req} and the market "
-        "pays {m} sales for it: {x} its revenue of the last twelve months, or growth of **{g} a year** for {t}, "
-        "{cmp} the {pg} it grew over the last year on like halves.",
+        "pays {m} sales for it: {x} its revenue of the last twelve months, or growth of **{g} a year** for {t}. "
+        "{past} Taking out its net cash of about {nc} (an enterprise value), the growth needed is {evg} a year.",
         co=company, v=money(value, currency), r=pct(required_return * 100), t=words.plural(years, "year"),
         req=money(required, currency), m=times(multiple, 1), x=times(required / ltm_revenue, 1),
-        g=pct(growth * 100), cmp=words.compare(growth, past_growth, rel_tol=0.05, more="faster than",
-                                               less="slower than", same="about"),
-        pg=pct(past_growth * 100),
+        g=pct(growth * 100), past=words.Markup(past), nc=money(net_cash, currency), evg=pct(ev_growth * 100),
     )
 
 
@@ -555,7 +682,7 @@ def questions_table(rows: Sequence[tuple[str, str, str, str]]) -> pd.DataFrame:
 
     Example: ``questions_table([("q", "evidence", verdict(testable=False, holds=False), "missing")])``
     """
-    allowed = {"borne out", "not borne out", "not testable"}
+    allowed = {"borne out", "not borne out", "not testable", "borne out for 2025, no longer true"}
     for row in rows:
         if row[2] not in allowed:
             raise ValueError(f"verdict must be one of {sorted(allowed)}, got {row[2]!r}")
@@ -590,9 +717,65 @@ def rate_note(currencies: Sequence[str], to: str) -> str:
     return words.listing(parts) + ", one rate for all periods"
 
 
+#: Sureness from most to least sure; a management or analyst claim ranks last.
+SURENESS_ORDER = ("F+", "F", "M", "D", CLAIM)
+
+
+def sureness_rank(sureness: str, status: str = "reported") -> tuple[int, int]:
+    """A sort key: lower is surer; at equal sureness the row marked 'reported' comes first.
+
+    Example: ``sureness_rank("F+") < sureness_rank("M")`` is True.
+    """
+    if sureness not in SURENESS_ORDER:
+        raise ValueError(f"unknown sureness {sureness!r}; expected one of {list(SURENESS_ORDER)}")
+    return SURENESS_ORDER.index(sureness), 0 if status == "reported" else 1
+
+
+_SUREST: dict[tuple[int, str], pd.DataFrame] = {}
+
+
+def _surest_rows(company: str) -> pd.DataFrame:
+    """A company's reported and alternative rows, one per (metric, period, breakdown): the surest (cached)."""
+    key = (id(shared_table("facts")), company)
+    if key not in _SUREST:
+        if len(_SUREST) > 16:
+            _SUREST.clear()
+        _SUREST[key] = _surest_uncached(company)
+    return _SUREST[key]
+
+
+def _surest_uncached(company: str) -> pd.DataFrame:
+    rows = facts_table(status=None, company=company)
+    rows = rows[rows["status"].isin(["reported", "alternative"])].copy()
+    rows["rank"] = [sureness_rank(s or "M", st) for s, st in zip(rows["sureness"], rows["status"])]
+    rows = rows.sort_values("rank", kind="stable")
+    return rows.drop_duplicates(["metric", "period_label", "breakdown"]).reset_index(drop=True)
+
+
+def surest(company: str, metric: str, period: str, breakdown: str = "") -> Fact:
+    """The surest row for a key among the reported and alternative rows (F+ before F before M).
+
+    Notebooks 00-05 keep reading :func:`helpers.facts.fact`; notebook 06 reads this.
+    Example: ``surest("zhipu", "revenue", "H1 2025").value`` gives 190.877 (F+), not the M row's 190.9.
+    """
+    rows = _surest_rows(company)
+    hit = rows[(rows["metric"] == metric) & (rows["period_label"] == period) & (rows["breakdown"] == breakdown)]
+    if hit.empty:
+        raise ValueError(f"no reported or alternative row for {company}/{metric}/{period}/{breakdown or '-'}")
+    fields = {name: hit.iloc[0][name] for name in Fact.__dataclass_fields__}
+    return Fact(**(fields | {"value": float(fields["value"])}))
+
+
+def surest_value(company: str, metric: str, period: str, breakdown: str = "") -> float:
+    """Shorthand for ``surest(...).value``. Example: ``surest_value("minimax", "cash_resources_total", "2025-12-31")``
+    gives 1050.3 (F+), not the M row's 1050.0.
+    """
+    return surest(company, metric, period, breakdown).value
+
+
 def _reported(company: str) -> dict[tuple[str, str, str], float]:
-    """A company's reported figures by (metric, period, breakdown), read from the data in one pass."""
-    rows = facts_table(company=company)
+    """A company's figures by (metric, period, breakdown), the surest row of each, read in one pass."""
+    rows = _surest_rows(company)
     return {(m, p, b): float(v) for m, p, b, v in
             zip(rows["metric"], rows["period_label"], rows["breakdown"], rows["value"])}
 
@@ -650,22 +833,25 @@ def per_revenue(company: str, metric: str, periods: Sequence[str] = HALVES) -> d
 
 
 def article_questions(
-    *, onprem_share: tuple[float, float], onprem_revenue: tuple[float, float], adj_loss: tuple[float, float],
-    loss_multiple: tuple[float, float], ai_native: tuple[float, float], user_counts_since_listing: int,
-    article_burn: float, burn_2025: float, burns_now: tuple[float, float], currency: tuple[str, str],
+    *, onprem_share_fy: float, onprem_share_ltm: float, onprem_revenue: tuple[float, float],
+    adj_loss: tuple[float, float], loss_multiple: tuple[float, float], ai_native: tuple[float, float],
+    user_counts_since_listing: int, article_burn: Figure, burn_2025: float, burns_now: tuple[float, float],
+    cash_burn_now: float, currency: tuple[str, str],
 ) -> pd.DataFrame:
     """The article's four questions, each with the evidence, a verdict and what is still missing.
 
-    Pairs run from H1 2025 to H1 2026; ``currency`` is (Zhipu's, MiniMax's). Example in the tests.
+    Shares in percent (FY2025, twelve months to June 2026); other pairs run from H1 2025 to H1 2026;
+    ``cash_burn_now`` is the burn measured in cash (the balance used); ``currency`` is (Zhipu's, MiniMax's).
+    Example in the tests.
     """
     zc, mc = currency
     rows = [
         ("Zhipu: an enterprise, on-premise business?",
-         words.sentence("On-premise share {d} from {a} to {b}; on-premise revenue {d2} from {c} to {e}.",
-                        d=words.direction(*onprem_share), a=pct(onprem_share[0]), b=pct(onprem_share[1]),
-                        d2=words.direction(*onprem_revenue), c=money(onprem_revenue[0], zc),
-                        e=money(onprem_revenue[1], zc)),
-         verdict(testable=True, holds=onprem_share[1] > 50),
+         words.sentence("On-premise share {a} of 2025, {b} of the twelve months to June 2026; on-premise "
+                        "revenue {d2} from {c} to {e} (first halves).", a=pct(onprem_share_fy),
+                        b=pct(onprem_share_ltm), d2=words.direction(*onprem_revenue),
+                        c=money(onprem_revenue[0], zc), e=money(onprem_revenue[1], zc)),
+         verdict(testable=True, holds=onprem_share_ltm > 50, held_before=onprem_share_fy > 50),
          "Who the cloud (API) customers are: enterprises or individual developers."),
         ("Zhipu: a path to profit?",
          words.sentence("Adjusted loss {d} from {a} to {b}, though per unit of revenue it {d2} from {c} to {e}.",
@@ -680,36 +866,44 @@ def article_questions(
          verdict(testable=user_counts_since_listing > 0, holds=ai_native[1] > ai_native[0]),
          "Monthly active and paying users, revenue by product (Talkie, Hailuo)."),
         ("MiniMax: a flat burn, as the article assumed?",
-         words.sentence("The article expected {a} a month for 2025; the year's consumption was over {y} a month; "
-                        "in H1 2026 the burns the disclosures allow run from {b} to {c}.",
-                        a=money(article_burn, mc), y=money(burn_2025, mc), b=money(min(burns_now), mc),
-                        c=money(max(burns_now), mc)),
-         verdict(testable=True, holds=min(burns_now) <= article_burn),
+         words.sentence("The article expected {a}{lab} a month for 2025; 2025 consumed over {y} a month (a "
+                        "lower bound, {ycmp} it); in H1 2026 the cash balance used {c} a month (the accounting "
+                        "losses: {b} to {d}).",
+                        a=money(article_burn.value, mc), lab=claim_label(article_burn), y=money(burn_2025, mc),
+                        ycmp=words.compare(burn_2025, article_burn.value, rel_tol=0.05, more="above",
+                                           less="below", same="about"),
+                        c=money(cash_burn_now, mc), b=money(min(burns_now), mc), d=money(max(burns_now), mc)),
+         verdict(testable=True, holds=cash_burn_now <= article_burn.value),
          "An operating cash flow statement in our sources."),
     ]
     return questions_table(rows)
 
 
 def key_takeaways(
-    *, h2_share: float, zp_cloud: tuple[float, float], mm_open: tuple[float, float], zp_growth: float,
-    mm_growth: float, zp_runway: float, zp_runway_after: float, zp_factor: float, ps: tuple[float, float],
-    implied: tuple[float, float], years: int,
+    *, h2_share: float, next_h1_multiple: float, zp_cloud: tuple[float, float], mm_open: tuple[float, float],
+    zp_growth: float, mm_growth: float, zp_runway: float, zp_runway_placings: float, zp_factor: float,
+    ps: tuple[float, float], implied: tuple[float, float], years: int,
 ) -> Markdown:
     """The notebook's takeaways, each sentence filled from computed numbers.
 
-    Example: ``key_takeaways(h2_share=73.6, zp_cloud=(15.2, 86.5), mm_open=(30.3, 63.4), zp_growth=399.7,
-    mm_growth=283.1, zp_runway=7.1, zp_runway_after=120.0, zp_factor=0.867, ps=(228.6, 82.2),
+    Example: ``key_takeaways(h2_share=73.6, next_h1_multiple=1.32, zp_cloud=(15.2, 86.5), mm_open=(30.3, 63.4),
+    zp_growth=399.7, mm_growth=283.1, zp_runway=7.1, zp_runway_placings=81.9, zp_factor=0.867, ps=(228.6, 82.2),
     implied=(1.15, 1.78), years=5)``
     """
     items = [
-        words.sentence("Zhipu's 2025 was back-loaded again ({s} of revenue in the second half), so half-year "
-                       "run-rates understate it; compare full years or twelve-month totals.", s=pct(h2_share)),
+        words.sentence("Zhipu's 2025 was back-loaded again ({s} of revenue in the second half), so its 2025 "
+                       "half-year run-rate understated the year; but the first half of 2026 alone was {x} all of "
+                       "2025, {verdict}: compare full years or twelve-month totals, and test the season again "
+                       "each year.", s=pct(h2_share), x=times(next_h1_multiple),
+                       verdict=_choose(next_h1_multiple > 1, "so the pattern may not hold for 2026",
+                                       "so the pattern may still hold for 2026")),
         words.sentence("The contrast of the article faded: Zhipu's cloud share went from {a} to {b}, MiniMax's "
                        "open-platform share from {c} to {d} (first halves).", a=pct(zp_cloud[0]),
                        b=pct(zp_cloud[1]), c=pct(mm_open[0]), d=pct(mm_open[1])),
         words.sentence("On like halves Zhipu grew {a} and MiniMax {b}.", a=pct(zp_growth), b=pct(mm_growth)),
-        words.sentence("Zhipu's cash of mid-2026 would {a} at its first-half outflow; the money raised afterwards "
-                       "makes it {b}, part of it a bond due in 2027.", a=lasts(zp_runway), b=lasts(zp_runway_after)),
+        words.sentence("Zhipu's cash of mid-2026 would {a} at its first-half outflow; the two placings make it {b} "
+                       "at your burn growth, before the convertible bond, a loan due in 2027 unless it converts.",
+                       a=lasts(zp_runway), b=lasts(zp_runway_placings)),
         words.sentence("Placings and the bond multiply a Zhipu holder's stake by {f}.", f=f"{zp_factor:.3f}"),
         words.sentence("At the last close the market paid {a} (Zhipu) and {b} (MiniMax) their last twelve months' "
                        "revenue; with your parameters that needs growth of {c} and {d} a year for {t}.",
