@@ -179,6 +179,46 @@ def test_verdict_every_branch() -> None:
     assert yo.verdict(testable=False, holds=False) == "not testable"
     assert yo.verdict(testable=True, holds=True) == "borne out"
     assert yo.verdict(testable=True, holds=False) == "not borne out"
+    assert yo.verdict(testable=True, holds=False, held_before=True) == "borne out for 2025, no longer true"
+    assert yo.verdict(testable=True, holds=True, held_before=True) == "borne out"
+    assert yo.verdict(testable=True, holds=False, held_before=False) == "not borne out"
+    assert yo.verdict(testable=False, holds=False, held_before=True) == "not testable"
+
+
+def test_surest_prefers_filing_rows_and_leaves_fact_alone() -> None:
+    assert yo.surest(ZP, "revenue", "H1 2025").value == 190.877  # F, the interim's comparative
+    assert h.fact(ZP, "revenue", "H1 2025").value == 190.9  # notebooks 00-05 unchanged
+    assert yo.surest_value(MM, "cash_resources_total", "2025-12-31") == 1050.3  # F+ over M's 1050
+    assert yo.surest(ZP, "capital_expenditure", "FY2025").value == 23.088  # tie on F: the reported row
+    assert yo.sureness_rank("F+") < yo.sureness_rank("F") < yo.sureness_rank("M") < yo.sureness_rank("IP")
+    assert yo.sureness_rank("F", "reported") < yo.sureness_rank("F", "alternative")
+    with pytest.raises(ValueError, match="unknown sureness"):
+        yo.sureness_rank("X")
+    with pytest.raises(ValueError, match="no reported or alternative row"):
+        yo.surest(ZP, "revenue", "FY1999")
+
+
+def test_mix_rate_adds_up_and_rejects_bad_input() -> None:
+    mix, rate_effect = yo.mix_rate([84.8, 15.2], [59.1, -0.4], [13.5, 86.5], [37.9, 24.6])
+    before, after = (84.8 * 59.1 + 15.2 * -0.4) / 100, (13.5 * 37.9 + 86.5 * 24.6) / 100
+    assert mix + rate_effect == pytest.approx(after - before)
+    assert mix == pytest.approx(-42.4235) and rate_effect == pytest.approx(18.763)
+    assert yo.mix_rate([50, 50], [60, 0], [0, 100], [60, 10]) == (-30.0, 10.0)
+    with pytest.raises(ValueError, match="same non-zero length"):
+        yo.mix_rate([50, 50], [60], [0, 100], [60, 10])
+    with pytest.raises(ValueError):
+        yo.mix_rate([float("nan")], [1.0], [1.0], [1.0])
+
+
+def test_steps_runway_and_monthly_rate() -> None:
+    assert yo.steps_runway(100, 10, 0.0) == 10.0
+    assert yo.steps_runway(100, 10, 0.1) == pytest.approx(math.log(2) / math.log(1.1))
+    assert yo.steps_runway(100, 10, 0.1) > yo.burns_runway(100, 10, 0.1)  # g > ln(1 + g)
+    assert yo.steps_runway(100, 10, -0.5) == math.inf  # a shrinking burn that never uses the cash
+    assert yo.monthly_rate(2.0, 12) == pytest.approx(2 ** (1 / 12) - 1)
+    assert yo.monthly_rate(1.0) == 0.0
+    with pytest.raises(ValueError):
+        yo.monthly_rate(0.0)
 
 
 def test_lasts_runway_range_and_bracket() -> None:
@@ -208,7 +248,7 @@ def test_rate_note() -> None:
 
 def test_per_revenue_derives_halves_ranges_and_gaps() -> None:
     zp = yo.per_revenue(ZP, "rd_expense")
-    assert zp["H2 2025"] == pytest.approx((3180.443 - 1594.7) / (724.334 - 190.9))
+    assert zp["H2 2025"] == pytest.approx((3180.443 - 1594.7) / (724.334 - 190.877))  # the surest rows
     mm = yo.per_revenue(MM, "adjusted_net_loss")
     assert mm["FY2025"] == pytest.approx(250.5 / 79.038)  # the midpoint of the reported range
     assert yo.per_revenue(MM, "rd_expense")["H1 2025"] is None  # not in our sources
@@ -255,41 +295,80 @@ def test_finding_growth_branches() -> None:
 
 
 def test_finding_margins_branches() -> None:
-    out = text(yo.finding_margins(company="Zhipu", rd=(8.35, 2.23), loss=(9.18, 2.06), gm=(50.0, 26.4)))
-    assert "R&amp;D fell from 8.35x" not in out and "R&D fell from 8.35x to 2.23x" in out
-    assert "margin fell from 50.0% to 26.4% (-23.6 percentage points)" in out
-    out = text(yo.finding_margins(company="X", rd=(2.0, 3.0), loss=(1.0, 1.0), gm=(10.0, 12.5)))
-    assert "R&D rose" in out and "margin rose from 10.0% to 12.5% (+2.5 percentage points)" in out
+    kw = {"periods": ("H1 2025", "H1 2026"), "currency": "RMB"}
+    out = text(yo.finding_margins(company="Zhipu", rd=(8.35, 2.23), loss=(9.18, 2.06), gm=(50.0, 26.4),
+                                  rd_amount=(1594.7, 2131.171), **kw))
+    assert "R&D per unit of revenue fell from 8.35x to 2.23x" in out and "R&D itself rose by 33.6%" in out
+    assert "margin fell from 50.0% to 26.4% (-23.6 percentage points)" in out and "loss fell from 9.18x" in out
+    out = text(yo.finding_margins(company="X", rd=(2.0, 3.0), loss=(1.0, 1.5), gm=(10.0, 12.5),
+                                  rd_amount=(200.0, 100.0), **kw))
+    assert "revenue rose from 2.00x" in out and "R&D itself fell by 50.0%" in out and "loss rose" in out
+    assert "margin rose from 10.0% to 12.5% (+2.5 percentage points)" in out
+    out = text(yo.finding_margins_no_rd(company="MiniMax", periods=("H1 2025", "H1 2026"), gm=(12.1, 17.9),
+                                        loss=(4.56, 2.51), rd_year=3.2, rd_half=2.55))
+    assert "margin rose from 12.1% to 17.9% (+5.8 percentage points)" in out and "no R&D for H1 2025" in out
+    assert "with no verdict drawn" in out
+    out = text(yo.finding_margins_no_rd(company="X", periods=("a", "b"), gm=(20.0, 10.0), loss=(1.0, 2.0),
+                                        rd_year=1.0, rd_half=1.0))
+    assert "margin fell" in out and "loss rose" in out
+
+
+def test_finding_mix_branches() -> None:
+    out = text(yo.finding_mix(change=-23.7, mix=-42.4, rate_effect=18.8, onprem_gm=(59.1, 37.9),
+                              cloud_gm=(-0.4, 24.6)))
+    assert "-42.4 points" in out and "+18.8" in out and "on-premise margin fell" in out and "cloud margin rose" in out
+    assert "The mix lowered the margin; the segments' own margins raised it." in out
+    out = text(yo.finding_mix(change=1.0, mix=2.0, rate_effect=-1.0, onprem_gm=(10.0, 10.0), cloud_gm=(5.0, 1.0)))
+    assert "mix raised" in out and "margins lowered" in out and "was unchanged" in out
+    out = text(yo.finding_mix(change=0.0, mix=0.0, rate_effect=0.0, onprem_gm=(1.0, 1.0), cloud_gm=(1.0, 1.0)))
+    assert "mix left unchanged" in out
+
+
+def test_finding_arr_labels_the_claim() -> None:
+    claim = yo.figure(h.fact(ZP, "arr", "2026-07", "api"), "USD")
+    out = text(yo.finding_arr(cloud_half=825.176, annualised=234.4, claim=claim, currency="USD"))
+    assert "USD 234.4 million a year" in out and "not audited" in out and "4.27x" in out
 
 
 def test_finding_zhipu_runway_branches() -> None:
-    kw = {"burn_2025": 187.2, "burn_2026": 562.3, "fcf_before": 6.4, "fcf_after": 107.3, "growth": 0.0,
-          "currency": "RMB"}
-    out = text(yo.finding_zhipu_runway(before=7.1, after=119.7, **kw))
-    assert "**last 7.1 months**" in out and "3.00x" in out and "last 6.4 months before the placings and last 107.3 months after" in out
-    out = text(yo.finding_zhipu_runway(before=7.1, after=math.inf, **kw))
-    assert "**never run out**" in out
+    kw = {"burn_h1": (221.2, 562.3), "burn_2025": 187.2, "growth": 0.0, "before": 7.1, "with_bond": 119.7,
+          "trend_growth": 0.081, "trend_runway": 25.7, "bank_loans": 2224.8, "currency": "RMB"}
+    out = text(yo.finding_zhipu_runway(placings=81.9, **kw))
+    assert "on like halves it rose to 2.54x" in out and "a half beside a year, it is 3.00x" in out
+    assert "**last 7.1 months**" in out and "**last 81.9 months**" in out and "(119.7 months in all)" in out
+    assert "8.1% a month" in out and "would last 25.7 months" in out and "RMB 2.2 billion" in out
+    out = text(yo.finding_zhipu_runway(placings=math.inf, **(kw | {"burn_h1": (600.0, 562.3)})))
+    assert "**never run out**" in out and "it fell to 0.94x" in out
+    assert "it held" in text(yo.finding_zhipu_runway(placings=81.9, **(kw | {"burn_h1": (562.3, 562.3)})))
 
 
 def test_finding_minimax_runway_branches() -> None:
-    kw = {"cash": 1322.8, "after": 3366.8, "growth": 0.0, "currency": "USD"}
-    out = text(yo.finding_minimax_runway(burns={"a": 48.8, "b": 84.2}, article_burn=27.9, **kw))
-    assert "all above" in out and "between 15.7 and 27.1 months" in out
-    assert "all below" in text(yo.finding_minimax_runway(burns={"a": 10.0, "b": 20.0}, article_burn=27.9, **kw))
-    assert "on both sides of" in text(yo.finding_minimax_runway(burns={"a": 10.0, "b": 40.0}, article_burn=27.9,
+    claim = yo.figure(h.fact(MM, "cash_burn_per_month", "FY2025"))
+    kw = {"cash": 1322.8, "after": 3366.8, "growth": 0.0, "currency": "USD", "article_burn": claim}
+    out = text(yo.finding_minimax_runway(burns={"a": 48.8, "b": 84.2}, burn_2025=20.8, **kw))
+    assert "all above" in out and "between 15.7 and 27.1 months" in out and "not audited" in out
+    assert "definitions above" in out and "lower bound that sits below the expectation" in out
+    assert "sits above" in text(yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=40.0, **kw))
+    assert "sits about" in text(yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=28.0, **kw))
+    assert "all below" in text(yo.finding_minimax_runway(burns={"a": 10.0, "b": 20.0}, burn_2025=20.8, **kw))
+    assert "on both sides of" in text(yo.finding_minimax_runway(burns={"a": 10.0, "b": 40.0}, burn_2025=20.8,
                                                                 **kw))
-    out = text(yo.finding_minimax_runway(burns={"a": 48.8}, article_burn=27.9, cash=1322.8, after=3366.8,
-                                         growth=-0.05, currency="USD"))
+    out = text(yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=20.8, **(kw | {"growth": -0.05})))
     assert "without running out" in out
 
 
 def test_finding_dilution_branches() -> None:
-    kw = {"zp_counts": (445.8e6, 514.0e6), "zp_group": (29.84, 25.89), "mm_counts": (313.6e6, 371.9e6)}
-    out = text(yo.finding_dilution(mm_votes=(0.777, 0.736), mm_econ=0.218, **kw))
-    assert "only fall from 77.7% to 73.6%" in out and "is above the tenth" in out
-    assert "26.4% of the votes, above" in out and "multiplied by 0.867" in out
-    out = text(yo.finding_dilution(mm_votes=(0.90, 0.95), mm_econ=0.05, **kw))
-    assert "only rise" in out and "is below the tenth" in out and "5.0% of the votes, below" in out
+    kw = {"zp_counts": (445_843_090, 487_588_090, 513_953_116), "zp_group": (29.84, 25.89),
+          "mm_counts": (313_635_308, 349_235_308, 368_635_308), "mm_other": 3_244_875}
+    out = text(yo.finding_dilution(mm_votes=(0.777, 0.736), mm_econ=(0.2586, 0.218), **kw))
+    assert "add 41,745,000 shares and its convertible bond 26,365,026" in out and "multiplied by 0.867" in out
+    assert "adds 35,600,000 shares and its own bond 19,400,000 (factor 0.851)" in out
+    assert "3,244,875 shares" in out and "do not explain" in out
+    assert "fall from 77.7% to 73.6%" in out and "25.9% at listing, above the tenth" in out
+    assert "21.8% after everything" in out and "26.4% of the votes, above" in out
+    out = text(yo.finding_dilution(mm_votes=(0.90, 0.95), mm_econ=(0.05, 0.04), **kw))
+    assert "rise" in out and "5.0% at listing, below the tenth" in out and "5.0% of the votes, below" in out
+    assert "barely move" in text(yo.finding_dilution(mm_votes=(0.9, 0.9), mm_econ=(0.2, 0.2), **kw))
 
 
 def test_finding_market_branches() -> None:
@@ -301,11 +380,15 @@ def test_finding_market_branches() -> None:
 
 def test_finding_reverse_branches() -> None:
     kw = {"company": "Zhipu", "value": 340e3, "required": 68.4e3, "ltm_revenue": 1487.3, "years": 5,
-          "multiple": 10.0, "required_return": 0.15, "currency": "RMB"}
-    assert "slower than the 399.7%" in text(yo.finding_reverse(growth=1.15, past_growth=3.997, **kw))
+          "multiple": 10.0, "required_return": 0.15, "currency": "RMB", "ev_growth": 1.092, "net_cash": 43.8e3}
+    out = text(yo.finding_reverse(growth=1.15, past_growth=2.245, **kw))
+    assert "slower than the 224.5% its twelve-month revenue grew" in out
+    assert "net cash of about RMB 43.8 billion" in out and "109.2% a year" in out
     assert "faster than the 50.0%" in text(yo.finding_reverse(growth=1.15, past_growth=0.5, **kw))
     assert "about the 115.0%" in text(yo.finding_reverse(growth=1.15, past_growth=1.15, **kw))
     assert "for 5 years" in text(yo.finding_reverse(growth=1.15, past_growth=1.15, **kw))
+    none = text(yo.finding_reverse(growth=0.75, past_growth=None, **(kw | {"company": "MiniMax"})))
+    assert "MiniMax has no first half of 2024" in none and "grew over" not in none
     one = text(yo.finding_reverse(growth=1.15, past_growth=1.15, **(kw | {"years": 1})))
     assert "for 1 year" in one
 
@@ -320,20 +403,27 @@ def test_finding_claims_carries_the_label() -> None:
 
 def question_rows(**change: object) -> pd.DataFrame:
     base: dict[str, object] = {
-        "onprem_share": (84.8, 13.5), "onprem_revenue": (161.8, 128.7), "adj_loss": (1752.0, 1964.1),
-        "loss_multiple": (9.18, 2.06), "ai_native": (21.2, 42.6), "user_counts_since_listing": 0,
-        "article_burn": 27.9, "burn_2025": 20.8, "burns_now": (48.8, 84.2), "currency": ("RMB", "USD")}
+        "onprem_share_fy": 73.7, "onprem_share_ltm": 33.7, "onprem_revenue": (161.8, 128.7),
+        "adj_loss": (1752.0, 1964.1), "loss_multiple": (9.18, 2.06), "ai_native": (21.2, 42.6),
+        "user_counts_since_listing": 0, "article_burn": yo.figure(h.fact(MM, "cash_burn_per_month", "FY2025")),
+        "burn_2025": 20.8, "burns_now": (48.8, 59.7), "cash_burn_now": 84.2, "currency": ("RMB", "USD")}
     return yo.article_questions(**(base | change))  # type: ignore[arg-type]
 
 
 def test_article_questions_every_verdict() -> None:
-    assert question_rows()["verdict"].tolist() == ["not borne out", "not borne out", "not testable", "not borne out"]
-    flipped = question_rows(onprem_share=(84.8, 60.0), adj_loss=(1964.1, 1752.0), user_counts_since_listing=2,
-                            burns_now=(20.0, 84.2))
+    assert question_rows()["verdict"].tolist() == [
+        "borne out for 2025, no longer true", "not borne out", "not testable", "not borne out"]
+    flipped = question_rows(onprem_share_ltm=60.0, adj_loss=(1964.1, 1752.0), user_counts_since_listing=2,
+                            cash_burn_now=20.0)
     assert flipped["verdict"].tolist() == ["borne out", "borne out", "borne out", "borne out"]
+    assert question_rows(onprem_share_fy=40.0)["verdict"].iloc[0] == "not borne out"
     fell = question_rows(user_counts_since_listing=2, ai_native=(42.6, 21.2))
     assert fell["verdict"].iloc[2] == "not borne out"
     assert "user counts disclosed since listing: 0" in question_rows()["evidence"].iloc[2]
+    burn = question_rows()["evidence"].iloc[3]
+    assert "not audited" in burn and "a lower bound, below it" in burn and "USD 84.2 million a month" in burn
+    assert "a lower bound, above it" in question_rows(burn_2025=40.0)["evidence"].iloc[3]
+    assert "33.7% of the twelve months to June 2026" in question_rows()["evidence"].iloc[0]
 
 
 def test_questions_table_rejects_an_unknown_verdict() -> None:
@@ -342,9 +432,13 @@ def test_questions_table_rejects_an_unknown_verdict() -> None:
 
 
 def test_takeaways() -> None:
-    out = text(yo.key_takeaways(h2_share=73.6, zp_cloud=(15.2, 86.5), mm_open=(30.3, 63.4), zp_growth=399.7,
-                                mm_growth=283.1, zp_runway=7.1, zp_runway_after=math.inf, zp_factor=0.867,
-                                ps=(228.6, 82.1), implied=(1.15, 0.752), years=5))
+    kw = {"h2_share": 73.6, "zp_cloud": (15.2, 86.5), "mm_open": (30.3, 63.4), "zp_growth": 399.7,
+          "mm_growth": 283.1, "zp_runway": 7.1, "zp_factor": 0.867, "ps": (228.6, 82.1), "implied": (1.15, 0.752),
+          "years": 5}
+    out = text(yo.key_takeaways(next_h1_multiple=1.32, zp_runway_placings=math.inf, **kw))
     assert out.count("\n- ") == 5 and "never run out" in out and "229x" in out
+    assert "1.32x all of 2025, so the pattern may not hold" in out and "convertible bond" in out
+    out = text(yo.key_takeaways(next_h1_multiple=0.4, zp_runway_placings=81.9, **kw))
+    assert "may still hold" in out and "last 81.9 months" in out
     with pytest.raises(ValueError):
         yo.takeaways([])
