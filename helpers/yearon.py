@@ -534,25 +534,30 @@ def finding_arr(*, cloud_half: float, annualised: float, claim: Figure, currency
 
 def finding_zhipu_runway(
     *, burn_h1: tuple[float, float], burn_2025: float, growth: float, before: float, placings: float,
-    with_bond: float, trend_growth: float, trend_runway: float, bank_loans: float, currency: str,
+    with_bond: float, trend_growth: float, trend_runway: float, bank_loans: float, last_close: float,
+    conversion_price: float, currency: str,
 ) -> Markdown:
     """Zhipu's burn on like halves and its runway at 2026-06-30: before the placings, with them, with the bond.
 
     Example: ``finding_zhipu_runway(burn_h1=(221.2, 562.3), burn_2025=187.2, growth=0.0, before=7.1,
-    placings=81.9, with_bond=119.7, trend_growth=0.08, trend_runway=30.0, bank_loans=2224.8, currency="RMB")``
+    placings=81.9, with_bond=119.7, trend_growth=0.08, trend_runway=30.0, bank_loans=2224.8, last_close=780.0,
+    conversion_price=892.5, currency="RMB")``
     """
     return words.say(
         "Zhipu's operating outflow was {b1} a month in the first half of 2026 against {b0} in the first half of "
         "2025: on like halves it {bdir} to {x}. (Against the monthly average of all 2025, {b25}, a half beside "
         "a year, it is {x25}.) With the burn growing {g} a month, the cash and bank balances of 2026-06-30 "
-        "**{r0}**; with the two placings they **{r1}**. The convertible bond would add more ({r2} in all), but "
-        "it is a loan due in September 2027 unless the price rises above the conversion price, so it is left "
-        "out of the lead figure. If the burn kept rising as it did over the last year ({tg} a month), the cash "
+        "**{r0}**; with the two placings they **{r1}**. With the convertible bond as well they would {r2}, but "
+        "the bond is a loan due in September 2027 unless holders convert, which pays them only above the "
+        "conversion price of {cp}; the last close, {lc}, is {rel} it, so the bond is left out of the lead "
+        "figure. If the burn kept rising as it did over the last year ({tg} a month), the cash "
         "with the placings would {r3}. The balances are gross: bank loans of about {loans} stand against them.",
         b1=money(burn_h1[1], currency), b0=money(burn_h1[0], currency),
         bdir=words.direction(burn_h1[0], burn_h1[1], up="rose", down="fell", same="held"),
         x=times(burn_h1[1] / burn_h1[0]), b25=money(burn_2025, currency), x25=times(burn_h1[1] / burn_2025),
-        g=pct(growth * 100), r0=lasts(before), r1=lasts(placings), r2=months(with_bond),
+        g=pct(growth * 100), r0=lasts(before), r1=lasts(placings), r2=lasts(with_bond),
+        cp=f"HKD {conversion_price:,.2f} a share", lc=f"HKD {last_close:,.2f}",
+        rel=words.compare(last_close, conversion_price, rel_tol=0.0, more="above", less="below", same="at"),
         tg=pct(trend_growth * 100), r3=lasts(trend_runway), loans=money(bank_loans, currency),
     )
 

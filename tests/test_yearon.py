@@ -332,10 +332,14 @@ def test_finding_arr_labels_the_claim() -> None:
 
 def test_finding_zhipu_runway_branches() -> None:
     kw = {"burn_h1": (221.2, 562.3), "burn_2025": 187.2, "growth": 0.0, "before": 7.1, "with_bond": 119.7,
-          "trend_growth": 0.081, "trend_runway": 25.7, "bank_loans": 2224.8, "currency": "RMB"}
+          "trend_growth": 0.081, "trend_runway": 25.7, "bank_loans": 2224.8, "currency": "RMB",
+          "last_close": 780.0, "conversion_price": 892.5}
     out = text(yo.finding_zhipu_runway(placings=81.9, **kw))
     assert "on like halves it rose to 2.54x" in out and "a half beside a year, it is 3.00x" in out
-    assert "**last 7.1 months**" in out and "**last 81.9 months**" in out and "(119.7 months in all)" in out
+    assert "**last 7.1 months**" in out and "**last 81.9 months**" in out and "would last 119.7 months" in out
+    assert "HKD 892.50 a share; the last close, HKD 780.00, is below it" in out
+    assert "is above it" in text(yo.finding_zhipu_runway(placings=81.9, **(kw | {"last_close": 900.0})))
+    assert "is at it" in text(yo.finding_zhipu_runway(placings=81.9, **(kw | {"last_close": 892.5})))
     assert "8.1% a month" in out and "would last 25.7 months" in out and "RMB 2.2 billion" in out
     out = text(yo.finding_zhipu_runway(placings=math.inf, **(kw | {"burn_h1": (600.0, 562.3)})))
     assert "**never run out**" in out and "it fell to 0.94x" in out
