@@ -401,6 +401,10 @@ def _check_facts(path: Path, facts: pd.DataFrame, lines: list[int], rules: dict[
                     f"{'/'.join(k for k in key if k)} (first on line {reported_keys[key]})"
                 )
             reported_keys[key] = line
+        if row.sureness == "F+" and not row.corroborated_by:
+            raise DataError(
+                f"{at('sureness')}: {row.sureness!r} needs a second source in corroborated_by, found none"
+            )
         if row.part_of and row.unit != "percent":
             raise DataError(f"{at('part_of')}: only percentages can be parts of a whole, unit is {row.unit!r}")
         if row.unit == "percent" and row.value < -100:
@@ -499,6 +503,18 @@ def _check_foreign_keys(
                 raise DataError(f"{_where(path, line, col)}: unknown {target_col} {value!r} (not in {target}.csv)")
 
 
+def _check_prices(path: Path, prices: pd.DataFrame, lines: list[int]) -> None:
+    """Each company's trading days come in date order (the primary key already makes them unique)."""
+    last: dict[str, pd.Timestamp] = {}
+    for line, row in zip(lines, prices.itertuples(index=False)):
+        if row.company in last and row.date <= last[row.company]:
+            raise DataError(
+                f"{_where(path, line, 'date')}: {row.date.date()} for {row.company!r} is not after "
+                f"the row before it ({last[row.company].date()}); keep each company's days in date order"
+            )
+        last[row.company] = row.date
+
+
 def load_table(name: str) -> pd.DataFrame:
     """Read and validate one table of the data package; returns typed columns (a fresh copy).
 
@@ -547,6 +563,8 @@ def _load_table_cached(folder_text: str, name: str, stamp: tuple[Any, ...]) -> p
                 raise DataError(
                     f"{_where(path, line, 'corroborated_by')}: unknown source {other!r} (not in sources.csv)"
                 )
+    if name == "prices":
+        _check_prices(path, table, lines)
     if name == "rates":
         _check_rates(path, table, lines, rules)
     return table
@@ -575,3 +593,8 @@ def load_profile() -> pd.DataFrame:
 def load_events() -> pd.DataFrame:
     """Dated events for the timeline (``data/events.csv``). Example: ``load_events().sort_values("date")``"""
     return load_table("events")
+
+
+def load_prices() -> pd.DataFrame:
+    """Daily closing prices (``data/prices.csv``), validated. Example: ``load_prices().close.max()``"""
+    return load_table("prices")
