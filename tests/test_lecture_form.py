@@ -38,7 +38,6 @@ NOT_YET = {
     "02": "issue 12",
     "03": "issue 11",
     "04": "issue 13",
-    "05": "issue 13",
 }
 FORMULA = re.compile(r"\$[^$\n]*[=\\^_][^$\n]*\$")
 
