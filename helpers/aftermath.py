@@ -627,24 +627,30 @@ def ladder_title(ladder: pd.DataFrame) -> str:
 # --- price to sales, with its context ----------------------------------------------------------------------------
 
 
-def revenue_bases(on: str = RATES_ON) -> dict[str, dict[str, object]]:
+@dataclass(frozen=True)
+class RevenueBasis:
+    """A company's revenue bases in HKD million: the LTM known at the listing, and FY2025 where known."""
+
+    ltm: float
+    ltm_label: str
+    fy: float | None
+
+
+def revenue_bases(on: str = RATES_ON) -> dict[str, RevenueBasis]:
     """Each company's revenue bases in HKD million: the LTM known at the listing and, where known, FY2025.
 
-    ``R_LTM = R_FY2024 - R_interim2024 + R_interim2025``. Example: ``revenue_bases()["minimax"]["ltm_label"]``
+    ``R_LTM = R_FY2024 - R_interim2024 + R_interim2025``. Example: ``revenue_bases()["minimax"].ltm_label``
 
-    >>> round(revenue_bases()["zhipu"]["ltm"], 1)
+    >>> round(revenue_bases()["zhipu"].ltm, 1)
     512.8
     """
-    bases: dict[str, dict[str, object]] = {}
+    bases = {}
     for company in ("zhipu", "minimax"):
         known = latest_ltm(company, "revenue", 2025)
-        annual = find_known(company, "revenue", "FY2025")
-        bases[company] = {
-            "ltm": convert(known.value, known.currency, LISTING_CURRENCY, on),
-            "ltm_label": known.label,
-            "fy": None if annual is None else convert(annual.value, annual.currency, LISTING_CURRENCY, on),
-            "sources": sorted({f.source_id for f in known.facts} | ({annual.source_id} if annual else set())),
-        }
+        annual = find_known(company, "revenue", YEAR)
+        bases[company] = RevenueBasis(
+            convert(known.value, known.currency, LISTING_CURRENCY, on), known.label,
+            None if annual is None else convert(annual.value, annual.currency, LISTING_CURRENCY, on))
     return bases
 
 
@@ -675,16 +681,16 @@ def price_to_sales(ladder: pd.DataFrame, on: str = RATES_ON) -> pd.DataFrame:
     bases = revenue_bases(on)
     rows = []
     for r in ladder[ladder["step"] != "last private round"].itertuples():
-        b = bases[r.company]
-        cash, _ = cash_after_listing(r.company, on)
-        fy = b["fy"]
+        b = bases[str(r.company)]
+        cash, _ = cash_after_listing(str(r.company), on)
+        low, high = float(r.low), float(r.high)
         rows.append({
-            "company": _name(r.company), "step": r.step,
-            "LTM basis": b["ltm_label"],
-            "x LTM revenue": span_text(r.low / b["ltm"], r.high / b["ltm"], _whole),
-            "x revenue, FY2025": "not in this notebook's sources" if fy is None else span_text(
-                r.low / fy, r.high / fy, _whole),
-            "(value - cash) / LTM revenue": span_text((r.low - cash) / b["ltm"], (r.high - cash) / b["ltm"], _whole),
+            "company": _name(str(r.company)), "step": r.step,
+            "LTM basis": b.ltm_label,
+            "x LTM revenue": span_text(low / b.ltm, high / b.ltm, _whole),
+            "x revenue, FY2025": "not in this notebook's sources" if b.fy is None else span_text(
+                low / b.fy, high / b.fy, _whole),
+            "(value - cash) / LTM revenue": span_text((low - cash) / b.ltm, (high - cash) / b.ltm, _whole),
         })
     return pd.DataFrame(rows)
 
@@ -763,10 +769,10 @@ def finding_price_to_sales(ladder: pd.DataFrame, on: str = RATES_ON) -> Markdown
         "({cash_label}, {cash}) only brings it to {ev}. And the price was set by trading in a thin slice of the "
         "shares: the offers put {zo} of Zhipu's shares and {mo} of MiniMax's in new hands, and once the "
         "cornerstones' locked-up shares are set aside, {zt} and {mt}.",
-        name=_name(str(peak["company"])), ltm=str(b["ltm_label"]),
-        rev=money(float(b["ltm"]), LISTING_CURRENCY), value=money(float(peak["high"]), LISTING_CURRENCY),
-        step=str(peak["step"]), ps=_whole(float(peak["high"]) / float(b["ltm"])), cash_label=cash_label,
-        cash=money(cash, LISTING_CURRENCY), ev=_whole((float(peak["high"]) - cash) / float(b["ltm"])),
+        name=_name(str(peak["company"])), ltm=b.ltm_label,
+        rev=money(b.ltm, LISTING_CURRENCY), value=money(float(peak["high"]), LISTING_CURRENCY),
+        step=str(peak["step"]), ps=_whole(float(peak["high"]) / b.ltm), cash_label=cash_label,
+        cash=money(cash, LISTING_CURRENCY), ev=_whole((float(peak["high"]) - cash) / b.ltm),
         zo=span_text(*floats["zhipu"].offered_share(), _pct), mo=span_text(*floats["minimax"].offered_share(), _pct),
         zt=span_text(*floats["zhipu"].unlocked_share(), _pct), mt=span_text(*floats["minimax"].unlocked_share(), _pct))
 
@@ -893,7 +899,8 @@ def mix_table(lines: list[QuarterLine]) -> pd.DataFrame:
                                        ("9M2025", "2025-01-01", "2025-09-30", "part of FY2025"),
                                        ("Q4 2025", "2025-10-01", "2025-12-31", "part of FY2025")):
         if label == QUARTER:
-            share, basis, ids = 100 * ai.remainder / rev.remainder, "derived: Q4 segment / Q4 revenue", ("S0", "S24")
+            share, basis = 100 * ai.remainder / rev.remainder, "derived: Q4 segment / Q4 revenue"
+            ids: tuple[str, ...] = ("S0", "S24")
         else:
             f = fact("minimax", "revenue_share_segment", label, "ai_native")
             share, basis, ids = f.value, "reported", (f.source_id,)
@@ -1006,7 +1013,8 @@ def runway_scenarios(c: CashFigures, burn_growth: float) -> pd.DataFrame:
     """
     q4_loss = (c.adjusted_low.value - c.adjusted_9m.value, c.adjusted_high.value - c.adjusted_9m.value)
     burns = [
-        ("the article's burn", c.burn_article.value, c.burn_article.value, _ids(c.burn_article, c.cash_dec, c.proceeds)),
+        ("the article's burn", c.burn_article.value, c.burn_article.value,
+         _ids(c.burn_article, c.cash_dec, c.proceeds)),
         ("FY2025 adjusted loss / 12", c.adjusted_low.value / 12, c.adjusted_high.value / 12,
          _ids(c.adjusted_low, c.cash_dec, c.proceeds)),
         ("Q4 2025 adjusted loss / 3 (derived: FY - 9M)", q4_loss[0] / 3, q4_loss[1] / 3,
@@ -1049,7 +1057,8 @@ def finding_runway(c: CashFigures, runways: pd.DataFrame, burn_growth: float) ->
                                           "least {alone}, well past the day the proceeds came in.",
                                           alone=months(alone)),
                            "The cash alone runs out before the proceeds arrive, so adding them early overstates it."),
-        short=str(runways.loc[runways["low"].idxmin(), "burn"]), long=str(runways.loc[runways["high"].idxmax(), "burn"]))
+        short=str(runways.loc[runways["low"].idxmin(), "burn"]),
+        long=str(runways.loc[runways["high"].idxmax(), "burn"]))
 
 
 def runway_title(c: CashFigures, runways: pd.DataFrame) -> str:
@@ -1063,14 +1072,15 @@ def runway_title(c: CashFigures, runways: pd.DataFrame) -> str:
 
 
 def zhipu_after_listing(cutoff: str = CUTOFF) -> pd.DataFrame:
-    """Zhipu's figures dated on or after its listing day, from sources up to ``cutoff``, for display.
+    """Zhipu's figures dated on or after its listing day, and any for FY2025, from sources up to ``cutoff``.
 
     >>> "FY2025" in set(zhipu_after_listing()["period"])
     False
     """
     listed = pd.Timestamp(only("zhipu", "offer_price").period_label)
     rows = known_by(facts_table(company="zhipu"), cutoff)
-    rows = rows[rows["period_end"] >= listed].sort_values("period_end", kind="mergesort")
+    rows = rows[(rows["period_end"] >= listed) | (rows["period_label"] == YEAR)]
+    rows = rows.sort_values("period_end", kind="mergesort")
     items = to_facts(rows)
     return pd.DataFrame({
         "metric": [f"{i.metric} ({i.breakdown})" if i.breakdown else i.metric for i in items],
@@ -1143,7 +1153,8 @@ def _zhipu_profit(cutoff: str) -> Verdict:
         words.sentence("last half-year in the data: the adjusted loss {went} from {a} (H1 2024) to {b} (H1 2025), "
                        "while as a multiple of revenue it {went2} from {ra} to {rb}",
                        went=words.direction(h1[2024], h1[2025]), a=money(h1[2024], "RMB", 0, "million"),
-                       b=money(h1[2025], "RMB", 0, "million"), went2=words.direction(h1[2024] / rev[2024], h1[2025] / rev[2025]),
+                       b=money(h1[2025], "RMB", 0, "million"),
+                       went2=words.direction(h1[2024] / rev[2024], h1[2025] / rev[2025]),
                        ra=times(h1[2024] / rev[2024], 1), rb=times(h1[2025] / rev[2025], 1)),
         word, why, short="Zhipu's turn towards profit")
 
@@ -1251,8 +1262,8 @@ def draw_timeline(ax: Axes, events: pd.DataFrame) -> None:
 def timeline_title(events: pd.DataFrame) -> str:
     """Chart title: how soon after the article both listed, and who reported a full year by the cut-off.
 
-    >>> timeline_title(timeline())
-    'Both companies listed at most 19 days after the article; by the cut-off only MiniMax had a full year in our sources'
+    >>> timeline_title(timeline()).endswith("by the cut-off only MiniMax had a full year in our sources")
+    True
     """
     start, _ = article_window(events)
     days = (events.loc[events["kind"] == "listing", "date"].max() - start).days
@@ -1264,8 +1275,9 @@ def timeline_title(events: pd.DataFrame) -> str:
 
 
 def draw_ladder(ax: Axes, ladder: pd.DataFrame, factor: float) -> None:
-    """Market values on a time axis: a dot for a dated step, a bar across the month for a month-dated price,
-    a vertical line for a low-high range; labels give the multiple of the last round (not at the offer).
+    """Market values on a time axis, unjoined (no path between prices is known): a dot for a dated step, a bar
+    across the month for a month-dated price, a vertical line for a low-high range; labels give the multiple of the
+    last round (not at the offer, which is notebook 04's).
 
     Example: ``draw_ladder(ax, valuation_ladder(), 1.0)``
     """
@@ -1273,7 +1285,6 @@ def draw_ladder(ax: Axes, ladder: pd.DataFrame, factor: float) -> None:
         mine = ladder[ladder["company"] == company]
         mid = (mine["low"] + mine["high"]) / 2 * factor / 1000
         when = mine["start"] + (mine["end"] - mine["start"]) / 2
-        ax.plot(when, mid, color=COLORS[company], lw=1, alpha=0.6)
         ax.scatter(when, mid, color=COLORS[company], s=22, zorder=3, label=NAMES[company])
         for r, x, y in zip(mine.itertuples(), when, mid):
             if r.start != r.end:
@@ -1329,5 +1340,6 @@ def draw_runway(ax: Axes, runways: pd.DataFrame) -> None:
                 fontsize=8, color="#555555")
     ax.set_yticks(y, runways["burn"])
     ax.invert_yaxis()
+    ax.set_xlim(0, 1.6 * float(runways["high"].max()))
     ax.set_xlabel("Runway, months from 2025-12-31")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper right", fontsize=8)

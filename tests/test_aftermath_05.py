@@ -1,0 +1,269 @@
+"""Tests for notebook 05's finding layer in helpers.aftermath: every verdict branch with its ties, the cut-off
+that keeps later sources out, multiples that do not move with the display currency, labels that never call a
+computed figure reported, and the parameters cell against PARAMETERS."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import dataclasses
+import shutil
+from pathlib import Path
+
+import matplotlib
+import nbformat
+import pandas as pd
+import pytest
+
+from helpers import aftermath as am
+from helpers import params
+from helpers.data import DATA_DIR_ENV, data_dir
+from helpers.periods import convert
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "notebooks" / "05_what_happened_next.ipynb"
+
+
+# --- verdict rules: every branch, both directions, ties ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zhipu", "rival", "word"),
+    [(None, 200.0, am.NOT_TESTABLE), (600.0, 200.0, am.BORNE_OUT), (150.0, 200.0, am.NOT_BORNE_OUT),
+     (200.0, 200.0, am.NOT_BORNE_OUT)],
+)
+def test_lead_verdict(zhipu: float | None, rival: float, word: str) -> None:
+    assert am.lead_verdict(zhipu, rival)[0] == word
+
+
+@pytest.mark.parametrize(
+    ("loss", "prior", "word"),
+    [(None, 2465.6, am.NOT_TESTABLE), (2000.0, 2465.6, am.BORNE_OUT), (3000.0, 2465.6, am.NOT_BORNE_OUT),
+     (2465.6, 2465.6, am.NOT_BORNE_OUT)],
+)
+def test_profit_turn_verdict(loss: float | None, prior: float, word: str) -> None:
+    assert am.profit_turn_verdict(loss, prior)[0] == word
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "word"),
+    [(None, 27.6, am.NOT_TESTABLE), (30.0, None, am.NOT_TESTABLE), (30.0, 27.6, am.BORNE_OUT),
+     (20.0, 27.6, am.NOT_BORNE_OUT), (27.6, 27.6, am.BORNE_OUT)],
+)
+def test_stickiness_verdict(now: float | None, before: float | None, word: str) -> None:
+    assert am.stickiness_verdict(now, before)[0] == word
+
+
+@pytest.mark.parametrize(
+    ("loss_g", "rev_g", "cash", "word"),
+    [(0.03, 1.59, 3.8, am.BORNE_OUT), (0.03, 1.59, 0.0, am.BORNE_OUT), (2.0, 1.59, 3.8, am.NOT_BORNE_OUT),
+     (1.59, 1.59, 3.8, am.NOT_BORNE_OUT), (2.0, 1.59, -80.0, am.NOT_BORNE_OUT), (0.03, 1.59, -80.0, am.NOT_TESTABLE)],
+)
+def test_cash_control_verdict(loss_g: float, rev_g: float, cash: float, word: str) -> None:
+    assert am.cash_control_verdict(loss_g, rev_g, cash)[0] == word
+
+
+@pytest.mark.parametrize(
+    "call",
+    [lambda: am.lead_verdict(float("nan"), 1.0), lambda: am.lead_verdict(1.0, -1.0),
+     lambda: am.profit_turn_verdict(1.0, float("inf")), lambda: am.stickiness_verdict("x", 1.0),  # type: ignore[arg-type]
+     lambda: am.cash_control_verdict(0.1, float("nan"), 1.0)],
+)
+def test_verdict_rules_reject_bad_numbers(call: object) -> None:
+    with pytest.raises(ValueError):
+        call()  # type: ignore[operator]
+
+
+def test_verdict_row_labels_extra_rows() -> None:
+    asked = am.Verdict("q", "e", am.BORNE_OUT, "w").row()
+    extra = am.Verdict("q", "e", am.BORNE_OUT, "w", raised_by_article=False).row()
+    assert asked["asked by"].startswith("the article")
+    assert extra["asked by"].startswith("extra")
+
+
+def test_verdicts_in_the_data() -> None:
+    rows = am.verdicts(am.cash_figures(), am.quarter_lines(), am.valuation_ladder())
+    asked = [v for v in rows if v.raised_by_article]
+    assert [v.verdict for v in asked] == [am.NOT_TESTABLE, am.NOT_TESTABLE, am.NOT_TESTABLE, am.BORNE_OUT]
+    assert all(not v.raised_by_article for v in rows[len(asked):])
+    assert "cannot fall" in asked[2].evidence  # the always-true count is named as such, never used as a test
+
+
+# --- the cut-off: sources dated after it stay out ----------------------------------------------------------------
+
+
+def test_source_end() -> None:
+    assert am._source_end("2025-12") == pd.Timestamp("2025-12-31")
+    assert am._source_end("2026") == pd.Timestamp("2026-12-31")
+    assert am._source_end("2026-03-03") == pd.Timestamp("2026-03-03")
+    assert am._source_end("") is None and am._source_end(None) is None
+
+
+def _plant(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source_date: str) -> None:
+    """A copy of data/ with a Zhipu FY2025 revenue and adjusted loss from a new source dated ``source_date``."""
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir(), copy)
+    with (copy / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    src = dict.fromkeys(header, "")
+    src.update(source_id="S99", publisher="test", title="planted", address="example.org", date=source_date,
+               language="en", kind="press_report", secondary="true")
+    with (copy / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, fieldnames=header, lineterminator="\n").writerow(src)
+    with (copy / "facts.csv").open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    rows = []
+    for fact_id, metric, value in (("zp_rev_t", "revenue", "724"), ("zp_adj_t", "adjusted_net_loss", "3182")):
+        row = dict.fromkeys(header, "")
+        row.update(fact_id=fact_id, company="zhipu", metric=metric, period_label="FY2025", period_start="2025-01-01",
+                   period_end="2025-12-31", value=value, unit="million", currency="RMB", source_id="S99",
+                   locator="test only", status="reported")
+        rows.append(row)
+    with (copy / "facts.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, fieldnames=header, lineterminator="\n").writerows(rows)
+    monkeypatch.setenv(DATA_DIR_ENV, str(copy))
+
+
+def test_later_source_stays_out_of_notebook_05(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _plant(tmp_path, monkeypatch, "2026-08-25")
+    assert am.find("zhipu", "revenue", "FY2025") is not None  # in the data ...
+    assert am.find_known("zhipu", "revenue", "FY2025") is None  # ... but after 05's cut-off
+    assert am.find_known("zhipu", "revenue", "FY2025", cutoff="2026-12-31") is not None
+    rows = am.verdicts(am.cash_figures(), am.quarter_lines(), am.valuation_ladder())
+    assert [v.verdict for v in rows[:2]] == [am.NOT_TESTABLE, am.NOT_TESTABLE]
+    assert "FY2025" not in set(am.zhipu_after_listing()["period"])
+
+
+def test_source_within_cutoff_decides_zhipu_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _plant(tmp_path, monkeypatch, "2026-04")
+    rows = am.verdicts(am.cash_figures(), am.quarter_lines(), am.valuation_ladder())
+    assert rows[0].verdict == am.BORNE_OUT  # RMB 724 million against MiniMax's USD 25.96 million
+    assert rows[1].verdict == am.NOT_BORNE_OUT  # 3,182 is not smaller than FY2024's 2,465.6
+    assert "FY2025" in set(am.zhipu_after_listing()["period"])
+
+
+# --- multiples, P/S and the float ---------------------------------------------------------------------------------
+
+
+def test_ladder_multiples_are_taken_in_hkd_with_one_rate() -> None:
+    lad = am.valuation_ladder()
+    first = lad[(lad.company == "zhipu") & (lad.step == "first-day close")].iloc[0]
+    round_hkd = convert(24377, "RMB", "HKD", on=am.RATES_ON)
+    assert first["x_low"] == pytest.approx(57900 / round_hkd)
+    month = lad[lad.step == "high in Feb 2026"].iloc[0]
+    assert (month["start"], month["end"]) == (pd.Timestamp("2026-02-01"), pd.Timestamp("2026-02-28"))
+
+
+def test_display_currency_changes_values_not_multiples() -> None:
+    lad = am.valuation_ladder()
+    tables = {c: am.ladder_table(lad, c, convert(1.0, "HKD", c, on=am.RATES_ON)) for c in ("HKD", "USD", "RMB")}
+    multiples = {c: t["x last private round"].tolist() for c, t in tables.items()}
+    assert multiples["HKD"] == multiples["USD"] == multiples["RMB"]
+    assert tables["HKD"].iloc[:, 4].tolist() != tables["USD"].iloc[:, 4].tolist()
+    assert set(tables["HKD"].loc[tables["HKD"]["step"] == "offer price", "x last private round"]) == {"in notebook 04"}
+
+
+def test_price_to_sales_and_float() -> None:
+    ps = am.price_to_sales(am.valuation_ladder())
+    assert set(ps.loc[ps.company == "Zhipu", "x revenue, FY2025"]) == {"not in this notebook's sources"}
+    assert ps.loc[ps.company == "MiniMax", "x revenue, FY2025"].str.endswith("x").all()
+    f = am.float_at_listing("zhipu")
+    assert f.cornerstone == pytest.approx(2980 / 116.2)
+    assert f.unlocked_share()[0] == pytest.approx((37.4195 - 2980 / 116.2) / (57900 / 131.5))
+    mm = am.float_at_listing("minimax")
+    assert mm.offered_share()[0] < mm.offered_share()[1]
+
+
+def test_span_text() -> None:
+    assert am.span_text(2.0, 2.0, am.times) == "2.00x"
+    assert am.span_text(2.0, 3.0, am.times) == "2.00x to 3.00x"
+
+
+# --- quarters, mix and labels -------------------------------------------------------------------------------------
+
+
+def test_quarter_table_never_calls_a_computed_figure_reported() -> None:
+    table = am.quarter_table(am.quarter_lines(), 0.02)
+    reported = [c for c in table.columns if "reported" in c]
+    assert reported == ["FY2025 (reported)"]
+    assert table.loc[2:, "9M2025"].str.contains("computed").all()
+    assert set(am.quarter_table(am.quarter_lines(), 0.005)["within tolerance"]) == {"yes", "no"}
+
+
+def test_quarter_finding_follows_the_tolerance() -> None:
+    loose = am.finding_quarter(am.quarter_lines(), 0.02).data
+    tight = am.finding_quarter(am.quarter_lines(), 0.005).data
+    assert "consistent with each other" in loose and "4 of 4" in loose
+    assert "not every line reconciles" in tight and "1 of 4" in tight
+
+
+def test_mix_bars_do_not_overlap_and_q4_is_derived() -> None:
+    mix = am.mix_table(am.quarter_lines())
+    bars = mix[mix.period != "FY2025"].sort_values("start")
+    assert (bars["start"].iloc[1:].to_numpy() > bars["end"].iloc[:-1].to_numpy()).all()
+    assert mix.set_index("period").loc["Q4 2025", "basis"].startswith("derived")
+    fig, ax = plt.subplots()
+    am.draw_mix(ax, mix)
+    assert len(ax.patches) == 3  # FY2025 is a line across its year, not a fourth bar
+    plt.close(fig)
+
+
+# --- cash and runway ----------------------------------------------------------------------------------------------
+
+
+def test_cash_figures_and_change() -> None:
+    c = am.cash_figures()
+    assert c.days_to_proceeds == 9
+    assert c.change_sep_dec() == pytest.approx(1050 - 1046.2)
+    assert c.change_sep_dec(without_facilities=True) == pytest.approx(1050 - (1046.2 - 39.4))
+
+
+def test_consumption_is_read_as_the_loss_only_when_it_matches() -> None:
+    c = am.cash_figures()
+    assert "relabelled" in am.finding_consumption(c).data
+    other = dataclasses.replace(c, consumption=dataclasses.replace(c.consumption, value=400.0))
+    assert "not the same figure" in am.finding_consumption(other).data
+
+
+def test_runways_count_the_ipo_cash_and_fall_with_growth() -> None:
+    c = am.cash_figures()
+    flat, growing = am.runway_scenarios(c, 0.0), am.runway_scenarios(c, 0.02)
+    assert (flat["low"] > flat["low_alone"]).all()
+    assert (growing["high"] < flat["high"]).all()
+    assert flat.loc[0, "low"] == pytest.approx((1050 + 680) / 27.9)
+    assert "moves no run-out date" in am.finding_runway(c, flat, 0.0).data
+
+
+def test_runway_finding_when_cash_runs_out_before_the_proceeds() -> None:
+    c = am.cash_figures()
+    poor = dataclasses.replace(c, cash_dec=dataclasses.replace(c.cash_dec, value=1.0))
+    text = am.finding_runway(poor, am.runway_scenarios(poor, 0.0), 0.0).data
+    assert "runs out before the proceeds arrive" in text
+
+
+def test_takeaways_count_the_verdicts() -> None:
+    c = am.cash_figures()
+    rows = am.verdicts(c, am.quarter_lines(), am.valuation_ladder())
+    text = am.takeaways(rows, am.runway_scenarios(c, 0.0), c).data
+    assert "1 borne out, 0 not borne out, 3 not testable yet" in text
+
+
+# --- the parameters cell ------------------------------------------------------------------------------------------
+
+
+def test_parameters_cell_matches_parameters() -> None:
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    tree = ast.parse(cell.source)
+    assert all(isinstance(node, ast.Assign) for node in tree.body), "plain assignments only"
+    lines = cell.source.splitlines()
+    for node in tree.body:
+        assert lines[node.lineno - 2].startswith("# "), f"no comment line above line {node.lineno}"
+    values = {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body}  # type: ignore[union-attr]
+    assert set(values) == set(am.PARAMETERS)
+    params.check(am.PARAMETERS, **values)
+    with pytest.raises(params.ParameterError, match="burn_grwoth"):
+        params.check_namespace(am.PARAMETERS, {**values, "burn_grwoth": 0.02})
