@@ -1103,26 +1103,39 @@ def verdicts(cash: CashFigures, lines: list[QuarterLine], ladder: pd.DataFrame, 
     """
     out = [_zhipu_lead(lines, on, cutoff), _zhipu_profit(cutoff), _minimax_sticky(lines, cutoff),
            _minimax_cash(cash)]
-    rev = lines[0].check
-    out.append(Verdict(
-        "Did the nine-month pace understate MiniMax's year?",
-        words.sentence("FY2025 revenue {r} against a 12/9 run-rate of {rr}", r=money(rev.reported, "USD", 2),
-                       rr=money(rev.run_rate, "USD", 2)),
-        words.choose(bool(rev.surprise > 0), BORNE_OUT, NOT_BORNE_OUT),
-        words.sentence("the year {beat} the run-rate by {gap}",
-                       beat=words.sign(rev.surprise, positive="beat", negative="fell short of", zero="matched"),
-                       gap=pct(100 * abs(rev.surprise))), raised_by_article=False))
-    first = ladder[ladder["step"] == "first-day close"].set_index("company")
-    above = bool((first["x_low"] > 1).all())
-    out.append(Verdict(
-        "Did the market value both companies above their last private rounds?",
-        words.sentence("first-day close: Zhipu {z}, MiniMax {m} the last round",
-                       z=span_text(first.loc["zhipu", "x_low"], first.loc["zhipu", "x_high"], times),
-                       m=span_text(first.loc["minimax", "x_low"], first.loc["minimax", "x_high"], times)),
-        words.choose(above, BORNE_OUT, NOT_BORNE_OUT),
-        words.choose(above, "both closed their first day above their last rounds, in HKD at the listing rates",
-                     "at least one closed its first day at or below its last round"), raised_by_article=False))
+    out.append(_minimax_margin(lines))
     return out
+
+
+def q4_gross_margin(lines: list[QuarterLine]) -> tuple[float, float]:
+    """MiniMax's gross margin for 9M2025 (reported) and Q4 2025 (derived), in percent.
+
+    ``m_Q4 = (GP_FY - m_9M x R_9M) / (R_FY - R_9M)``; the reported 9M margin is rounded to 0.1 point, so the
+    derived quarter carries that rounding.
+
+    >>> [round(m, 1) for m in q4_gross_margin(quarter_lines())]
+    [23.3, 29.8]
+    """
+    rev = lines[0].check
+    m_9m = fact("minimax", "gross_margin", INTERIM).value
+    gp_fy = fact("minimax", "gross_profit", YEAR).value
+    return m_9m, 100 * (gp_fy - m_9m / 100 * rev.interim) / rev.remainder
+
+
+def _minimax_margin(lines: list[QuarterLine]) -> Verdict:
+    m_9m, m_q4 = q4_gross_margin(lines)
+    rev = lines[0].check
+    err = 0.05 * rev.interim / rev.remainder  # a 9M margin rounded to 0.1 point, carried into the quarter
+    went = words.direction(m_9m, m_q4, abs_tol=err, up="rose", down="fell", same="stayed within the rounding")
+    return Verdict(
+        "Did MiniMax's gross margin keep widening after the nine months the article saw?",
+        words.sentence("gross margin {a} in 9M2025 (reported), {b} in Q4 2025 (derived: FY gross profit less the "
+                       "9M margin times 9M revenue, over Q4 revenue), a change of {pp} percentage points",
+                       a=pct(m_9m), b=pct(m_q4), pp=f"{m_q4 - m_9m:+.1f}"),
+        words.choose(went == "rose", BORNE_OUT, NOT_BORNE_OUT),
+        words.sentence("the derived fourth quarter's margin {went}; rounding in the reported 9M margin moves it by "
+                       "at most {e} percentage points", went=went, e=f"{err:.2f}"),
+        raised_by_article=False, short="MiniMax's gross margin")
 
 
 def _zhipu_lead(lines: list[QuarterLine], on: str, cutoff: str) -> Verdict:

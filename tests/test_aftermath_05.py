@@ -267,3 +267,16 @@ def test_parameters_cell_matches_parameters() -> None:
     params.check(am.PARAMETERS, **values)
     with pytest.raises(params.ParameterError, match="burn_grwoth"):
         params.check_namespace(am.PARAMETERS, {**values, "burn_grwoth": 0.02})
+
+
+@pytest.mark.parametrize(
+    ("margins", "word", "moved"),
+    [((23.3, 29.8), am.BORNE_OUT, "rose"), ((23.3, 23.35), am.NOT_BORNE_OUT, "stayed within the rounding"),
+     ((23.3, 20.0), am.NOT_BORNE_OUT, "fell")],
+)
+def test_margin_row_follows_the_derived_quarter(monkeypatch: pytest.MonkeyPatch, margins: tuple[float, float],
+                                                word: str, moved: str) -> None:
+    monkeypatch.setattr(am, "q4_gross_margin", lambda lines: margins)
+    row = am._minimax_margin(am.quarter_lines())
+    assert (row.verdict, row.raised_by_article) == (word, False)
+    assert moved in row.why
