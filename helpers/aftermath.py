@@ -1,4 +1,4 @@
-"""What happened after the article: market values at later prices, full years
+"""What happened after the article (notebook 05): market values at later prices, full years
 against interim run-rates, quarters derived by subtraction, and lookups that
 return nothing (rather than fail) when a later figure is not in ``data/`` yet.
 
@@ -6,7 +6,9 @@ Shares, multiples and share counts come from :mod:`helpers.business`,
 :mod:`helpers.revenue` and :mod:`helpers.control`. The pure functions here
 take plain numbers; :func:`find`, :func:`period_rows`, :func:`latest_ltm` and
 :func:`full_year_check_for` read ``data/`` through :mod:`helpers.facts`, so a
-row added later is picked up without code changes.
+row added later is picked up without code changes. Notebook 05's own lookups
+(:func:`find_known`, :func:`timeline`) read only sources dated up to :data:`CUTOFF`
+(April 2026), so figures gathered for notebook 06 do not change it.
 
 Example:
     >>> round(market_cap_at(980, 105400, 345))
@@ -31,7 +33,7 @@ from helpers.checks import real
 from helpers.data import load_events, load_sources
 from helpers.facts import Fact, fact, facts_table
 from helpers.formatting import money, months, pct, times
-from helpers.params import Choice, Number
+from helpers.params import Choice, Number, Spec
 from helpers.periods import convert, growth, ltm, months_in
 from helpers.plotting import COLORS, NAMES
 from helpers.runway import runway_months
@@ -295,7 +297,7 @@ RATES_ON = "2026-01-13"
 LISTING_CURRENCY = "HKD"
 
 #: The parameters cell of notebook 05, checked first thing by ``helpers.params.check_namespace``.
-PARAMETERS = {
+PARAMETERS: Spec = {
     "valuation_currency": Choice(("HKD", "USD", "RMB")),
     "burn_growth_per_month": Number(low=0.0, high=0.05, edges=(0.02,)),
     "agreement_tolerance_fraction": Number(low=0.005, high=0.1, edges=(0.02,)),
@@ -441,13 +443,14 @@ def _cite(source_id: str) -> str:
     return f"{source_id} {row['publisher']}: {row['title']}"
 
 
-def timeline() -> pd.DataFrame:
-    """The events in data/events.csv in date order, each cited by a row of data/sources.csv.
+def timeline(cutoff: str = CUTOFF) -> pd.DataFrame:
+    """The events in data/events.csv from sources up to ``cutoff``, in date order, each cited by a row of
+    data/sources.csv.
 
     >>> timeline()["date"].is_monotonic_increasing
     True
     """
-    events = load_events().sort_values(["date", "event_id"]).reset_index(drop=True)
+    events = known_by(load_events(), cutoff).sort_values(["date", "event_id"]).reset_index(drop=True)
     return pd.DataFrame({
         "date": events["date"],
         "company": events["company"].map(NAMES),

@@ -18,6 +18,7 @@ import pytest
 from helpers import aftermath as am
 from helpers import params
 from helpers.data import DATA_DIR_ENV, data_dir
+from helpers.formatting import times
 from helpers.periods import convert
 
 matplotlib.use("Agg")
@@ -178,8 +179,8 @@ def test_price_to_sales_and_float() -> None:
 
 
 def test_span_text() -> None:
-    assert am.span_text(2.0, 2.0, am.times) == "2.00x"
-    assert am.span_text(2.0, 3.0, am.times) == "2.00x to 3.00x"
+    assert am.span_text(2.0, 2.0, times) == "2.00x"
+    assert am.span_text(2.0, 3.0, times) == "2.00x to 3.00x"
 
 
 # --- quarters, mix and labels -------------------------------------------------------------------------------------
@@ -262,7 +263,8 @@ def test_parameters_cell_matches_parameters() -> None:
     lines = cell.source.splitlines()
     for node in tree.body:
         assert lines[node.lineno - 2].startswith("# "), f"no comment line above line {node.lineno}"
-    values = {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body}  # type: ignore[union-attr]
+    values = {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body
+              if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)}
     assert set(values) == set(am.PARAMETERS)
     params.check(am.PARAMETERS, **values)
     with pytest.raises(params.ParameterError, match="burn_grwoth"):
