@@ -1359,3 +1359,30 @@ def draw_runway(ax: Axes, runways: pd.DataFrame) -> None:
     ax.set_xlim(0, 1.6 * float(runways["high"].max()))
     ax.set_xlabel("Runway, months from 2025-12-31")
     ax.legend(loc="upper right", fontsize=8)
+
+
+def rates_used(currency: str, on: str = RATES_ON) -> pd.DataFrame:
+    """The dated rates notebook 05 uses: the two that enter the multiples, and those that convert for display.
+
+    Example: ``rates_used("USD")["use"].tolist()``
+    """
+    from helpers.periods import rate
+
+    pairs = [("RMB", LISTING_CURRENCY, "Zhipu's round and revenue into HKD (multiples, P/S)"),
+             ("USD", LISTING_CURRENCY, "MiniMax's round and revenue into HKD (multiples, P/S)")]
+    if currency != LISTING_CURRENCY:
+        pairs.append((LISTING_CURRENCY, currency, "display only"))
+    rows = []
+    for frm, to, use in pairs:
+        r = rate(frm, to, on)
+        rows.append({"convert": f"{frm} to {to}", "multiply by": f"{float(r['factor']):.4f}",
+                     "rate in data": f"1 {r['base']} = {float(r['rate']):g} {r['quote']}",
+                     "dated": f"{pd.Timestamp(r['date']):%Y-%m-%d}", "source": str(r["source_id"]), "use": use})
+    return pd.DataFrame(rows)
+
+
+def rates_note(currency: str, on: str = RATES_ON) -> str:
+    """A chart footer's rates, as numbers. Example: ``rates_note("HKD")`` names the two rates in the multiples."""
+    table = rates_used(currency, on)
+    parts = dict.fromkeys(f"{r['rate in data']} ({r['dated']}, {r['source']})" for _, r in table.iterrows())
+    return "Rates: " + "; ".join(parts) + "."

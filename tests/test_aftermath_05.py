@@ -282,3 +282,11 @@ def test_margin_row_follows_the_derived_quarter(monkeypatch: pytest.MonkeyPatch,
     row = am._minimax_margin(am.quarter_lines())
     assert (row.verdict, row.raised_by_article) == (word, False)
     assert moved in row.why
+
+
+def test_rates_used_and_note() -> None:
+    hkd, usd = am.rates_used("HKD"), am.rates_used("USD")
+    assert len(hkd) == 2 and len(usd) == 3
+    assert usd["use"].iloc[-1] == "display only"
+    note = am.rates_note("RMB")
+    assert note.count("0.894") == 1 and "7.8 HKD" in note
