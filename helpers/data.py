@@ -237,6 +237,10 @@ def _check_facts(path: Path, facts: pd.DataFrame, source_ids: set[str]) -> None:
                 f"{at('superseded_by')}: status {row.status!r} needs the fact_id of the figure to use, "
                 f"found {row.superseded_by!r}"
             )
+        if row.sureness == "F+" and not row.corroborated_by:
+            raise DataError(
+                f"{at('sureness')}: {row.sureness!r} needs a second source in corroborated_by, found none"
+            )
         if row.part_of and row.unit != "percent":
             raise DataError(f"{at('part_of')}: only percentages can be parts of a whole, unit is {row.unit!r}")
         if row.unit == "percent" and row.value < -100:
@@ -250,6 +254,18 @@ def _check_facts(path: Path, facts: pd.DataFrame, source_ids: set[str]) -> None:
             raise DataError(
                 f"{_where(path, last, 'value')}: the parts of {whole!r} sum to {total:g}%, over 100 ({shown})"
             )
+
+
+def _check_prices(path: Path, prices: pd.DataFrame) -> None:
+    """Each company's trading days come in date order (the primary key already makes them unique)."""
+    last: dict[str, pd.Timestamp] = {}
+    for index, row in enumerate(prices.itertuples(index=False)):
+        if row.company in last and row.date <= last[row.company]:
+            raise DataError(
+                f"{_where(path, index + 2, 'date')}: {row.date.date()} for {row.company!r} is not after "
+                f"the row before it ({last[row.company].date()}); keep each company's days in date order"
+            )
+        last[row.company] = row.date
 
 
 def load_table(name: str) -> pd.DataFrame:
@@ -289,6 +305,8 @@ def _load_table_cached(folder_text: str, name: str, stamp: tuple[Any, ...]) -> p
         for index, sid in enumerate(table["source_id"]):
             if sid not in source_ids:
                 raise DataError(f"{_where(path, index + 2, 'source_id')}: unknown source {sid!r} (not in sources.csv)")
+    if name == "prices":
+        _check_prices(path, table)
     if name == "rates":
         for index, row in enumerate(table.itertuples(index=False)):
             if row.base == row.quote:
@@ -319,3 +337,8 @@ def load_profile() -> pd.DataFrame:
 def load_events() -> pd.DataFrame:
     """Dated events for the timeline (``data/events.csv``). Example: ``load_events().sort_values("date")``"""
     return load_table("events")
+
+
+def load_prices() -> pd.DataFrame:
+    """Daily closing prices (``data/prices.csv``), validated. Example: ``load_prices().close.max()``"""
+    return load_table("prices")

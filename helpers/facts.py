@@ -40,6 +40,8 @@ class Fact:
     status: str
     superseded_by: str
     note: str
+    #: How sure the figure is: F, F+, M, IP (a management or analyst claim) or D (derived); see data/README.md.
+    sureness: str = ""
 
     def __float__(self) -> float:
         return self.value

@@ -51,6 +51,7 @@ KIND_LABELS = {
     "press_report": "press report of a prospectus or results",
     "forum_post": "forum post",
     "exchange_rule": "exchange rule",
+    "research_compilation": "research compilation relaying filings (kept in a public repository)",
 }
 LANGUAGE_LABELS = {"en": "English", "zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)"}
 

@@ -3,16 +3,11 @@ and proof that a Zhipu FY2025 row, once added to data/, is picked up."""
 
 from __future__ import annotations
 
-import csv
-import shutil
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import aftermath as am
-from helpers.data import DATA_DIR_ENV, data_dir
 
 FAST = settings(max_examples=200, deadline=None)
 
@@ -126,37 +121,15 @@ def test_full_year_check_for_minimax_and_missing_zhipu() -> None:
         assert am.full_year_check_for("zhipu", "revenue", "H1 2025") is None
 
 
-def test_zhipu_fy2025_row_is_picked_up_once_added(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A hypothetical FY2025 row in a copy of data/ flows through without code changes."""
-    copy = tmp_path / "data"
-    shutil.copytree(data_dir(), copy)
-    with (copy / "facts.csv").open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle))
-    row = dict.fromkeys(header, "")
-    row.update(
-        fact_id="zp_revenue_fy2025_test",
-        company="zhipu",
-        metric="revenue",
-        period_label="FY2025",
-        period_start="2025-01-01",
-        period_end="2025-12-31",
-        value="500",
-        unit="million",
-        currency="RMB",
-        source_id="S0",
-        locator="test only",
-        status="reported",
-    )
-    with (copy / "facts.csv").open("a", encoding="utf-8", newline="") as handle:
-        csv.DictWriter(handle, fieldnames=header, lineterminator="\n").writerow(row)
-    monkeypatch.setenv(DATA_DIR_ENV, str(copy))
+def test_zhipu_fy2025_row_is_picked_up_once_added() -> None:
+    """Zhipu's FY2025 results, added to data/ with notebook 06, flow through without code changes."""
     assert not am.period_rows("zhipu", "FY2025").empty
     found = am.full_year_check_for("zhipu", "revenue", "H1 2025")
     assert found is not None
     check, _, full = found
-    assert full.fact_id == "zp_revenue_fy2025_test"
+    assert full.fact_id == "zp_revenue_fy2025"
     assert check.run_rate == pytest.approx(190.9 * 2)
-    assert check.remainder == pytest.approx(500 - 190.9)
+    assert check.remainder == pytest.approx(724.334 - 190.9)
 
 
 def test_only_and_series() -> None:

@@ -12,7 +12,7 @@ import helpers as h
 from helpers.data import DATA_DIR_ENV, DataError
 
 REPO_DATA = Path(__file__).resolve().parent.parent / "data"
-TABLES = ["facts", "sources", "rates", "profile", "events"]
+TABLES = ["facts", "sources", "rates", "profile", "events", "prices"]
 
 
 @pytest.mark.parametrize("name", TABLES)
@@ -32,7 +32,7 @@ def test_every_source_is_used_and_every_used_source_exists() -> None:
     used = set(facts["source_id"])
     for cell in facts["corroborated_by"]:
         used |= set(filter(None, cell.split(";")))
-    for name in ("rates", "profile", "events"):
+    for name in ("rates", "profile", "events", "prices"):
         used |= set(h.load_table(name)["source_id"])
     assert used == set(h.load_sources()["source_id"])
 
@@ -124,7 +124,7 @@ def test_duplicate_fact_id(data_copy: Path) -> None:
 def test_second_reported_figure_for_one_key(data_copy: Path) -> None:
     path = data_copy / "facts.csv"
     text = path.read_text(encoding="utf-8")
-    extra = "mm_revenue_fy2024_b,minimax,revenue,,FY2024,2024-01-01,2024-12-31,30.5,,million,USD,S2,x,,reported,,,\n"
+    extra = "mm_revenue_fy2024_b,minimax,revenue,,FY2024,2024-01-01,2024-12-31,30.5,,million,USD,S2,x,,reported,,,,M\n"
     path.write_text(text + extra, encoding="utf-8")
     _expect("facts", f"line {len(text.splitlines()) + 1}", "second reported figure", "mm_revenue_fy2024_b")
 

@@ -18,7 +18,7 @@ def test_lookup_example() -> None:
 
 def test_lookup_no_match_says_what_exists() -> None:
     with pytest.raises(h.FactLookupError, match="matches no row.*9M2025"):
-        h.fact("minimax", "revenue", "H1 2025")
+        h.fact("minimax", "revenue", "H1 2024")
 
 
 def test_lookup_ambiguous(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
