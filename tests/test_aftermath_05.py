@@ -33,10 +33,11 @@ NOTEBOOK = ROOT / "notebooks" / "05_what_happened_next.ipynb"
 
 @pytest.mark.parametrize(
     ("zhipu", "rival", "word"),
-    [(None, 200.0, am.NOT_TESTABLE), (600.0, 200.0, am.BORNE_OUT), (150.0, 200.0, am.NOT_BORNE_OUT),
-     (200.0, 200.0, am.NOT_BORNE_OUT)],
+    [(None, 0.5, am.NOT_TESTABLE), (1.3, None, am.NOT_TESTABLE), (None, None, am.NOT_TESTABLE),
+     (1.3, 0.5, am.BORNE_OUT), (0.4, 0.5, am.NOT_BORNE_OUT), (0.5, 0.5, am.BORNE_OUT), (-0.2, 0.1, am.NOT_BORNE_OUT)],
 )
-def test_lead_verdict(zhipu: float | None, rival: float, word: str) -> None:
+def test_lead_verdict(zhipu: float | None, rival: float | None, word: str) -> None:
+    """A lead is over rivals: without a rival on the same definition nothing can be said; a tie holds the lead."""
     assert am.lead_verdict(zhipu, rival)[0] == word
 
 
@@ -59,19 +60,42 @@ def test_stickiness_verdict(now: float | None, before: float | None, word: str) 
 
 
 @pytest.mark.parametrize(
-    ("loss_g", "rev_g", "cash", "word"),
-    [(0.03, 1.59, 3.8, am.BORNE_OUT), (0.03, 1.59, 0.0, am.BORNE_OUT), (2.0, 1.59, 3.8, am.NOT_BORNE_OUT),
-     (1.59, 1.59, 3.8, am.NOT_BORNE_OUT), (2.0, 1.59, -80.0, am.NOT_BORNE_OUT), (0.03, 1.59, -80.0, am.NOT_TESTABLE)],
+    ("prior", "low", "high", "word"),
+    [(244.0, None, None, am.NOT_TESTABLE), (244.0, 250.0, None, am.NOT_TESTABLE),
+     (244.0, 250.0, 251.0, am.NOT_BORNE_OUT), (244.0, 230.0, 231.0, am.BORNE_OUT),
+     (244.0, 240.0, 250.0, am.BORNE_OUT), (244.0, 244.0, 244.0, am.BORNE_OUT), (244.0, 244.1, 245.0, am.NOT_BORNE_OUT),
+     (244.0, 243.0, 243.9, am.BORNE_OUT)],
 )
-def test_cash_control_verdict(loss_g: float, rev_g: float, cash: float, word: str) -> None:
-    assert am.cash_control_verdict(loss_g, rev_g, cash)[0] == word
+def test_cash_control_verdict(prior: float, low: float | None, high: float | None, word: str) -> None:
+    """Two-sided on the adjusted loss in money: a rise beyond the range fails, a prior inside the range is no change."""
+    assert am.cash_control_verdict(prior, low, high)[0] == word
+
+
+def test_cash_control_reasons_differ_between_fall_and_no_change() -> None:
+    assert "fell" in am.cash_control_verdict(244.0, 230.0, 231.0)[1]
+    assert "inside" in am.cash_control_verdict(244.0, 240.0, 250.0)[1]
+
+
+def test_cash_moves_within_rounding_are_no_change() -> None:
+    """The year-end total is 'about' a figure stated to the ten: a change under half of that is no change."""
+    c = am.cash_figures()
+    assert c.rounding == 5.0
+    assert abs(c.change_sep_dec()) < c.rounding and c.cash_moved() == "were about unchanged"
+    replace = dataclasses.replace
+    up = replace(c, cash_dec=replace(c.cash_dec, value=c.cash_sep.value + 20))
+    down = replace(c, cash_dec=replace(c.cash_dec, value=c.cash_sep.value - 20))
+    assert (up.cash_moved(), down.cash_moved()) == ("rose", "fell")
+    exact = replace(c, cash_dec=replace(c.cash_dec, qualifier="", value=1050.25))
+    assert exact.rounding == 0.0
+    assert replace(c, cash_dec=replace(c.cash_dec, value=27.9)).rounding == pytest.approx(0.05)
+    assert c.cash_dec_low == pytest.approx(c.cash_dec.value - c.facilities_sep.value)
 
 
 @pytest.mark.parametrize(
     "call",
-    [lambda: am.lead_verdict(float("nan"), 1.0), lambda: am.lead_verdict(1.0, -1.0),
+    [lambda: am.lead_verdict(float("nan"), 1.0), lambda: am.lead_verdict(1.0, -2.0),
      lambda: am.profit_turn_verdict(1.0, float("inf")), lambda: am.stickiness_verdict("x", 1.0),  # type: ignore[arg-type]
-     lambda: am.cash_control_verdict(0.1, float("nan"), 1.0)],
+     lambda: am.cash_control_verdict(244.0, float("nan"), 1.0), lambda: am.cash_control_verdict(244.0, 251.0, 250.0)],
 )
 def test_verdict_rules_reject_bad_numbers(call: object) -> None:
     with pytest.raises(ValueError):
@@ -88,7 +112,8 @@ def test_verdict_row_labels_extra_rows() -> None:
 def test_verdicts_in_the_data() -> None:
     rows = am.verdicts(am.cash_figures(), am.quarter_lines(), am.valuation_ladder())
     asked = [v for v in rows if v.raised_by_article]
-    assert [v.verdict for v in asked] == [am.NOT_TESTABLE, am.NOT_TESTABLE, am.NOT_TESTABLE, am.BORNE_OUT]
+    assert [v.verdict for v in asked] == [am.NOT_TESTABLE, am.NOT_TESTABLE, am.NOT_TESTABLE, am.NOT_BORNE_OUT]
+    assert "S56" in asked[0].evidence  # Zhipu's FY2025 revenue, known by the cut-off through S56
     assert all(not v.raised_by_article for v in rows[len(asked):])
     assert "cannot fall" in asked[2].evidence  # the always-true count is named as such, never used as a test
 
@@ -103,47 +128,56 @@ def test_source_end() -> None:
     assert am._source_end("") is None and am._source_end(None) is None
 
 
-def _plant(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source_date: str) -> None:
-    """A copy of data/ with a Zhipu FY2025 revenue and adjusted loss from a new source dated ``source_date``."""
+def _redate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dates: dict[str, str]) -> None:
+    """A copy of data/ with some sources given other dates (S40 carries Zhipu's full results, S56 its revenue)."""
     copy = tmp_path / "data"
     shutil.copytree(data_dir(), copy)
     with (copy / "sources.csv").open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle))
-    src = dict.fromkeys(header, "")
-    src.update(source_id="S99", publisher="test", title="planted", address="example.org", date=source_date,
-               language="en", kind="press_report", secondary="true")
-    with (copy / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
-        csv.DictWriter(handle, fieldnames=header, lineterminator="\n").writerow(src)
-    with (copy / "facts.csv").open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle))
-    rows = []
-    for fact_id, metric, value in (("zp_rev_t", "revenue", "724"), ("zp_adj_t", "adjusted_net_loss", "3182")):
-        row = dict.fromkeys(header, "")
-        row.update(fact_id=fact_id, company="zhipu", metric=metric, period_label="FY2025", period_start="2025-01-01",
-                   period_end="2025-12-31", value=value, unit="million", currency="RMB", source_id="S99",
-                   locator="test only", status="reported")
-        rows.append(row)
-    with (copy / "facts.csv").open("a", encoding="utf-8", newline="") as handle:
-        csv.DictWriter(handle, fieldnames=header, lineterminator="\n").writerows(rows)
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        row["date"] = dates.get(row["source_id"], row["date"])
+    with (copy / "sources.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
     monkeypatch.setenv(DATA_DIR_ENV, str(copy))
 
 
 def test_later_source_stays_out_of_notebook_05(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _plant(tmp_path, monkeypatch, "2026-08-25")
+    _redate(tmp_path, monkeypatch, {"S56": "2026-08-25"})
     assert am.find("zhipu", "revenue", "FY2025") is not None  # in the data ...
     assert am.find_known("zhipu", "revenue", "FY2025") is None  # ... but after 05's cut-off
     assert am.find_known("zhipu", "revenue", "FY2025", cutoff="2026-12-31") is not None
     rows = am.verdicts(am.cash_figures(), am.quarter_lines(), am.valuation_ladder())
     assert [v.verdict for v in rows[:2]] == [am.NOT_TESTABLE, am.NOT_TESTABLE]
+    assert "no FY2025 revenue" in rows[0].evidence
     assert "FY2025" not in set(am.zhipu_after_listing()["period"])
+    assert am.timeline_title(am.timeline()).endswith("only MiniMax had reported a full year in our sources")
+
+
+def test_corroborating_source_within_cutoff_counts_and_is_cited() -> None:
+    """Zhipu's FY2025 revenue is S40's row (dated after the cut-off), known through S56 (dated by it)."""
+    known = am.find_known("zhipu", "revenue", "FY2025")
+    assert known is not None and known.source_id == "S56"
+    assert am.find_known("zhipu", "adjusted_net_loss", "FY2025") is None  # S40 and S45 only: both later
+    assert am.find_known("zhipu", "revenue", "FY2025", cutoff="2026-03-31") is None  # S56 is dated 2026-04-01
 
 
 def test_source_within_cutoff_decides_zhipu_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _plant(tmp_path, monkeypatch, "2026-04")
+    _redate(tmp_path, monkeypatch, {"S40": "2026-04"})
     rows = am.verdicts(am.cash_figures(), am.quarter_lines(), am.valuation_ladder())
-    assert rows[0].verdict == am.BORNE_OUT  # RMB 724 million against MiniMax's USD 25.96 million
-    assert rows[1].verdict == am.NOT_BORNE_OUT  # 3,182 is not smaller than FY2024's 2,465.6
+    assert rows[0].verdict == am.NOT_TESTABLE  # Zhipu's split is known, but no rival on its definition
+    assert "split is given" in rows[0].evidence
+    assert rows[1].verdict == am.NOT_BORNE_OUT  # 3,182.0 is not smaller than FY2024's 2,465.6
     assert "FY2025" in set(am.zhipu_after_listing()["period"])
+
+
+def test_every_event_kind_has_a_label() -> None:
+    """Events added for later notebooks cannot break the timeline: every kind in data/events.csv is labelled."""
+    kinds = set(am.load_events()["event_id"].str.split("_").str[1])
+    assert kinds <= set(am.KIND_LABELS)
+    assert set(am.timeline(cutoff="2026-12-31")["kind"]) - set(am.timeline()["kind"])  # later kinds exist ...
+    assert (am.timeline()["date"] <= pd.Timestamp(am.CUTOFF)).all()  # ... and stay out of 05's timeline
 
 
 # --- multiples, P/S and the float ---------------------------------------------------------------------------------
@@ -169,8 +203,11 @@ def test_display_currency_changes_values_not_multiples() -> None:
 
 def test_price_to_sales_and_float() -> None:
     ps = am.price_to_sales(am.valuation_ladder())
-    assert set(ps.loc[ps.company == "Zhipu", "x revenue, FY2025"]) == {"not in this notebook's sources"}
-    assert ps.loc[ps.company == "MiniMax", "x revenue, FY2025"].str.endswith("x").all()
+    fy = next(c for c in ps.columns if c.startswith("x FY2025 revenue"))
+    assert "2026-03-02 MiniMax" in fy and "2026-03-31 Zhipu" in fy  # hindsight, labelled with the day published
+    assert ps[fy].str.endswith("x").all()
+    cash = next(c for c in ps.columns if c.startswith("(value - cash)"))
+    assert "published 2026-03-02" in cash and ps.loc[ps.company == "MiniMax", cash].str.contains(" to ").all()
     f = am.float_at_listing("zhipu")
     assert f.cornerstone == pytest.approx(2980 / 116.2)
     assert f.unlocked_share()[0] == pytest.approx((37.4195 - 2980 / 116.2) / (57900 / 131.5))
@@ -234,13 +271,15 @@ def test_runways_count_the_ipo_cash_and_fall_with_growth() -> None:
     flat, growing = am.runway_scenarios(c, 0.0), am.runway_scenarios(c, 0.02)
     assert (flat["low"] > flat["low_alone"]).all()
     assert (growing["high"] < flat["high"]).all()
-    assert flat.loc[0, "low"] == pytest.approx((1050 + 680) / 27.9)
+    assert flat.loc[0, "high"] == pytest.approx((1050 + 680) / 27.9)
+    assert flat.loc[0, "low"] == pytest.approx((1050 - 39.4 + 680) / 27.9)  # without September's credit line
     assert "moves no run-out date" in am.finding_runway(c, flat, 0.0).data
 
 
 def test_runway_finding_when_cash_runs_out_before_the_proceeds() -> None:
     c = am.cash_figures()
-    poor = dataclasses.replace(c, cash_dec=dataclasses.replace(c.cash_dec, value=1.0))
+    poor = dataclasses.replace(c, cash_dec=dataclasses.replace(c.cash_dec, value=1.0),
+                               facilities_sep=dataclasses.replace(c.facilities_sep, value=0.0))
     text = am.finding_runway(poor, am.runway_scenarios(poor, 0.0), 0.0).data
     assert "runs out before the proceeds arrive" in text
 
@@ -249,7 +288,8 @@ def test_takeaways_count_the_verdicts() -> None:
     c = am.cash_figures()
     rows = am.verdicts(c, am.quarter_lines(), am.valuation_ladder())
     text = am.takeaways(rows, am.runway_scenarios(c, 0.0), c).data
-    assert "1 borne out, 0 not borne out, 3 not testable yet" in text
+    assert "0 borne out, 1 not borne out, 3 not testable yet" in text
+    assert "inconclusive" in text and "most likely" in text
 
 
 # --- the parameters cell ------------------------------------------------------------------------------------------
