@@ -1168,7 +1168,7 @@ def zhipu_after_listing(cutoff: str = CUTOFF) -> pd.DataFrame:
     """Zhipu's figures dated on or after its listing day, and any for FY2025, from sources up to ``cutoff``.
 
     >>> "FY2025" in set(zhipu_after_listing()["period"])
-    False
+    True
     """
     listed = pd.Timestamp(only("zhipu", "offer_price").period_label)
     rows = known_by(facts_table(company="zhipu"), cutoff)
