@@ -472,14 +472,33 @@ def _cite(source_id: str) -> str:
     return f"{source_id} {row['publisher']}: {row['title']}"
 
 
+def _results_known(events: pd.DataFrame, cutoff: str) -> pd.DataFrame:
+    """Annual-results events dated by ``cutoff`` whose own source is later, where a source dated by then carries the
+    year's revenue: the event counts as known and cites that source instead."""
+    kinds = events["event_id"].str.split("_").str[1]
+    late = events[(kinds == "results") & (events["date"] <= pd.Timestamp(cutoff))].copy()
+    cited = []
+    for row in late.itertuples():
+        year = find_known(str(row.company), "revenue", f"FY{row.date.year - 1}", cutoff=cutoff)
+        cited.append(None if year is None else year.source_id)
+    late["source_id"] = cited
+    return late[[c is not None for c in cited]]
+
+
 def timeline(cutoff: str = CUTOFF) -> pd.DataFrame:
-    """The events in data/events.csv from sources up to ``cutoff``, in date order, each cited by a row of
-    data/sources.csv.
+    """The events in data/events.csv dated by ``cutoff`` from sources up to it, in date order, each cited by a row
+    of data/sources.csv. Annual results whose own source is later count when a source dated by the cut-off carries
+    the year's revenue, and cite that source.
 
     >>> timeline()["date"].is_monotonic_increasing
     True
+    >>> timeline().query("kind == 'results'")["source_id"].tolist()
+    ['S24', 'S56']
     """
-    events = known_by(load_events(), cutoff)
+    everything = load_events()
+    events = known_by(everything, cutoff)
+    extra = _results_known(everything[~everything["event_id"].isin(events["event_id"])], cutoff)
+    events = pd.concat([events, extra])
     events = events[events["date"] <= pd.Timestamp(cutoff)].sort_values(["date", "event_id"]).reset_index(drop=True)
     return pd.DataFrame({
         "date": events["date"],
@@ -647,9 +666,10 @@ def finding_ladder(ladder: pd.DataFrame) -> Markdown:
         first = mine[mine["step"] == "first-day close"].iloc[0]
         peak = mine.loc[mine["x_high"].idxmax()]
         last = mine.iloc[-1]
-        parts[company] = (span_text(first["x_low"], first["x_high"], times), peak["step"],
-                          span_text(peak["x_low"], peak["x_high"], times), last["step"],
-                          span_text(last["x_low"], last["x_high"], times))
+        parts[company] = (_hedge(str(first["value_hedge"]), span_text(first["x_low"], first["x_high"], times)),
+                          peak["step"],
+                          _hedge(str(peak["value_hedge"]), span_text(peak["x_low"], peak["x_high"], times)),
+                          last["step"], _hedge(str(last["value_hedge"]), span_text(last["x_low"], last["x_high"], times)))
     z, m = parts["zhipu"], parts["minimax"]
     return words.say(
         "At the first-day close the market valued Zhipu at {z0} its last private round and MiniMax at {m0}. "
@@ -1089,7 +1109,7 @@ def finding_cash_change(c: CashFigures) -> Markdown:
         "of unused bank facilities (a credit line, not cash), the totals {went}: {sep} in September, {dec} at the "
         "year end, a change of {m} against a rounding of up to {r} either way in an \"about\" figure. The year-end "
         "facility is not given, so the cash without the credit line was between {lo} and {hi}; this range is the "
-        "year-end cash in every runway and multiple below.",
+        "year-end cash in every runway below and in the (value - cash) column above.",
         exp=money(3 * c.burn_article.value, "USD", 0), fac=money(c.facilities_sep.value, "USD"),
         went=c.cash_moved(), sep=money(c.cash_sep.value, "USD", scale="million"),
         dec=f"{c.cash_dec.qualifier} {money(c.cash_dec.value, 'USD', 0, 'million')}".strip(),
@@ -1242,10 +1262,10 @@ def _zhipu_lead(lines: list[QuarterLine], on: str, cutoff: str) -> Verdict:
     word, why = lead_verdict(own, None)
     total = "no FY2025 revenue"
     if fy is not None:
-        total = words.sentence("FY2025 revenue {went} {g} on FY2024 ({src}, published 31 March 2026)",
+        total = words.sentence("FY2025 revenue {went} {g} on FY2024 ({src}; results published {day})",
                                went=words.direction(prior.value, fy.value), g=pct(100 * abs(growth(fy.value,
                                                                                                     prior.value))),
-                               src=fy.source_id)
+                               src=fy.source_id, day=published("zhipu", cutoff))
     return Verdict(
         "Can Zhipu hold its lead with enterprise (B-end) customers?",
         words.sentence("Zhipu: {total}; on-premise enterprise work was {op} of revenue in H1 2025, and the year's "
