@@ -669,7 +669,8 @@ def finding_ladder(ladder: pd.DataFrame) -> Markdown:
         parts[company] = (_hedge(str(first["value_hedge"]), span_text(first["x_low"], first["x_high"], times)),
                           peak["step"],
                           _hedge(str(peak["value_hedge"]), span_text(peak["x_low"], peak["x_high"], times)),
-                          last["step"], _hedge(str(last["value_hedge"]), span_text(last["x_low"], last["x_high"], times)))
+                          last["step"],
+                          _hedge(str(last["value_hedge"]), span_text(last["x_low"], last["x_high"], times)))
     z, m = parts["zhipu"], parts["minimax"]
     return words.say(
         "At the first-day close the market valued Zhipu at {z0} its last private round and MiniMax at {m0}. "
@@ -1039,8 +1040,8 @@ class CashFigures:
             return 0.0
         digits = f"{self.cash_dec.value:g}"
         if "." in digits:
-            return 0.5 * 10 ** -len(digits.split(".")[1])
-        return 0.5 * 10 ** (len(digits) - len(digits.rstrip("0")))
+            return 0.5 * 10.0 ** -len(digits.split(".")[1])
+        return 0.5 * 10.0 ** (len(digits) - len(digits.rstrip("0")))
 
     @property
     def cash_dec_low(self) -> float:

@@ -94,7 +94,8 @@ def test_cash_moves_within_rounding_are_no_change() -> None:
 @pytest.mark.parametrize(
     "call",
     [lambda: am.lead_verdict(float("nan"), 1.0), lambda: am.lead_verdict(1.0, -2.0),
-     lambda: am.profit_turn_verdict(1.0, float("inf")), lambda: am.stickiness_verdict("x", 1.0),  # type: ignore[arg-type]
+     lambda: am.profit_turn_verdict(1.0, float("inf")),
+     lambda: am.stickiness_verdict("x", 1.0),  # type: ignore[arg-type]
      lambda: am.cash_control_verdict(244.0, float("nan"), 1.0), lambda: am.cash_control_verdict(244.0, 251.0, 250.0)],
 )
 def test_verdict_rules_reject_bad_numbers(call: object) -> None:
