@@ -34,7 +34,6 @@ NEEDS_FORMULA = {"01", "02", "03", "04", "05", "06"}
 #: Notebooks not yet in the lecture form, with the issue that rewrites them.
 NOT_YET = {
     "03": "issue 11",
-    "05": "issue 13",
 }
 FORMULA = re.compile(r"\$[^$\n]*[=\\^_][^$\n]*\$")
 
