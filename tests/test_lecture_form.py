@@ -36,7 +36,6 @@ NOT_YET = {
     "00": "issue 12",
     "01": "issue 12",
     "02": "issue 12",
-    "03": "issue 11",
     "04": "issue 13",
     "05": "issue 13",
 }
