@@ -31,6 +31,8 @@ from typing import cast
 import numpy as np
 import pandas as pd
 from IPython.display import Markdown
+from matplotlib.axes import Axes
+from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from numpy.typing import NDArray
@@ -203,9 +205,9 @@ def _zeros_of_net_burn(b: float, a: float, k: float, c: float) -> list[float]:
     positive_at_last = f(last) > 0
     if positive_at_last != _positive_at_end(b, a, k, c):
         g = (lambda t: -f(t)) if positive_at_last else f
-        hi = _bracket_up(g, last)
-        if hi is not None:  # a sign change beyond the horizon cannot matter (see _solve)
-            zeros.append(_bisect(g, last, hi))
+        top = _bracket_up(g, last)
+        if top is not None:  # a sign change beyond the horizon cannot matter (see _solve)
+            zeros.append(_bisect(g, last, top))
     return sorted(zeros)
 
 
@@ -363,7 +365,7 @@ def months_between(start: str | date, end: str | date) -> float:
     3.318
     """
     days = (pd.Timestamp(end) - pd.Timestamp(start)).days
-    return days * 12 / 365.25
+    return float(days * 12 / 365.25)
 
 
 # =========================================================================== notebook 03's layer
@@ -446,6 +448,8 @@ def longer(runway: float, other: float, *, rel_tol: float = 1e-9, more: str = "l
     gap = runway_gap(runway, other)
     if math.isinf(gap):
         return more if gap > 0 else less
+    if math.isinf(runway):  # both infinite: neither runs out
+        return same
     return compare(runway, other, rel_tol=rel_tol, more=more, less=less, same=same)
 
 
@@ -461,7 +465,7 @@ def observed_monthly_growth(yoy_percent: float) -> float:
     0.088
     """
     y = real("yoy_percent", yoy_percent, above=-100.0)
-    return (1 + y / 100) ** (1 / 12) - 1
+    return math.exp(math.log1p(y / 100) / 12) - 1
 
 
 @dataclass(frozen=True)
@@ -566,7 +570,9 @@ def revenue_table(base: Scenario, points: Sequence[float], observed: float) -> p
     return pd.DataFrame(
         {
             "revenue growth a month": labels,
-            f"at a {_pct(base.revenue_margin)} margin": [months(base.runway(revenue_growth_per_month=r)) for r in points],
+            f"at a {_pct(base.revenue_margin)} margin": [
+                months(base.runway(revenue_growth_per_month=r)) for r in points
+            ],
             "if all extra revenue were cash": [
                 months(base.runway(revenue_growth_per_month=r, revenue_margin=1.0)) for r in points
             ],
@@ -651,7 +657,9 @@ def heat_grid(base: Scenario, burn_points: Sequence[float], revenue_points: Sequ
     )
 
 
-def heat_table(grid: NDArray[np.float64], burn_points: Sequence[float], revenue_points: Sequence[float]) -> pd.DataFrame:
+def heat_table(
+    grid: NDArray[np.float64], burn_points: Sequence[float], revenue_points: Sequence[float]
+) -> pd.DataFrame:
     """The heatmap's numbers as a table (months; 'never' where the cash does not run out)."""
     return pd.DataFrame(
         [["never" if math.isinf(v) else f"{v:.1f}" for v in row] for row in grid],
@@ -780,7 +788,9 @@ def finding_growth(cash_phrase: str, threshold: float, growth: float, by_month: 
     )
 
 
-def finding_compute(compute: Fact, rd: Fact, outflow: Fact, shares: Mapping[str, float], chosen: float | None) -> Markdown:
+def finding_compute(
+    compute: Fact, rd: Fact, outflow: Fact, shares: Mapping[str, float], chosen: float | None
+) -> Markdown:
     """The compute yardstick from Zhipu's data, and the share each company's runway uses."""
     return say(
         "Zhipu's compute services cost {compute} in {period}: {of_rd} of its R&D expense and {of_ocf} of its "
@@ -984,12 +994,12 @@ def listing_case(company: str, base: Scenario, added: Proceeds, as_of: str, curr
             "burn_label": burn_label, "proceeds": added, "runways": listing_runways(base, added, as_of, listed)}
 
 
-def takeaways(article_runway: float, stated: Fact, ladder: Mapping[str, float], burn: float, tornado_table: pd.DataFrame,
+def takeaways(article_runway: float, stated: Fact, ladder: Mapping[str, float], burn: float, tornado: pd.DataFrame,
               zp_runways: Mapping[str, float], mm_runways: Mapping[str, float],
               cases: Mapping[str, Mapping[str, object]], counted: str, pace: str) -> Markdown:
     """The notebook's takeaways, each from a number computed above."""
     run = {k: runway_months(v, burn) for k, v in ladder.items()}
-    top = tornado_table.iloc[0]
+    top = tornado.iloc[0]
     zp_case = cast(dict[str, float], cases["zhipu"]["runways"])
     mm_case = cast(dict[str, float], cases["minimax"]["runways"])
     return say(
@@ -1022,50 +1032,52 @@ def takeaways(article_runway: float, stated: Fact, ladder: Mapping[str, float], 
 # --------------------------------------------------------------------------- charts (titles state findings)
 
 
-def _bar_labels(ax: object, bars: object, values: Sequence[float], inside: bool = False) -> None:
+def _bar_labels(ax: Axes, bars: BarContainer, values: Sequence[float], inside: bool = False) -> None:
     """Runway labels at the end of horizontal bars."""
-    for bar, v in zip(bars, values, strict=True):  # type: ignore[call-overload]
-        ax.annotate(months(v), (bar.get_width(), bar.get_y() + bar.get_height() / 2),  # type: ignore[attr-defined]
+    for bar, v in zip(bars, values, strict=True):
+        ax.annotate(months(v), (bar.get_width(), bar.get_y() + bar.get_height() / 2),
                     xytext=(-4 if inside else 4, 0), textcoords="offset points", ha="right" if inside else "left",
                     va="center", fontsize=9, color="white" if inside else "black")
 
 
 def ladder_chart(ladder: Mapping[str, float], burn: float, stated: Fact, sources: str, as_of: str) -> Figure:
     """The cash ladder as bars, the article's runway as a line; the title gives each rung's months."""
-    fig, ax = new_figure(height=3.4)
+    fig, axes = new_figure(height=3.4)
+    ax = cast(Axes, axes)
     steps = list(ladder)[::-1]
     values = [runway_months(ladder[k], burn) for k in steps]
-    bars = ax.barh([CASH_DEFINITIONS[k] for k in steps], values, color=shades("minimax", len(steps)))  # type: ignore[attr-defined]
+    bars = ax.barh([CASH_DEFINITIONS[k] for k in steps], values, color=shades("minimax", len(steps)))
     _bar_labels(ax, bars, values)
-    ax.axvline(stated.value, color=COLORS["neutral"], linestyle="--", linewidth=1)  # type: ignore[attr-defined]
-    ax.annotate(f"article: {stated.qualifier} {stated.value:g} months", (stated.value, 1.0),  # type: ignore[attr-defined]
+    ax.axvline(stated.value, color=COLORS["neutral"], linestyle="--", linewidth=1)
+    ax.annotate(f"article: {stated.qualifier} {stated.value:g} months", (stated.value, 1.0),
                 xycoords=("data", "axes fraction"), xytext=(-4, -2), textcoords="offset points", ha="right",
                 va="top", fontsize=8, color="#555555")
-    ax.set_xlabel(f"Runway (months) at {_m(burn, stated.currency or 'USD')} a month")  # type: ignore[attr-defined]
-    ax.set_xlim(0, max(values) * 1.25)  # type: ignore[attr-defined]
-    ax.grid(axis="y", visible=False)  # type: ignore[attr-defined]
+    ax.set_xlabel(f"Runway (months) at {_m(burn, stated.currency or 'USD')} a month")
+    ax.set_xlim(0, max(values) * 1.25)
+    ax.grid(axis="y", visible=False)
     title = (f"Cash alone lasts {months(values[-1], 0)}; the investments add {values[-2] - values[-1]:.0f} months, "
              f"the loans {values[0] - values[-2]:.1f} more")
     return finish(fig, ax, title=title, sources=sources, period=f"balance sheet at {as_of}; burn expected for 2025",
                   note="Read from the top: each bar adds the item named to the bar above it.")
 
 
-def growth_chart(ladder: Mapping[str, float], burn: float, axis: Sequence[float], threshold: float,
-                 crossing: float, chosen: tuple[float, float], sources: str, as_of: str) -> Figure:
+def growth_chart(ladder: Mapping[str, float], burn: float, axis: Sequence[float] | NDArray[np.float64],
+                 threshold: float, crossing: float, chosen: tuple[float, float], sources: str, as_of: str) -> Figure:
     """Runway against burn growth on each rung; the crossing of the threshold marked."""
-    fig, ax = new_figure()
+    fig, axes = new_figure()
+    ax = cast(Axes, axes)
     x = np.asarray(axis) * 100
     for color, k in zip(shades("minimax", 3)[::-1], ladder, strict=True):
-        ax.plot(x, runway_grid(ladder[k], burn, list(axis)), color=color, linewidth=2, label=CASH_DEFINITIONS[k])  # type: ignore[attr-defined]
-    ax.axhline(threshold, color=COLORS["neutral"], linestyle="--", linewidth=1)  # type: ignore[attr-defined]
-    ax.plot([chosen[0] * 100], [chosen[1]], marker="o", color="black", linestyle="none",  # type: ignore[attr-defined]
+        ax.plot(x, runway_grid(ladder[k], burn, list(axis)), color=color, linewidth=2, label=CASH_DEFINITIONS[k])
+    ax.axhline(threshold, color=COLORS["neutral"], linestyle="--", linewidth=1)
+    ax.plot([chosen[0] * 100], [chosen[1]], marker="o", color="black", linestyle="none",
             label="your burn growth and cash")
-    ax.plot([crossing * 100], [threshold], marker="X", color=COLORS["highlight"], linestyle="none", markersize=8,  # type: ignore[attr-defined]
+    ax.plot([crossing * 100], [threshold], marker="X", color=COLORS["highlight"], linestyle="none", markersize=8,
             label=f"{months(threshold, 0)} at {_pct(crossing, 2)} a month")
-    ax.set_xlabel("Burn growth (% a month)")  # type: ignore[attr-defined]
-    ax.set_ylabel("Runway (months)")  # type: ignore[attr-defined]
-    ax.set_ylim(0, None)  # type: ignore[attr-defined]
-    ax.legend(loc="upper right", fontsize=8)  # type: ignore[attr-defined]
+    ax.set_xlabel("Burn growth (% a month)")
+    ax.set_ylabel("Runway (months)")
+    ax.set_ylim(0, None)
+    ax.legend(loc="upper right", fontsize=8)
     title = sentence("MiniMax's runway is {t} when its burn {moves} {g} a month", t=months(threshold, 0),
                      moves=sign(crossing, positive="grows", negative="shrinks", zero="stays flat,"),
                      g=_pct(abs(crossing), 1))
@@ -1075,7 +1087,8 @@ def growth_chart(ladder: Mapping[str, float], burn: float, axis: Sequence[float]
 
 def tornado_chart(table: pd.DataFrame, ladder: Mapping[str, float], sources: str, as_of: str) -> Figure:
     """Each input's two ends as bars from the base runway, labelled with the change in months."""
-    fig, ax = new_figure(height=3.8)
+    fig, axes = new_figure(height=3.8)
+    ax = cast(Axes, axes)
     finite = [v for v in (*table["runway_low"], *table["runway_high"], *table["base_runway"]) if math.isfinite(v)]
     cap = max(finite) * 1.25
     rows = table.iloc[::-1].reset_index(drop=True)
@@ -1083,18 +1096,18 @@ def tornado_chart(table: pd.DataFrame, ladder: Mapping[str, float], sources: str
         for end, color in (("low", shades("minimax", 3)[2]), ("high", COLORS["minimax"])):
             v, base = row[f"runway_{end}"], row["base_runway"]
             shown = min(v, cap)
-            ax.barh(i, shown - min(base, cap), left=min(base, cap), color=color, height=0.6)  # type: ignore[attr-defined]
+            ax.barh(i, shown - min(base, cap), left=min(base, cap), color=color, height=0.6)
             if row[f"change_{end}"] != 0:
-                ax.annotate(_signed_months(row[f"change_{end}"]).replace(" months", ""), (shown, i),  # type: ignore[attr-defined]
+                ax.annotate(_signed_months(row[f"change_{end}"]).replace(" months", ""), (shown, i),
                             xytext=(4 if shown >= base else -4, 0), textcoords="offset points",
                             ha="left" if shown >= base else "right", va="center", fontsize=8)
-    ax.axvline(min(table["base_runway"].iloc[0], cap), color="black", linewidth=1)  # type: ignore[attr-defined]
-    ax.set_yticks(range(len(rows)), [  # type: ignore[attr-defined]
+    ax.axvline(min(table["base_runway"].iloc[0], cap), color="black", linewidth=1)
+    ax.set_yticks(range(len(rows)), [
         f"{TORNADO_NAMES[n]}\n{tornado_label(n, lo, ladder)} / {tornado_label(n, hi, ladder)}"
         for n, lo, hi in zip(rows["input"], rows["low"], rows["high"], strict=True)], fontsize=8)
-    ax.set_xlim(0, cap * 1.15)  # type: ignore[attr-defined]
-    ax.set_xlabel("Runway (months)")  # type: ignore[attr-defined]
-    ax.grid(axis="y", visible=False)  # type: ignore[attr-defined]
+    ax.set_xlim(0, cap * 1.15)
+    ax.set_xlabel("Runway (months)")
+    ax.grid(axis="y", visible=False)
     top = table.iloc[0]
     title = sentence("{name} moves MiniMax's runway most, and {end} drives it",
                      name=TORNADO_NAMES[top["input"]], end=driving_end(top["change_low"], top["change_high"]))
@@ -1106,24 +1119,25 @@ def tornado_chart(table: pd.DataFrame, ladder: Mapping[str, float], sources: str
 def heat_chart(grid: NDArray[np.float64], burn_points: Sequence[float], revenue_points: Sequence[float],
                chosen: tuple[float, float], margin: float, sources: str, as_of: str) -> Figure:
     """The runway for each pair of growth rates, the base case outlined."""
-    fig, ax = new_figure(height=4.4)
+    fig, axes = new_figure(height=4.4)
+    ax = cast(Axes, axes)
     finite = grid[np.isfinite(grid)]
     top = float(finite.max()) if finite.size else 0.0
     shown = np.where(np.isfinite(grid), grid, top)
-    image = ax.imshow(shown, cmap="cividis", aspect="auto", origin="lower")  # type: ignore[attr-defined]
+    image = ax.imshow(shown, cmap="cividis", aspect="auto", origin="lower")
     middle = (float(shown.min()) + float(shown.max())) / 2
     for i in range(len(revenue_points)):
         for j in range(len(burn_points)):
             text = "never" if math.isinf(grid[i, j]) else f"{grid[i, j]:.1f}"
-            ax.text(j, i, text, ha="center", va="center", fontsize=8,  # type: ignore[attr-defined]
+            ax.text(j, i, text, ha="center", va="center", fontsize=8,
                     color="white" if shown[i, j] < middle else "black")
     bj, bi = list(burn_points).index(round(chosen[0], 6)), list(revenue_points).index(round(chosen[1], 6))
-    ax.add_patch(Rectangle((bj - 0.5, bi - 0.5), 1, 1, fill=False, edgecolor=COLORS["highlight"], linewidth=2.5))  # type: ignore[attr-defined]
-    ax.set_xticks(range(len(burn_points)), [_pct(g) for g in burn_points])  # type: ignore[attr-defined]
-    ax.set_yticks(range(len(revenue_points)), [_pct(r) for r in revenue_points])  # type: ignore[attr-defined]
-    ax.set_xlabel("Burn growth (% a month)")  # type: ignore[attr-defined]
-    ax.set_ylabel("Revenue growth (% a month)")  # type: ignore[attr-defined]
-    ax.grid(False)  # type: ignore[attr-defined]
+    ax.add_patch(Rectangle((bj - 0.5, bi - 0.5), 1, 1, fill=False, edgecolor=COLORS["highlight"], linewidth=2.5))
+    ax.set_xticks(range(len(burn_points)), [_pct(g) for g in burn_points])
+    ax.set_yticks(range(len(revenue_points)), [_pct(r) for r in revenue_points])
+    ax.set_xlabel("Burn growth (% a month)")
+    ax.set_ylabel("Revenue growth (% a month)")
+    ax.grid(False)
     fig.colorbar(image, ax=ax).set_label("Runway (months)")
     title = sentence("Across these growth rates MiniMax's runway runs from {low} to {high}",
                      low=months(float(grid.min()), 0), high=choose(bool(np.isinf(grid).any()), "never running out",
@@ -1135,41 +1149,44 @@ def heat_chart(grid: NDArray[np.float64], burn_points: Sequence[float], revenue_
 
 def zhipu_chart(runways: Mapping[str, float], stated: Sequence[Fact], cash: Fact, sources: str) -> Figure:
     """Zhipu's runway on each burn, with the press reports as lines."""
-    fig, ax = new_figure(height=3.2)
+    fig, axes = new_figure(height=3.2)
+    ax = cast(Axes, axes)
     keys = list(runways)[::-1]
     values = [runways[k] for k in keys]
-    bars = ax.barh([BURNS["zhipu"][k] for k in keys], values, color=shades("zhipu", len(keys))[::-1])  # type: ignore[attr-defined]
+    bars = ax.barh([BURNS["zhipu"][k] for k in keys], values, color=shades("zhipu", len(keys))[::-1])
     _bar_labels(ax, bars, values, inside=True)
     for item, style in zip(stated, ("--", ":"), strict=True):
-        ax.axvline(item.value, color="black", linestyle=style, linewidth=1.2,  # type: ignore[attr-defined]
+        ax.axvline(item.value, color="black", linestyle=style, linewidth=1.2,
                    label=f"{item.source_id}: {item.qualifier} {item.value:g} months ({item.note.lower().rstrip('.')})")
-    ax.legend(loc="lower right", fontsize=7, framealpha=0.9, frameon=True)  # type: ignore[attr-defined]
-    ax.set_xlim(0, max(values + [f.value for f in stated]) * 1.6)  # type: ignore[attr-defined]
-    ax.set_xlabel(f"Runway (months) from {_m(cash.value, cash.currency, 0)} of cash")  # type: ignore[attr-defined]
-    ax.grid(axis="y", visible=False)  # type: ignore[attr-defined]
-    title = sentence("Zhipu's cash lasts {low} to {high}, depending on the burn; the longest is an upper bound",
-                     low=months(min(values)), high=months(max(values)))
-    return finish(fig, ax, title=title, sources=sources, period=f"cash at {cash.period_label}; burn per month of H1 2025",
+    ax.legend(loc="lower right", fontsize=7, framealpha=0.9, frameon=True)
+    ax.set_xlim(0, max(values + [f.value for f in stated]) * 1.6)
+    ax.set_xlabel(f"Runway (months) from {_m(cash.value, cash.currency, 0)} of cash")
+    ax.grid(axis="y", visible=False)
+    title = sentence("Zhipu's cash lasts {low} to {high}, depending on the burn; on operating cash flow it is "
+                     "an upper bound", low=months(min(values)), high=months(max(values)))
+    period = f"cash at {cash.period_label}; burn per month of H1 2025"
+    return finish(fig, ax, title=title, sources=sources, period=period,
                   note="Vertical lines: the runways the press reported.")
 
 
 def listings_chart(rows: Mapping[str, Mapping[str, object]], counted: str, pace: str, sources: str) -> Figure:
     """Months left on each listing day, without and with the proceeds, on one basis for both companies."""
-    fig, ax = new_figure(height=3.6)
+    fig, axes = new_figure(height=3.6)
+    ax = cast(Axes, axes)
     companies = list(rows)
     width = 0.36
     for offset, key, label in ((-width / 2, "left_before", "without"), (width / 2, "left_after", "with proceeds")):
         for i, company in enumerate(companies):
             v = cast(dict[str, float], rows[company]["runways"])[key]
             color = shades(company, 3)[2] if key == "left_before" else COLORS[company]
-            ax.bar(i + offset, max(v, 0.0), width, color=color)  # type: ignore[attr-defined]
-            ax.annotate(f"{months(v)}\n{label}", (i + offset, max(v, 0.0)), xytext=(0, 3),  # type: ignore[attr-defined]
+            ax.bar(i + offset, max(v, 0.0), width, color=color)
+            ax.annotate(f"{months(v)}\n{label}", (i + offset, max(v, 0.0)), xytext=(0, 3),
                         textcoords="offset points", ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(range(len(companies)), [f"{NAMES[c]}\n({rows[c]['burn_label']})" for c in companies])  # type: ignore[attr-defined]
-    ax.set_ylabel("Months left on the listing day")  # type: ignore[attr-defined]
+    ax.set_xticks(range(len(companies)), [f"{NAMES[c]}\n({rows[c]['burn_label']})" for c in companies])
+    ax.set_ylabel("Months left on the listing day")
     tops = [cast(dict[str, float], rows[c]["runways"])["left_after"] for c in companies]
-    ax.set_ylim(0, max([t for t in tops if math.isfinite(t)] + [1.0]) * 1.35)  # type: ignore[attr-defined]
-    ax.grid(axis="x", visible=False)  # type: ignore[attr-defined]
+    ax.set_ylim(0, max([t for t in tops if math.isfinite(t)] + [1.0]) * 1.35)
+    ax.grid(axis="x", visible=False)
     gain = {c: runway_gap(cast(dict[str, float], rows[c]["runways"])["after"],
                           cast(dict[str, float], rows[c]["runways"])["before"]) for c in companies}
     title = sentence("On {pace}, the proceeds add {mm} to MiniMax's runway and {zp} to Zhipu's",
