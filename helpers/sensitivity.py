@@ -414,9 +414,9 @@ PARAMETERS: dict[str, Choice | Number] = {
     "burn_growth_high_per_month": Number(low=0.0, high=0.1),
     "compute_price_change_low": Number(low=-0.9, high=0.0),
     "compute_price_change_high": Number(low=0.0, high=2.0),
-    "revenue_growth_low_per_month": Number(low=0.0, high=0.0),
+    "revenue_growth_low_per_month": Number(low=-0.05, high=0.0),
     "revenue_growth_high_per_month": Number(low=0.0, high=0.2, none_ok=True),
-    "runway_threshold_months": Number(low=6, high=60, integer=True),
+    "runway_threshold_months": Number(low=12, high=60, integer=True),
 }
 
 
@@ -781,7 +781,7 @@ def finding_growth(cash_phrase: str, threshold: float, growth: float, by_month: 
         "first day.",
         cash=cash_phrase, threshold=months(threshold, 0),
         moves=sign(growth, positive="grows by", negative="shrinks by", zero="stays flat, at"),
-        growth=_pct(abs(growth), 2), per_year=_pct(per_year, 0),
+        growth=_pct(abs(growth), 2), per_year=_pct(abs(per_year), 0),
         faster=sign(growth, positive="any faster growth takes it below",
                     negative="even a flat burn leaves it below", zero="any growth takes it below"),
         by_month=months(by_month, 2), diff=longer(by_month, threshold),
@@ -813,7 +813,8 @@ def finding_revenue(base: Scenario, revenue: Fact, yoy: Fact, observed: float, m
     return say(
         "MiniMax's revenue averaged {per_month} a month in {period} ({cite}), against a burn of {burn}. It grew "
         "{yoy} year on year, a steady pace of {observed} a month. Kept up from the balance-sheet date, with extra "
-        "revenue counted at a {margin} margin ({margin_source}), that pace gives {lasting} in the model.",
+        "revenue counted at a {margin} margin ({margin_source}) and the rest of the base case as set, that pace "
+        "gives {lasting} in the model.",
         per_month=_m(base.revenue_per_month, revenue.currency, 2), period=revenue.period_label,
         cite=revenue.citation, burn=_m(base.burn, revenue.currency), yoy=describe(yoy),
         observed=_pct(observed), margin=_pct(base.revenue_margin), margin_source=margin_source,
@@ -961,8 +962,8 @@ def finding_listings(rows: Mapping[str, Mapping[str, object]], added: Mapping[st
         pace=pace, counted=counted, zp_before=months(zp["left_before"]), zp_after=months(zp["left_after"]),
         mm_before=months(mm["left_before"]), mm_after=months(mm["left_after"]),
         ran_out=choose(min(zp["left_before"], mm["left_before"]) <= 0,
-                       "A runway that ends before the listing says this burn overstates the cash leaving the "
-                       "company, not that the cash ran out.", ""),
+                       "A runway that ends before the listing day means this burn, or this scenario, "
+                       "overstates the cash that left: the company did list, with cash in hand.", ""),
         warnings=Markup("".join("\n\n" + w for w in warnings)),
     )
 
@@ -1078,9 +1079,11 @@ def growth_chart(ladder: Mapping[str, float], burn: float, axis: Sequence[float]
     ax.set_ylabel("Runway (months)")
     ax.set_ylim(0, None)
     ax.legend(loc="upper right", fontsize=8)
-    title = sentence("MiniMax's runway is {t} when its burn {moves} {g} a month", t=months(threshold, 0),
-                     moves=sign(crossing, positive="grows", negative="shrinks", zero="stays flat,"),
-                     g=_pct(abs(crossing), 1))
+    end = float(np.asarray(axis)[-1])
+    title = sentence("With the burn growing {g} a month, MiniMax's runway falls to {full} on the article's cash "
+                     "and {cash} on cash alone", g=_pct(end, 1),
+                     full=months(runway_months(ladder["cash_fvtpl_facilities"], burn, burn_growth_per_month=end)),
+                     cash=months(runway_months(ladder["cash"], burn, burn_growth_per_month=end)))
     return finish(fig, ax, title=title, sources=sources, period=f"from {as_of}",
                   note=f"Starting burn {_m(burn, 'USD')} a month; the burn compounds continuously.")
 
@@ -1162,8 +1165,8 @@ def zhipu_chart(runways: Mapping[str, float], stated: Sequence[Fact], cash: Fact
     ax.set_xlim(0, max(values + [f.value for f in stated]) * 1.6)
     ax.set_xlabel(f"Runway (months) from {_m(cash.value, cash.currency, 0)} of cash")
     ax.grid(axis="y", visible=False)
-    title = sentence("Zhipu's cash lasts {low} to {high}, depending on the burn; on operating cash flow it is "
-                     "an upper bound", low=months(min(values)), high=months(max(values)))
+    title = sentence("Zhipu's cash lasts {low} to {high}, depending on which burn divides it",
+                     low=months(min(values)), high=months(max(values)))
     period = f"cash at {cash.period_label}; burn per month of H1 2025"
     return finish(fig, ax, title=title, sources=sources, period=period,
                   note="Vertical lines: the runways the press reported.")
@@ -1189,8 +1192,12 @@ def listings_chart(rows: Mapping[str, Mapping[str, object]], counted: str, pace:
     ax.grid(axis="x", visible=False)
     gain = {c: runway_gap(cast(dict[str, float], rows[c]["runways"])["after"],
                           cast(dict[str, float], rows[c]["runways"])["before"]) for c in companies}
-    title = sentence("On {pace}, the proceeds add {mm} to MiniMax's runway and {zp} to Zhipu's",
-                     pace=pace, mm=months(gain["minimax"], 0), zp=months(gain["zhipu"], 0))
+    left = {c: months(cast(dict[str, float], rows[c]["runways"])["left_before"], 0) for c in companies}
+    title = choose(counted == "none",
+                   sentence("On {pace}, with no proceeds counted, MiniMax had {mm} left on its listing day and "
+                            "Zhipu {zp}", pace=pace, mm=left["minimax"], zp=left["zhipu"]),
+                   sentence("On {pace}, the proceeds add {mm} to MiniMax's runway and {zp} to Zhipu's",
+                            pace=pace, mm=months(gain["minimax"], 0), zp=months(gain["zhipu"], 0)))
     return finish(fig, ax, title=title, sources=sources, period="balance sheets at 2025-06-30 and 2025-09-30; "
                   "listings in January 2026",
                   note=f"Both: cash and cash equivalents only, {counted} proceeds (see the table for MiniMax's); "

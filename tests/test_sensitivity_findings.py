@@ -293,7 +293,7 @@ def test_finding_listings_branches() -> None:
     assert "overstates" not in ok and "Warning" not in ok
     warned = {**plain, "minimax": sn.Proceeds(1.0, "gross", "", (), "MiniMax's net exceeds the gross.")}
     bad = text(sn.finding_listings(listing_cases(-0.3), warned, "net", "the pace"))
-    assert "overstates the cash leaving" in bad and "**Warning.** MiniMax's net exceeds the gross." in bad
+    assert "overstates the cash that left" in bad and "**Warning.** MiniMax's net exceeds the gross." in bad
     table = sn.listings_table(listing_cases(5.2))
     assert table.loc["months left at listing, with proceeds", "Zhipu"] == "14.0 months"
     assert table.loc["rate used", "MiniMax"] == "no conversion"
@@ -330,9 +330,8 @@ def test_charts_titles_state_their_findings() -> None:
     fig = sn.ladder_chart(ladder, 27.9, stated, "S0", "2025-09-30")
     assert title(fig).startswith("Cash alone lasts 13 months")
     up = sn.growth_chart(ladder, 27.9, np.linspace(-0.02, 0.04, 5), 24, 0.0354, (0.0, 37.5), "S0", "2025-09-30")
-    assert "grows 3.5% a month" in title(up)
-    down = sn.growth_chart(ladder, 27.9, np.linspace(-0.02, 0.04, 5), 24, -0.01, (0.0, 37.5), "S0", "2025-09-30")
-    assert "shrinks 1.0% a month" in title(down)
+    assert title(up) == ("With the burn growing 4.0% a month, MiniMax's runway falls to 23.1 months on the "
+                         "article's cash and 10.5 months on cash alone")
     t = sn.tornado(MM, {"revenue_growth_per_month": (0.0, 0.088), "burn_level_change": (-0.2, 0.2)})
     assert "and the high end drives it" in title(sn.tornado_chart(t, ladder, "S0", "2025-09-30"))
     grid = sn.heat_grid(MM, [0.0, 0.03], [0.0, 0.088])
@@ -346,6 +345,8 @@ def test_charts_titles_state_their_findings() -> None:
     assert title(zp).startswith("Zhipu's cash lasts 6.5 months to 11.5 months")
     listing = sn.listings_chart(listing_cases(5.2), "net", "the pace", "S13")
     assert "add 22 months to MiniMax's runway and 14 months to Zhipu's" in title(listing)
+    none = sn.listings_chart(listing_cases(5.2), "none", "the pace", "S13")
+    assert "with no proceeds counted, MiniMax had 10 months left on its listing day and Zhipu 5 months" in title(none)
     import matplotlib.pyplot as plt
 
     plt.close("all")
