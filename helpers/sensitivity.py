@@ -538,10 +538,27 @@ def ladder_table(items: Sequence[Fact], ladder: Mapping[str, float], burn: float
     )
 
 
-def spreadsheet(cash: float, burn: float, growth: float, shown: int = 6) -> pd.DataFrame:
-    """A student's month-by-month table beside the closed form, for the first ``shown`` months."""
-    table = month_by_month(cash, burn, burn_growth_per_month=growth, months=shown)
-    return table.round(2).set_index("month")
+def spreadsheet(cash: float, burn: float, growth: float, around: int = 24) -> pd.DataFrame:
+    """Two discrete tables beside the closed form: months 1-3 and the months ``around - 2`` to ``around + 1``.
+
+    One charges each month the burn of its first day, ``b (1+g)^(k-1)``; the other charges each month its exact
+    integral, ``b (1+g)^(k-1) g / ln(1+g)``, and so meets the closed form at every month end.
+    Example: ``spreadsheet(1046.2, 27.9, 0.0354).loc[24]`` shows the exact column at about zero.
+    """
+    last = max(int(around) + 1, 4)
+    table = month_by_month(cash, burn, burn_growth_per_month=growth, months=last).set_index("month")
+    a = math.log1p(growth)
+    factor = 1.0 if a == 0 else growth / a
+    exact = table["burn"] * factor
+    out = pd.DataFrame({
+        "burn, first day": table["burn"],
+        "burn over the month, exact": exact,
+        "cash left, first-day charges": table["cash left, by month"],
+        "cash left, exact monthly charges": cash - exact.cumsum(),
+        "cash left, closed form": table["cash left, continuous"],
+    })
+    rows = sorted({1, 2, 3, *range(max(int(around) - 2, 4), last + 1)})
+    return out.loc[rows].round(2) + 0.0  # + 0.0 turns a rounded -0.00 into 0.00
 
 
 def growth_table(ladder: Mapping[str, float], burn: float, points: Sequence[float]) -> pd.DataFrame:
@@ -584,7 +601,7 @@ TORNADO_NAMES: dict[str, str] = {
     "cash": "Cash counted",
     "burn_level_change": "Burn level",
     "burn_growth_per_month": "Burn growth",
-    "compute_price_change": "Compute price",
+    "compute_price_change": "Compute price (borrowed share)",
     "revenue_growth_per_month": "Revenue growth",
 }
 
@@ -738,15 +755,44 @@ def proceeds(company: str, counted: str, currency: str, listed: str, factor: flo
     net = fact(company, "ipo_net_proceeds", listed)
     if amount(net) <= amount(gross):
         return Proceeds(amount(net), "net", choose(net.currency == currency, "", rate_note), (net,), "")
+    full = _over_allotment(company, listed)
     warning = sentence(
-        "{name}'s reported net proceeds ({net}) exceed the gross of its base deal ({gross} = {converted}, "
-        "{note}), so they cannot be net of that deal's costs: they can only include proceeds of the "
-        "over-allotment option, which is exercised after the listing day if at all. The gross of the base deal "
-        "stands in for the net here: an upper bound on it.",
+        "{name}'s proceeds ({net}; the source does not say gross or net, and this project files them as net) "
+        "exceed the gross of its base deal ({gross} = {converted}, {note}), so they cannot be the base deal net "
+        "of its costs. {fit} This notebook counts the gross of the base deal for {name}, the money raised on "
+        "the listing day, and the reported net for the other company.",
         name=NAMES[company], net=describe(net), gross=describe(gross), converted=_m(amount(gross), currency),
         note=rate_note,
+        fit=choose(full is None, "The data hold no over-allotment figure to test another reading.",
+                   "They fit the deal with the over-allotment option exercised in full, net of fees: that "
+                   "deal's gross was " + describe(full or gross) + " = " + _m(amount(full or gross), currency)
+                   + ", " + _pct(1 - amount(net) / amount(full or gross)) + " above them."),
     )
-    return Proceeds(amount(gross), "gross of the base deal (the reported net exceeds it)", note, (gross, net), warning)
+    facts = (gross, net) if full is None else (gross, net, full)
+    return Proceeds(amount(gross), "gross of the base deal (the source does not say gross or net)", note, facts,
+                    warning)
+
+
+def _over_allotment(company: str, listed: str) -> Fact | None:
+    """The gross with the over-allotment exercised in full, or None when the data hold none."""
+    try:
+        return fact(company, "ipo_gross_proceeds", listed, "full_over_allotment")
+    except FactLookupError:
+        return None
+
+
+def proceeds_phrase(counted: str, added: Mapping[str, Proceeds]) -> str:
+    """How the proceeds are counted, per company where the bases differ.
+
+    >>> proceeds_phrase("none", {})
+    'no proceeds counted'
+    """
+    if counted == "none":
+        return "no proceeds counted"
+    bases = {c: a.basis.split(" (")[0] for c, a in added.items()}
+    if len(set(bases.values())) <= 1:
+        return counted + " proceeds"
+    return "proceeds " + " and ".join(b + " for " + NAMES[c] for c, b in bases.items())
 
 
 # --------------------------------------------------------------------------- findings
@@ -771,20 +817,24 @@ def finding_article(items: Sequence[Fact], total: Fact, burn: Fact, runway: floa
     )
 
 
-def finding_growth(cash_phrase: str, threshold: float, growth: float, by_month: float) -> Markdown:
-    """Where the runway crosses ``threshold`` months as the burn growth rises, and the spreadsheet's answer there."""
+def finding_growth(cash_phrase: str, threshold: float, growth: float, by_month: float,
+                   by_month_end: float) -> Markdown:
+    """Where the runway crosses ``threshold`` months as the burn growth rises, and two discrete tables' answers."""
     per_year = (1 + growth) ** 12 - 1
     return say(
         "With {cash} counted and no other change, the runway is {threshold} when the burn {moves} "
-        "**{growth} a month** ({per_year} a year); {faster}. At that rate a month-by-month table gives "
-        "{by_month}, {diff} than the closed form's {threshold}, because it charges each month the burn of its "
-        "first day.",
+        "**{growth} a month** ({per_year} a year); {faster}. At that rate a table that charges each month the "
+        "burn of its first day gives {by_month} ({diff} than the closed form), one that charges the burn of its "
+        "last day gives {by_month_end} ({diff_end}), and one that charges each month its exact share of the "
+        "smoothly growing burn gives the closed form's {threshold} at every month end: the first two are "
+        "discrete models beside the continuous one, not checks of it.",
         cash=cash_phrase, threshold=months(threshold, 0),
+        by_month_end=months(by_month_end, 2), diff_end=longer(by_month_end, threshold, rel_tol=1e-6),
         moves=sign(growth, positive="grows by", negative="shrinks by", zero="stays flat, at"),
         growth=_pct(abs(growth), 2), per_year=_pct(abs(per_year), 0),
         faster=sign(growth, positive="any faster growth takes it below",
                     negative="even a flat burn leaves it below", zero="any growth takes it below"),
-        by_month=months(by_month, 2), diff=longer(by_month, threshold),
+        by_month=months(by_month, 2), diff=longer(by_month, threshold, rel_tol=1e-6),
     )
 
 
@@ -835,13 +885,19 @@ def driving_end(change_low: float, change_high: float) -> str:
 def finding_tornado(table: pd.DataFrame, ladder: Mapping[str, float]) -> Markdown:
     """The tornado's numbers in words: the top input's two ends against the base case, and what comes next."""
     top, second = table.iloc[0], table.iloc[1]
+    low = tornado_label(top["input"], top["low"], ladder)
     return say(
-        "From the base case of {base}, moving {top} to its low end ({low}) gives {r_low}{c_low}, and to its high "
-        "end ({high}) {r_high}{c_high}. Next comes {second}: {end2}. A range drawn wider moves a bar up the "
-        "ranking, so the ranking is only as good as the ranges.",
+        "From the base case of {base}, moving {top} to its high end ({high}) gives {r_high}{c_high}; {low_end}. "
+        "{endless}Next comes {second}: {end2}. A range drawn wider moves a bar up the ranking, so the ranking "
+        "is only as good as the ranges.",
         base=months(top["base_runway"]), top=TORNADO_NAMES[top["input"]].lower(),
-        low=tornado_label(top["input"], top["low"], ladder), r_low=lasting(top["runway_low"]),
-        c_low=_change_note(top["change_low"]), high=tornado_label(top["input"], top["high"], ladder),
+        low_end=choose(bool(top["change_low"] == 0), "its low end (" + low + ") is the base case itself, so the bar is "
+                       "one-sided", "its low end (" + low + ") gives " + lasting(top["runway_low"])
+                       + _change_note(top["change_low"])),
+        endless=choose(bool(math.isinf(top["change_high"])), "That bar ranks first because one end of its range is a "
+                       "pace that, held for good, means the cash never runs out; the ranking says so much and "
+                       "no more. ", ""),
+        high=tornado_label(top["input"], top["high"], ladder),
         r_high=lasting(top["runway_high"]), c_high=_change_note(top["change_high"]),
         second=TORNADO_NAMES[second["input"]].lower(),
         end2=longer(abs(second["change_high"]), abs(second["change_low"]), rel_tol=0.01,
@@ -881,10 +937,9 @@ def finding_zhipu(runways: Mapping[str, float], stated_loss: Fact, stated_ocf: F
         "gives {r_net}.\n"
         "- The report of {ocf} is closest to the runway on the **{near_ocf}** ({r_ocf}), {side} the {target} "
         "the report says the cash exceeds: {gap}.\n"
-        "- The operating-cash-flow runway is an **upper bound** on the cash view. Operating cash flow is net "
-        "of the cash customers paid and leaves out capital spending; free cash flow (operating cash flow less "
-        "capital expenditure) would be the stricter cash burn. {fcf}",
-        loss=describe(stated_loss), matches=match_or_closest(named[nearest], stated_loss.value),
+        "- Free cash flow, the stricter burn: {fcf}",
+        loss=describe(stated_loss),
+        matches=match_or_closest(named[nearest], stated_loss.value, match="is consistent with"),
         nearest=nearest, r_near=months(named[nearest]), r_net=months(runways["net_loss"]),
         ocf=describe(stated_ocf), near_ocf=near_ocf, r_ocf=months(r_ocf),
         side=compare(r_ocf, stated_ocf.value, more="above", less="below", same="at"),
@@ -895,15 +950,14 @@ def finding_zhipu(runways: Mapping[str, float], stated_loss: Fact, stated_ocf: F
                    + " less than in the half year to " + cash.period_label
                    + ", or the report counted more than cash and cash equivalents"),
         fcf=choose(fcf_runway is None,
-                   "The data hold no capital expenditure for H1 2025 (the prospectus figures we read give the "
-                   "operating line only), so free cash flow cannot be computed for that period; we do not "
-                   "guess it.",
-                   "On free cash flow the cash lasts " + months(fcf_runway or 0.0) + "."),
+                   "the data hold no capital expenditure for H1 2025 (the prospectus figures we read give the "
+                   "operating line only), so it cannot be computed for that period; we do not guess it.",
+                   "on it the cash lasts " + months(fcf_runway or 0.0) + "."),
     )
 
 
 def finding_like_for_like(mm: Mapping[str, float], zp: Mapping[str, float], mm_burns: Mapping[str, float],
-                          mm_period: str, zp_period: str) -> Markdown:
+                          mm_period: str, zp_period: str, ladder: Mapping[str, float]) -> Markdown:
     """MiniMax against Zhipu on the same cash and the same kind of burn, each on its own latest pace."""
     return say(
         "On cash and cash equivalents alone, and on the same kind of burn, MiniMax's cash lasts {mm_adj} on its "
@@ -911,7 +965,9 @@ def finding_like_for_like(mm: Mapping[str, float], zp: Mapping[str, float], mm_b
         "{zp_net} ({net}). MiniMax's adjusted net loss, {mm_adj_burn} a month on the {mm_period} pace, is "
         "{vs} than the cash burn the article expects for 2025 ({mm_cash_burn}): a loss is not a cash flow. "
         "The paces differ in period ({mm_period} against {zp_period}), so read them as model results on "
-        "each company's latest pace, not as forecasts.",
+        "each company's latest pace, not as forecasts. Cash and cash equivalents alone also penalise how "
+        "MiniMax holds its money: {fvtpl} of its {invested} of cash and investments sits in FVTPL "
+        "investments, while Zhipu's investments at its balance-sheet date are not in the data.",
         mm_adj=months(mm["adjusted_net_loss"]), zp_adj=months(zp["adjusted_net_loss"]),
         adj=longer(mm["adjusted_net_loss"], zp["adjusted_net_loss"], rel_tol=0.05, more="longer", less="shorter",
                    same="about the same"),
@@ -921,6 +977,7 @@ def finding_like_for_like(mm: Mapping[str, float], zp: Mapping[str, float], mm_b
         mm_adj_burn=_m(mm_burns["adjusted_net_loss"], "USD"), mm_period=mm_period, zp_period=zp_period,
         vs=compare(mm_burns["adjusted_net_loss"], mm_burns["cash_outflow"], more="more", less="less"),
         mm_cash_burn=_m(mm_burns["cash_outflow"], "USD"),
+        fvtpl=_m(ladder["cash_fvtpl"] - ladder["cash"], "USD"), invested=_m(ladder["cash_fvtpl"], "USD"),
     )
 
 
@@ -957,10 +1014,10 @@ def finding_listings(rows: Mapping[str, Mapping[str, object]], added: Mapping[st
     zp = cast(dict[str, float], rows["zhipu"]["runways"])
     warnings = [Markup("**Warning.** ") + Markup(a.warning) for a in added.values() if a.warning]
     return say(
-        "On {pace}, with {counted} proceeds, Zhipu had {zp_before} left on its listing day without the money "
+        "On {pace}, with {counted}, Zhipu had {zp_before} left on its listing day without the money "
         "and {zp_after} with it; MiniMax had {mm_before} and {mm_after}. {ran_out}{warnings}",
-        pace=pace, counted=counted, zp_before=months(zp["left_before"]), zp_after=months(zp["left_after"]),
-        mm_before=months(mm["left_before"]), mm_after=months(mm["left_after"]),
+        pace=pace, counted=proceeds_phrase(counted, added), zp_before=months(zp["left_before"]),
+        zp_after=months(zp["left_after"]), mm_before=months(mm["left_before"]), mm_after=months(mm["left_after"]),
         ran_out=choose(min(zp["left_before"], mm["left_before"]) <= 0,
                        "A runway that ends before the listing day means this burn, or this scenario, "
                        "overstates the cash that left: the company did list, with cash in hand.", ""),
@@ -1006,15 +1063,16 @@ def takeaways(article_runway: float, stated: Fact, ladder: Mapping[str, float], 
     return say(
         "1. **The article's runway is its own arithmetic, and the arithmetic {holds}.** Its cash resources over "
         "its burn give {article}, printed as {stated}.\n"
-        "2. **{most}** Cash and cash equivalents alone last {cash_only}; the loans it "
-        "counts add {loans}. A lender would count the first, not the last.\n"
+        "2. **{most}** Cash and cash equivalents alone last {cash_only}; the undrawn loans it "
+        "counts add {loans}.\n"
         "3. **The ranking of assumptions follows the ranges.** {top} moves the runway most over the ranges "
         "set, and {end} drives it.\n"
         "4. **Zhipu's runway depends on the burn: {zp_low} to {zp_high}.** The longest, on operating cash "
-        "flow, is an upper bound: it leaves out capital spending, which the data do not give for the period.\n"
-        "5. **On the same cash and the same kind of burn**, MiniMax's cash and cash equivalents last {mm_adj} "
-        "on its adjusted net loss against Zhipu's {zp_adj}.\n"
-        "6. **The listings, on {pace}, with {counted} proceeds:** Zhipu had {zp_left} left on its listing day "
+        "flow, is an upper bound for the same half year (see the Zhipu section).\n"
+        "5. **On cash and cash equivalents and the same kind of burn**, MiniMax's cash lasts {mm_adj} on its "
+        "adjusted net loss against Zhipu's {zp_adj} ({adj}), and {mm_net} on its net loss against Zhipu's "
+        "{zp_net} ({net}); counting cash alone leaves out MiniMax's investments.\n"
+        "6. **The listings, on {pace}, with {counted}:** Zhipu had {zp_left} left on its listing day "
         "and {zp_after} with the money; MiniMax {mm_left} and {mm_after}.",
         holds=match_or_closest(article_runway, stated.value, match="checks out to a rounding",
                                near="does not reproduce the printed figure"),
@@ -1025,8 +1083,39 @@ def takeaways(article_runway: float, stated: Fact, ladder: Mapping[str, float], 
         end=driving_end(top["change_low"], top["change_high"]),
         zp_low=months(min(zp_runways.values())), zp_high=months(max(zp_runways.values())),
         mm_adj=months(mm_runways["adjusted_net_loss"]), zp_adj=months(zp_runways["adjusted_net_loss"]),
-        pace=pace, counted=counted, zp_left=months(zp_case["left_before"]), zp_after=months(zp_case["left_after"]),
+        adj=longer(mm_runways["adjusted_net_loss"], zp_runways["adjusted_net_loss"], rel_tol=0.05,
+                   same="about the same"),
+        mm_net=months(mm_runways["net_loss"]), zp_net=months(zp_runways["net_loss"]),
+        net=longer(mm_runways["net_loss"], zp_runways["net_loss"], rel_tol=0.05, same="about the same"),
+        pace=pace, counted=proceeds_phrase(counted, {c: cast(Proceeds, r["proceeds"]) for c, r in cases.items()}), zp_left=months(zp_case["left_before"]), zp_after=months(zp_case["left_after"]),
         mm_left=months(mm_case["left_before"]), mm_after=months(mm_case["left_after"]),
+    )
+
+
+def finding_outcome(base: Scenario, nine: Fact, year: Fact, used: Fact, expected: Fact, reserve: Fact,
+                    start: float, elapsed: float) -> Markdown:
+    """The base case against what MiniMax reported for the rest of 2025 (revenue, consumption, year-end cash)."""
+    q4 = (year.value - nine.value) / (months_in(year.period_label) - months_in(nine.period_label))
+    model_cash = start - expected.value * elapsed
+    return say(
+        "MiniMax's revenue in the last quarter of 2025, the full year less the nine months ({cites}), averaged "
+        "{q4} a month, {vs_rev} the {base} a month the base case starts from. Its cash consumption for the year "
+        "was {used}, about {used_m} a month, {vs_used} the {expected} a month the article "
+        "expected; notebook 05 argues that figure is most likely the adjusted net loss, so it is a loss set "
+        "against a cash forecast. Its cash reserve at the year end was {reserve}, {vs_res} the "
+        "{model} the article's three items would hold after {elapsed} at the expected burn, though the source "
+        "does not say which items its reserve counts.",
+        cites=nine.citation + "; " + year.citation, q4=_m(q4, year.currency, 2),
+        vs_rev=compare(q4, base.revenue_per_month, rel_tol=0.05, more="more than", less="less than",
+                       same="about the same as"),
+        base=_m(base.revenue_per_month, year.currency, 2), used=describe(used),
+        used_m=_m(used.value / months_in(used.period_label), used.currency),
+        vs_used=compare(used.value / months_in(used.period_label), expected.value, rel_tol=0.05,
+                        more="more than", less="less than", same="about the same as"),
+        expected=_m(expected.value, expected.currency), reserve=describe(reserve),
+        vs_res=compare(reserve.value, model_cash, rel_tol=0.05, more="more than", less="less than",
+                       same="about the same as"),
+        model=_m(model_cash, expected.currency), elapsed=months(elapsed),
     )
 
 
@@ -1079,13 +1168,11 @@ def growth_chart(ladder: Mapping[str, float], burn: float, axis: Sequence[float]
     ax.set_ylabel("Runway (months)")
     ax.set_ylim(0, None)
     ax.legend(loc="upper right", fontsize=8)
-    end = float(np.asarray(axis)[-1])
-    title = sentence("With the burn growing {g} a month, MiniMax's runway falls to {full} on the article's cash "
-                     "and {cash} on cash alone", g=_pct(end, 1),
-                     full=months(runway_months(ladder["cash_fvtpl_facilities"], burn, burn_growth_per_month=end)),
-                     cash=months(runway_months(ladder["cash"], burn, burn_growth_per_month=end)))
+    title = sentence("At the burn growth you chose, {g} a month, MiniMax's runway is {chosen} on the cash you "
+                     "chose and {cash} on cash alone", g=_pct(chosen[0], 1), chosen=months(chosen[1]),
+                     cash=months(runway_months(ladder["cash"], burn, burn_growth_per_month=chosen[0])))
     return finish(fig, ax, title=title, sources=sources, period=f"from {as_of}",
-                  note=f"Starting burn {_m(burn, 'USD')} a month; the burn compounds continuously.")
+                  note=f"Starting burn {_m(burn, 'USD')} a month, growing smoothly by a factor (1 + g) each month.")
 
 
 def tornado_chart(table: pd.DataFrame, ladder: Mapping[str, float], sources: str, as_of: str) -> Figure:
@@ -1112,8 +1199,8 @@ def tornado_chart(table: pd.DataFrame, ladder: Mapping[str, float], sources: str
     ax.set_xlabel("Runway (months)")
     ax.grid(axis="y", visible=False)
     top = table.iloc[0]
-    title = sentence("{name} moves MiniMax's runway most, and {end} drives it",
-                     name=TORNADO_NAMES[top["input"]], end=driving_end(top["change_low"], top["change_high"]))
+    title = sentence("Over these ranges, {name} moves MiniMax's runway most, and {end} drives it",
+                     name=TORNADO_NAMES[top["input"]].lower(), end=driving_end(top["change_low"], top["change_high"]))
     return finish(fig, ax, title=title, sources=sources, period=f"from {as_of}",
                   note=f"Black line: the base case, {months(top['base_runway'])}. Light bars: low end; dark bars: "
                        "high end; labels: change in months ('never': the cash does not run out).")
@@ -1200,13 +1287,17 @@ def listings_chart(rows: Mapping[str, Mapping[str, object]], counted: str, pace:
                             pace=pace, mm=months(gain["minimax"], 0), zp=months(gain["zhipu"], 0)))
     return finish(fig, ax, title=title, sources=sources, period="balance sheets at 2025-06-30 and 2025-09-30; "
                   "listings in January 2026",
-                  note=f"Both: cash and cash equivalents only, {counted} proceeds (see the table for MiniMax's); "
-                       "months counted from each listing day.")
+                  note="Both: cash and cash equivalents only; "
+                       + proceeds_phrase(counted, {c: cast(Proceeds, rows[c]["proceeds"]) for c in companies})
+                       + "; months counted from each listing day.")
 
 
-def pace(minimax_burn: Fact, zhipu_burn: Fact) -> str:
-    """The periods behind the two burns, for stating a model result as one.
+def pace(minimax_burn: Fact, zhipu_burn: Fact, definition: str) -> str:
+    """The burns behind a comparison, each named with its period, for stating a model result as one.
 
-    Example: ``pace(mm_burn, zp_ocf)`` gives ``"MiniMax's FY2025 burn and Zhipu's H1 2025 burn"``.
+    Example: ``pace(mm_burn, zp_ocf, "cash_outflow")`` gives ``"MiniMax's cash burn expected for 2025 (article)
+    and Zhipu's operating cash outflow (H1 2025)"``.
     """
-    return f"MiniMax's {minimax_burn.period_label} burn and Zhipu's {zhipu_burn.period_label} burn"
+    mm = BURNS["minimax"][definition]
+    mm_when = choose(definition == "cash_outflow", "(article)", "(" + minimax_burn.period_label + ")")
+    return f"MiniMax's {mm} {mm_when} and Zhipu's {BURNS['zhipu'][definition]} ({zhipu_burn.period_label})"
