@@ -824,7 +824,7 @@ def finding_growth(cash_phrase: str, threshold: float, growth: float, by_month: 
     return say(
         "With {cash} counted and no other change, the runway is {threshold} when the burn {moves} "
         "**{growth} a month** ({per_year} a year); {faster}. At that rate a table that charges each month the "
-        "burn of its first day gives {by_month} ({diff} than the closed form), one that charges the burn of its "
+        "burn of its first day gives {by_month} ({diff} the closed form), one that charges the burn of its "
         "last day gives {by_month_end} ({diff_end}), and one that charges each month its exact share of the "
         "smoothly growing burn gives the closed form's {threshold} at every month end: the first two are "
         "discrete models beside the continuous one, not checks of it.",
@@ -834,7 +834,8 @@ def finding_growth(cash_phrase: str, threshold: float, growth: float, by_month: 
         growth=_pct(abs(growth), 2), per_year=_pct(abs(per_year), 0),
         faster=sign(growth, positive="any faster growth takes it below",
                     negative="even a flat burn leaves it below", zero="any growth takes it below"),
-        by_month=months(by_month, 2), diff=longer(by_month, threshold, rel_tol=1e-6),
+        by_month=months(by_month, 2),
+        diff=longer(by_month, threshold, rel_tol=1e-6, more="longer than", less="shorter than", same="the same as"),
     )
 
 

@@ -125,8 +125,16 @@ def test_tables() -> None:
     items = [F(362.6, currency="USD"), F(644.2, currency="USD"), F(39.4, currency="USD")]
     assert sn.ladder_table(items, ladder, 27.9)["runway at a flat burn"].tolist() == [
         "13.0 months", "36.1 months", "37.5 months"]
-    sheet = sn.spreadsheet(1046.2, 27.9, 0.03, shown=2)
-    assert sheet.loc[1, "cash left, by month"] == pytest.approx(1018.3)
+    sheet = sn.spreadsheet(1046.2, 27.9, 0.03, around=24)
+    assert list(sheet.index) == [1, 2, 3, 22, 23, 24, 25]
+    assert sheet.loc[1, "cash left, first-day charges"] == pytest.approx(1018.3)
+    # the exact monthly charges meet the closed form at every month end; the first-day charges do not
+    assert (sheet["cash left, exact monthly charges"] - sheet["cash left, closed form"]).abs().max() < 0.011
+    assert sheet.loc[24, "cash left, first-day charges"] > sheet.loc[24, "cash left, closed form"] + 1
+    assert sheet.loc[1, "burn over the month, exact"] == pytest.approx(27.9 * 0.03 / math.log1p(0.03), abs=0.01)
+    flat = sn.spreadsheet(100.0, 10.0, 0.0, around=2)
+    assert list(flat.index) == [1, 2, 3, 4] and flat.loc[4, "cash left, exact monthly charges"] == 60.0
+    assert str(sn.spreadsheet(100.0, 25.0, 0.0, around=4).loc[4, "cash left, closed form"]) == "0.0"
     assert list(sn.growth_table(ladder, 27.9, [0.0]).iloc[0]) == ["0.0%", "13.0 months", "36.1 months", "37.5 months"]
     assert sn.compute_table(MM, [0.2], "USD").iloc[0, 1] == "30.69"
     revenue = sn.revenue_table(MM, [0.0, 0.088], 0.088)
@@ -177,8 +185,13 @@ def test_proceeds_every_branch() -> None:
     assert net.amount == pytest.approx(4173.4 * 0.894) and net.warning == "" and net.basis == "net"
     # MiniMax's "net" USD 680 million exceeds the base deal's gross at 7.8: the gross stands in, with a warning.
     mm = sn.proceeds("minimax", "net", "USD", "2026-01-09", 1 / 7.8, "note")
-    assert mm.amount == pytest.approx(4818 / 7.8)
-    assert "exceed the gross" in mm.warning and "upper bound" in mm.warning
+    assert mm.amount == pytest.approx(4818 / 7.8) and len(mm.facts) == 3
+    assert "exceed the gross" in mm.warning and "does not say gross or net" in mm.warning
+    assert "over-allotment option exercised in full" in mm.warning and "USD 710.3 million, 4.3% above" in mm.warning
+    assert sn.proceeds_phrase("net", {"minimax": mm, "zhipu": net}) == (
+        "proceeds gross of the base deal for MiniMax and net for Zhipu")
+    assert sn.proceeds_phrase("net", {"zhipu": net}) == "net proceeds"
+    assert sn.proceeds_phrase("none", {"zhipu": none}) == "no proceeds counted"
     # At a rate that makes the gross larger than the net, the net is used and nothing is said.
     consistent = sn.proceeds("minimax", "net", "USD", "2026-01-09", 1 / 7.0, "note")
     assert consistent.amount == 680.0 and consistent.warning == "" and consistent.rate_note == ""
@@ -207,12 +220,14 @@ def test_finding_article(total: float, stated: float, words: list[str]) -> None:
 
 
 def test_finding_growth_each_sign() -> None:
-    up = text(sn.finding_growth("cash", 24, 0.0354, 24.28))
-    assert "grows by" in up and "any faster growth takes it below" in up and "longer than" in up
-    down = text(sn.finding_growth("cash", 24, -0.03, 23.5))
-    assert "shrinks by" in down and "even a flat burn leaves it below" in down and "shorter than" in down
-    flat = text(sn.finding_growth("cash", 24, 0.0, 24.0))
-    assert "stays flat, at" in flat and "the same than" not in flat or "the same" in flat
+    up = text(sn.finding_growth("cash", 24, 0.0354, 24.28, 23.72))
+    assert "grows by" in up and "any faster growth takes it below" in up and "(longer than" in up
+    assert "23.72 months (shorter)" in up and "discrete models beside the continuous one" in up
+    down = text(sn.finding_growth("cash", 24, -0.03, 23.5, 24.5))
+    assert "shrinks by" in down and "even a flat burn leaves it below" in down and "(shorter than" in down
+    assert "24.50 months (longer)" in down
+    flat = text(sn.finding_growth("cash", 24, 0.0, 24.0, 24.0))
+    assert "stays flat, at" in flat and "(the same as the closed form)" in flat and "24.00 months (the same)" in flat
 
 
 def test_finding_compute_both_sources() -> None:
@@ -233,8 +248,12 @@ def test_finding_tornado_branches() -> None:
     ladder = sn.cash_ladder(362.6, 644.2, 39.4)
     t = sn.tornado(MM, {"revenue_growth_per_month": (0.0, 0.088), "burn_level_change": (-0.2, 0.2)})
     out = text(sn.finding_tornado(t, ladder))
-    assert "cash that never runs out." in out and "(+0.0 months on the base case)" in out
+    assert "cash that never runs out;" in out and "is the base case itself, so the bar is one-sided" in out
+    assert "+0.0 months" not in out and "ranks first because one end" in out
     assert "its low end moves the runway further" in out
+    two_sided = sn.tornado(MM, {"burn_growth_per_month": (-0.02, 0.03), "burn_level_change": (-0.2, 0.2)})
+    both = text(sn.finding_tornado(two_sided, ladder))
+    assert "its low end (-2.0% a month) gives a runway of" in both and "ranks first because" not in both
     t2 = sn.tornado(MM, {"cash": (362.6, 1046.2), "burn_level_change": (-0.05, 0.5)})
     assert "its high end moves the runway further" in text(sn.finding_tornado(t2, ladder))
     t3 = sn.tornado(MM, {"cash": (362.6, 1046.2), "compute_price_change": (-0.1, 0.1)})
@@ -254,23 +273,48 @@ def zp_finding(cash: float, fcf: float | None, loss_months: float = 9.0) -> str:
 
 def test_finding_zhipu_branches() -> None:
     short = zp_finding(2552.0, None)
-    assert "matches the runway on the **adjusted net loss**" in short
+    assert "is consistent with the runway on the **adjusted net loss**" in short
     assert "below the 12 months" in short and "would have to stay below RMB 212.7 million" in short
     assert "cannot be computed" in short
     long = zp_finding(3000.0, 10.5, loss_months=13.0)
     assert "above the 12 months" in long and "on that burn the report holds" in long
-    assert "On free cash flow the cash lasts 10.5 months." in long
+    assert "on it the cash lasts 10.5 months." in long
     assert "is closest to the runway on the **operating cash outflow**" in long
+
+
+def test_proceeds_warning_without_over_allotment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sn, "_over_allotment", lambda company, listed: None)
+    mm = sn.proceeds("minimax", "net", "USD", "2026-01-09", 1 / 7.8, "note")
+    assert "no over-allotment figure" in mm.warning and len(mm.facts) == 2
+
+
+@pytest.mark.parametrize(("year", "used", "reserve", "words"), [
+    (79.038, 250.0, 1050.0, ["averaged USD 8.53 million a month, more than", "less than the USD 27.9",
+                             "more than the USD 962"]),
+    (60.0, 400.0, 700.0, ["less than the USD 5.94", "more than the USD 27.9", "less than the USD 962"]),
+    (71.3, 335.0, 960.0, ["about the same as the USD 5.94", "about the same as the USD 27.9",
+                          "about the same as the USD 962"])])
+def test_finding_outcome_branches(year: float, used: float, reserve: float, words: list[str]) -> None:
+    nine = F(53.437, currency="USD", period_label="9M2025")
+    out = text(sn.finding_outcome(MM, nine, F(year, currency="USD", period_label="FY2025"),
+                                  F(used, currency="USD", period_label="FY2025"), F(27.9, currency="USD"),
+                                  F(reserve, currency="USD"), 1046.2, 3.0))
+    for word in words:
+        assert word in out, out
+    assert "notebook 05 argues that figure is most likely the adjusted net loss" in out
 
 
 def test_finding_like_for_like_branches() -> None:
     burns = {"cash_outflow": 27.9, "adjusted_net_loss": 20.7, "net_loss": 56.9}
     out = text(sn.finding_like_for_like({"adjusted_net_loss": 17.5, "net_loss": 6.4},
-                                        {"adjusted_net_loss": 8.7, "net_loss": 6.5}, burns, "9M2025", "H1 2025"))
+                                        {"adjusted_net_loss": 8.7, "net_loss": 6.5}, burns, "9M2025", "H1 2025",
+                                        sn.cash_ladder(362.6, 644.2, 39.4)))
+    assert "USD 644.2 million of its USD 1,006.8 million" in out
     assert "8.7 months (longer)" in out and "6.5 months (about the same)" in out and "is less than" in out
     out = text(sn.finding_like_for_like({"adjusted_net_loss": 5.0, "net_loss": 6.4},
                                         {"adjusted_net_loss": 8.7, "net_loss": 3.0},
-                                        {**burns, "adjusted_net_loss": 30.0}, "9M2025", "H1 2025"))
+                                        {**burns, "adjusted_net_loss": 30.0}, "9M2025", "H1 2025",
+                                        sn.cash_ladder(362.6, 644.2, 39.4)))
     assert "8.7 months (shorter)" in out and "3.0 months (longer)" in out and "is more than" in out
 
 
@@ -306,7 +350,10 @@ def test_listing_case_and_dates() -> None:
     assert isinstance(runways, dict)
     assert runways["left_before"] == pytest.approx(2552 / 221.2 - sn.months_between("2025-06-30", "2026-01-08"))
     assert sn.listing_date("minimax") == "2026-01-09"
-    assert sn.pace(F(1.0, period_label="FY2025"), F(1.0)) == "MiniMax's FY2025 burn and Zhipu's H1 2025 burn"
+    assert sn.pace(F(1.0, period_label="FY2025"), F(1.0), "cash_outflow") == (
+        "MiniMax's cash burn expected for 2025 (article) and Zhipu's operating cash outflow (H1 2025)")
+    assert sn.pace(F(1.0, period_label="9M2025"), F(1.0), "net_loss") == (
+        "MiniMax's net loss (9M2025) and Zhipu's net loss (H1 2025)")
 
 
 @pytest.mark.parametrize(("cash", "stated", "most", "holds"), [
@@ -317,8 +364,11 @@ def test_takeaways_branches(cash: float, stated: float, most: str, holds: str) -
     t = sn.tornado(MM, {"revenue_growth_per_month": (0.0, 0.088), "burn_level_change": (-0.2, 0.2)})
     out = text(sn.takeaways(runway_months(1046.2, 27.9), F(stated, unit="months", currency=""), ladder, 27.9, t,
                             {"adjusted_net_loss": 8.7, "net_loss": 6.5, "cash_outflow": 11.5},
-                            {"adjusted_net_loss": 17.5}, listing_cases(5.2), "net", "the pace"))
+                            {"adjusted_net_loss": 17.5, "net_loss": 6.4}, listing_cases(5.2), "net", "the pace"))
     assert most in out and holds in out and "Revenue growth moves the runway most" in out
+    assert "17.5 months on its adjusted net loss against Zhipu's 8.7 months (longer)" in out
+    assert "6.4 months on its net loss against Zhipu's 6.5 months (about the same)" in out
+    assert "with net proceeds:" in out
 
 
 # --------------------------------------------------------------------------- charts
@@ -330,10 +380,11 @@ def test_charts_titles_state_their_findings() -> None:
     fig = sn.ladder_chart(ladder, 27.9, stated, "S0", "2025-09-30")
     assert title(fig).startswith("Cash alone lasts 13 months")
     up = sn.growth_chart(ladder, 27.9, np.linspace(-0.02, 0.04, 5), 24, 0.0354, (0.0, 37.5), "S0", "2025-09-30")
-    assert title(up) == ("With the burn growing 4.0% a month, MiniMax's runway falls to 23.1 months on the "
-                         "article's cash and 10.5 months on cash alone")
+    assert title(up) == ("At the burn growth you chose, 0.0% a month, MiniMax's runway is 37.5 months on the "
+                         "cash you chose and 13.0 months on cash alone")
     t = sn.tornado(MM, {"revenue_growth_per_month": (0.0, 0.088), "burn_level_change": (-0.2, 0.2)})
-    assert "and the high end drives it" in title(sn.tornado_chart(t, ladder, "S0", "2025-09-30"))
+    assert title(sn.tornado_chart(t, ladder, "S0", "2025-09-30")) == (
+        "Over these ranges, revenue growth moves MiniMax's runway most, and the high end drives it")
     grid = sn.heat_grid(MM, [0.0, 0.03], [0.0, 0.088])
     heat = sn.heat_chart(grid, [0.0, 0.03], [0.0, 0.088], (0.0, 0.0), 0.233, "S0", "2025-09-30")
     assert "never running out" in title(heat)
