@@ -826,7 +826,7 @@ def finding_growth(cash_phrase: str, threshold: float, growth: float, by_month: 
         "**{growth} a month** ({per_year} a year); {faster}. At that rate a table that charges each month the "
         "burn of its first day gives {by_month} ({diff} the closed form), one that charges the burn of its "
         "last day gives {by_month_end} ({diff_end}), and one that charges each month its exact share of the "
-        "smoothly growing burn gives the closed form's {threshold} at every month end: the first two are "
+        "smoothly changing burn gives the closed form's {threshold} at every month end: the first two are "
         "discrete models beside the continuous one, not checks of it.",
         cash=cash_phrase, threshold=months(threshold, 0),
         by_month_end=months(by_month_end, 2), diff_end=longer(by_month_end, threshold, rel_tol=1e-6),
@@ -895,7 +895,7 @@ def finding_tornado(table: pd.DataFrame, ladder: Mapping[str, float]) -> Markdow
         low_end=choose(bool(top["change_low"] == 0), "its low end (" + low + ") is the base case itself, so the bar is "
                        "one-sided", "its low end (" + low + ") gives " + lasting(top["runway_low"])
                        + _change_note(top["change_low"])),
-        endless=choose(bool(math.isinf(top["change_high"])), "That bar ranks first because one end of its range is a "
+        endless=choose(bool(math.isinf(top["change_high"]) or math.isinf(top["change_low"])), "That bar ranks first because one end of its range is a "
                        "pace that, held for good, means the cash never runs out; the ranking says so much and "
                        "no more. ", ""),
         high=tornado_label(top["input"], top["high"], ladder),

@@ -254,6 +254,10 @@ def test_finding_tornado_branches() -> None:
     two_sided = sn.tornado(MM, {"burn_growth_per_month": (-0.02, 0.03), "burn_level_change": (-0.2, 0.2)})
     both = text(sn.finding_tornado(two_sided, ladder))
     assert "its low end (-2.0% a month) gives a runway of" in both and "ranks first because" not in both
+    low_endless = sn.tornado(MM, {"burn_growth_per_month": (-0.05, 0.03), "burn_level_change": (-0.2, 0.2)})
+    endless = text(sn.finding_tornado(low_endless, ladder))
+    assert "its low end (-5.0% a month) gives cash that never runs out" in endless
+    assert "ranks first because one end" in endless
     t2 = sn.tornado(MM, {"cash": (362.6, 1046.2), "burn_level_change": (-0.05, 0.5)})
     assert "its high end moves the runway further" in text(sn.finding_tornado(t2, ladder))
     t3 = sn.tornado(MM, {"cash": (362.6, 1046.2), "compute_price_change": (-0.1, 0.1)})
