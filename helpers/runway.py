@@ -21,6 +21,13 @@ When ``g < 0`` the total that can ever be burned is ``b / -ln(1 + g)``; if
 ``C`` is at least that (``1 + C * ln(1 + g) / b <= 0``) the cash never runs out
 and the runway is ``math.inf``. Likewise ``b <= 0`` (revenue covers the burn)
 gives ``math.inf``, and ``C == 0`` gives ``0.0`` whatever the burn.
+
+A student's spreadsheet (:func:`runway_by_month`, :func:`month_by_month`)
+charges month ``k`` (``k = 1, 2, ...``) the burn of its first day,
+``b * (1 + g) ** (k - 1)``, all at once, and reads the last month pro rata. With
+``g = 0`` it agrees exactly; with ``g > 0`` it charges each month a little less
+than the continuous burn over that month (by the factor ``ln(1 + g) / g``), so
+its runway is a little longer; with ``g < 0``, a little shorter.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
 from helpers.checks import real
@@ -35,6 +43,8 @@ from helpers.checks import real
 __all__ = [
     "burn_growth_for_runway",
     "compute_price_adjusted_burn",
+    "month_by_month",
+    "runway_by_month",
     "runway_grid",
     "runway_months",
 ]
@@ -235,3 +245,78 @@ def burn_growth_for_runway(
             f"the runway jumps to infinity as the burn growth falls towards {lo!r}"
         )
     return best
+
+
+def _spreadsheet_total(b: float, q: float, n: int) -> float:
+    """Burn charged over the first ``n`` spreadsheet months: ``b * (q**n - 1) / (q - 1)`` (``b * n`` at ``q == 1``)."""
+    return b * n if q == 1 else b * math.expm1(n * math.log(q)) / (q - 1)
+
+
+def runway_by_month(
+    cash: float,
+    burn_per_month: float,
+    *,
+    burn_growth_per_month: float = 0.0,
+    proceeds: float = 0.0,
+) -> float:
+    """Runway as a month-by-month table gives it: whole months paid in full, then the last month pro rata.
+
+    Month ``k`` is charged ``b * (1 + g) ** (k - 1)``; ``math.inf`` when the cash outlasts every month.
+    Example: ``runway_by_month(100.0, 10.0, burn_growth_per_month=0.1)`` -> 7.2632...
+    (months 1 to 7 use 94.87, month 8 costs 19.49 and gets 5.13 of it).
+
+    >>> round(runway_by_month(100.0, 10.0, burn_growth_per_month=0.1), 4)
+    7.2632
+    >>> runway_by_month(1046.2, 27.9) == runway_months(1046.2, 27.9)
+    True
+    """
+    c = real("cash", cash, minimum=0) + real("proceeds", proceeds, minimum=0)
+    b = real("burn_per_month", burn_per_month, minimum=0)
+    g = real("burn_growth_per_month", burn_growth_per_month, above=-1.0)
+    if c == 0:
+        return 0.0
+    if b == 0:
+        return math.inf
+    if g == 0:
+        return c / b
+    q = 1 + g
+    if g < 0 and c >= b / -g:
+        return math.inf  # the whole geometric series b / (1 - q) never reaches the cash
+    # Whole months n with S(n) <= c < S(n + 1), from the closed form, then nudged for rounding.
+    n = max(0, math.floor(math.log1p(c * g / b) / math.log1p(g)))
+    while _spreadsheet_total(b, q, n + 1) <= c:
+        n += 1
+    while n > 0 and _spreadsheet_total(b, q, n) > c:
+        n -= 1
+    return n + (c - _spreadsheet_total(b, q, n)) / (b * q**n)
+
+
+def month_by_month(
+    cash: float, burn_per_month: float, *, burn_growth_per_month: float = 0.0, months: int = 12
+) -> pd.DataFrame:
+    """The spreadsheet beside the closed form: each month's burn and the cash left, both ways.
+
+    Columns: ``month``, ``burn`` (charged at the month's opening rate), ``cash left, by month`` and
+    ``cash left, continuous`` (cash less :func:`cumulative burn <runway_months>` in continuous time).
+
+    >>> month_by_month(100.0, 10.0, months=2)["cash left, by month"].tolist()
+    [90.0, 80.0]
+    """
+    c = real("cash", cash, minimum=0)
+    b = real("burn_per_month", burn_per_month, minimum=0)
+    g = real("burn_growth_per_month", burn_growth_per_month, above=-1.0)
+    if isinstance(months, bool) or not isinstance(months, int) or months < 1:
+        raise ValueError(f"months must be a whole number >= 1, got {months!r}")
+    a = math.log1p(g)
+    rows = []
+    for k in range(1, months + 1):
+        continuous = b * k if a == 0 else b * math.expm1(a * k) / a
+        rows.append(
+            {
+                "month": k,
+                "burn": b * (1 + g) ** (k - 1),
+                "cash left, by month": c - _spreadsheet_total(b, 1 + g, k),
+                "cash left, continuous": c - continuous,
+            }
+        )
+    return pd.DataFrame(rows)

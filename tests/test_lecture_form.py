@@ -32,9 +32,7 @@ MAX_LINE = 100
 #: Notebooks whose helpers implement a formula (run-rate, LTM, growth, runway, vote share, ...).
 NEEDS_FORMULA = {"01", "02", "03", "04", "05", "06"}
 #: Notebooks not yet in the lecture form, with the issue that rewrites them.
-NOT_YET = {
-    "03": "issue 11",
-}
+NOT_YET: dict[str, str] = {}
 FORMULA = re.compile(r"\$[^$\n]*[=\\^_][^$\n]*\$")
 
 

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from helpers.runway import (
     burn_growth_for_runway,
     compute_price_adjusted_burn,
+    month_by_month,
+    runway_by_month,
     runway_grid,
     runway_months,
 )
@@ -219,3 +221,69 @@ def test_burn_growth_round_trips(c: float, b: float, target: float) -> None:
         assert any(why in str(exc) for why in ("floating point", "range of floats", "tends to -1"))
         return
     assert abs(runway_months(c, b, burn_growth_per_month=g) - target) <= 1e-9 * target
+
+
+# --- the month-by-month table beside the closed form ------------------------
+
+
+def spreadsheet_loop(cash: float, burn: float, g: float, limit: int = 100_000) -> float:
+    """What a student types: pay each month's opening burn until the cash cannot, then pro rata."""
+    left, month = cash, 0
+    while month < limit:
+        charge = burn * (1 + g) ** month
+        if charge > left:
+            return month + left / charge
+        left -= charge
+        month += 1
+    return math.inf
+
+
+@pytest.mark.parametrize("g", [0.0, 0.01, 0.0354, -0.01, -0.02])
+def test_runway_by_month_is_the_spreadsheet(g: float) -> None:
+    assert runway_by_month(1046.2, 27.9, burn_growth_per_month=g) == pytest.approx(
+        spreadsheet_loop(1046.2, 27.9, g), rel=1e-9
+    )
+
+
+def test_runway_by_month_flat_burn_equals_closed_form() -> None:
+    assert runway_by_month(1046.2, 27.9) == runway_months(1046.2, 27.9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(1.0, 1e4), st.floats(0.1, 1e3), st.floats(0.001, 0.2))
+def test_growing_burn_spreadsheet_is_longer(c: float, b: float, g: float) -> None:
+    # Month k is charged b q^(k-1) < the continuous burn over it, so the spreadsheet's cash lasts longer.
+    assert runway_by_month(c, b, burn_growth_per_month=g) >= runway_months(c, b, burn_growth_per_month=g)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(1.0, 1e4), st.floats(0.1, 1e3), st.floats(-0.2, -0.001))
+def test_shrinking_burn_spreadsheet_is_shorter(c: float, b: float, g: float) -> None:
+    by_month = runway_by_month(c, b, burn_growth_per_month=g)
+    assert by_month <= runway_months(c, b, burn_growth_per_month=g)
+
+
+def test_runway_by_month_edges() -> None:
+    assert runway_by_month(0.0, 10.0, burn_growth_per_month=0.1) == 0.0
+    assert runway_by_month(100.0, 0.0) == math.inf
+    assert runway_by_month(100.0, 10.0, burn_growth_per_month=-0.1) == math.inf  # 10 / 0.1 = 100: never
+    assert math.isfinite(runway_by_month(99.0, 10.0, burn_growth_per_month=-0.1))
+    assert runway_by_month(50.0, 10.0, proceeds=50.0) == 10.0
+    with pytest.raises(ValueError, match="burn_growth_per_month"):
+        runway_by_month(100.0, 10.0, burn_growth_per_month=-1.0)
+    with pytest.raises(ValueError, match="cash"):
+        runway_by_month(-1.0, 10.0)
+
+
+def test_month_by_month_table() -> None:
+    table = month_by_month(100.0, 10.0, burn_growth_per_month=0.1, months=3)
+    assert table["burn"].round(6).tolist() == [10.0, 11.0, 12.1]
+    assert table["cash left, by month"].round(6).tolist() == [90.0, 79.0, 66.9]
+    # continuous: 100 - 10 (1.1^k - 1) / ln 1.1, less than the spreadsheet's at every month for g > 0
+    assert table["cash left, continuous"].iloc[0] == pytest.approx(100 - 10 * 0.1 / math.log(1.1))
+    assert (table["cash left, continuous"] < table["cash left, by month"]).all()
+    flat = month_by_month(100.0, 10.0, months=2)
+    assert flat["cash left, by month"].tolist() == flat["cash left, continuous"].tolist()
+    for bad in (0, 1.5, True):
+        with pytest.raises(ValueError, match="months"):
+            month_by_month(100.0, 10.0, months=bad)  # type: ignore[arg-type]
