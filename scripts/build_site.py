@@ -40,7 +40,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_NAME = re.compile(r"^(\d\d)_[A-Za-z0-9_]+\.ipynb$")
 TITLE_LINE = re.compile(r"^#\s+(\d\d)\s*·\s*(.+?)\s*$")
 READING_TIME = re.compile(r"\*\*Reading time:\*\*\s*about\s+(\d+)\s+minutes?", re.IGNORECASE)
-WIDGET_REPR = re.compile(r"^[A-Za-z]+\((children|value|description|layout)=")
 SITE_TITLE = "Zhipu and MiniMax: two AI listings in Hong Kong"
 PAPERMILL_EXAMPLE = (
     ".venv/bin/papermill notebooks/03_cash_runway_sensitivity.ipynb _build/my_case.ipynb -p burn_growth_per_month 0.02"
@@ -368,10 +367,6 @@ def render_output(output: nbformat.NotebookNode, page: Page) -> str:
         return f'<div class="output markdown">{page.markdown(_text(data["text/markdown"]))}</div>\n'
     if "text/plain" in data:
         text = _text(data["text/plain"])
-        if WIDGET_REPR.match(text):
-            return (
-                '<p class="widget-note">An interactive control appears here when the notebook runs in JupyterLab.</p>\n'
-            )
         return f'<pre class="output text">{html.escape(_ANSI.sub("", text))}</pre>\n'
     return ""
 

@@ -1,6 +1,6 @@
 """Execute notebooks in place, top to bottom, and store outputs deterministically.
 
-Used by ``make book``. Timings and widget state are not stored, so the same
+Used by ``make book``. Timings are not stored, so the same
 inputs on the same interpreter give byte-identical files (across interpreters
 only ``language_info.version`` differs, which JupyterLab itself writes), and a run that writes
 anything to stderr (a warning) or raises fails loudly. Notebooks run side by
@@ -34,7 +34,6 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KERNEL_START_TRIES = 3
 
 #: The notebook metadata JupyterLab 4 writes when it opens a notebook on the python3 kernel: the kernelspec,
@@ -67,9 +66,6 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cell.metadata.pop("execution", None)
         if "outputs" in cell:
             cell.outputs = _coalesce_streams(cell.outputs)
-        for output in cell.get("outputs", []):
-            output.get("data", {}).pop(WIDGET_VIEW, None)
-            output.get("metadata", {}).pop(WIDGET_VIEW, None)
     return nb
 
 
