@@ -238,9 +238,9 @@ def d1_echo(share: Fact, revenue: Fact, payers: Fact, reported: Fact) -> Markdow
     """The per-payer figure agrees with the corrected share, and why that is no corroboration: ``d1_echo(...)``"""
     each = share.value / 100 * revenue.value * 1e6 / payers.value
     return say(
-        "A tempting second check: {share} of {revenue} over {payers} paying users of Hailuo AI is {each} each "
-        "(two hedged inputs give no more digits than the print), "
-        "which {agrees} the figure {source} prints, {reported} per paying user. It is **not** corroboration. "
+        "A tempting second check: {share} of {revenue} over {payers} paying users of Hailuo AI is {each} each, "
+        "kept to the digits of the print since a hedged count supports no more, which {agrees} the figure "
+        "{source} prints, {reported} per paying user. It is **not** corroboration. "
         "{source} is also where the {share} comes from, and our sources give the payer count no period (nor say "
         "whether it counts payers at a date, over the months or on average): "
         "the data record it for {period} *because* this division then fits (see the note in `data/facts.csv`). "
@@ -248,7 +248,7 @@ def d1_echo(share: Fact, revenue: Fact, payers: Fact, reported: Fact) -> Markdow
         share=pct(share.value), revenue=money(revenue.value, revenue.currency, 3),
         payers=f"{payers.qualifier} {count(payers.value)}".strip(),
         each=f"about {revenue.currency} {as_given(like_printed(each, reported.value))}",
-        agrees=words.match_or_closest(each, reported.value, match="rounds to", near="does not round to"),
+        agrees=words.match_or_closest(each, reported.value, match="matches", near="does not match"),
         reported=f"{reported.qualifier} {reported.currency} {as_given(reported.value)}".strip(),
         source=reported.source_id, period=payers.period_label,
     )
@@ -385,7 +385,7 @@ def takeaways(facts: pd.DataFrame, d1: pd.DataFrame, d2_gap: float, d2_rounding:
         "a {gap} gap in a sum {explained}.\n"
         "- **Ask what is counted (D3, D7):** the runway runs from {cash} to {full} with the definition of cash; "
         "counts of different kinds do not divide revenue alike.\n"
-        "- **Check worded claims exactly (D4, D5):** the floor {d4}; the multiple, {multiple}, "
+        "- **Check worded claims exactly (D4, D5):** the on-premise floor {d4}; the multiple, {multiple}, "
         "settles the claim {d5}.\n"
         "- **Compare like with like (D6, D8):** period, season, currency and share base first.\n"
         "- **Agreement is not independence:** an echo or a figure fitted to agree confirms nothing.",

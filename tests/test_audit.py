@@ -99,10 +99,10 @@ def test_d1_echo_is_never_called_corroboration() -> None:
     payers = h.fact("minimax", "paying_users", "9M2025", "hailuo_ai")
     each = h.fact("minimax", "revenue_per_paying_user", "9M2025", "hailuo_ai")
     finding = text(audit.d1_echo(share, rev, payers, each))
-    assert "rounds to" in finding and "**not** corroboration" in finding
+    assert "which matches the figure" in finding and "**not** corroboration" in finding
     assert "is about USD 56 each" in finding and "56.2" not in finding
     off = text(audit.d1_echo(share, rev, replace(payers, value=200_000), each))
-    assert "does not round to" in off and "**not** corroboration" in off
+    assert "does not match" in off and "**not** corroboration" in off
 
 
 def test_d2_gap_and_rounding() -> None:
@@ -184,11 +184,11 @@ def test_takeaways_follow_the_numbers() -> None:
     d1 = audit.d1_table(ai, talkie, platform, printed, corrected)
     runways = pd.Series([13.0, 36.1, 37.498])
     md = text(audit.takeaways(facts, d1, 0.4, True, runways, -0.2, 3.48, 3.0))
-    assert "was rounding" in md and "the floor failed" in md and "13 rows" in md
+    assert "was rounding" in md and "the on-premise floor failed" in md and "13 rows" in md
     assert "once the phrase is read one way" in md and "13.0 months to 37.5 months" in md
     md2 = text(audit.takeaways(facts, d1, 0.4, False, runways, 0.5, 4.5, 3.0))
-    assert "was more than rounding" in md2 and "the floor held;" in md2 and "on either reading" in md2
-    assert "the floor held exactly" in text(audit.takeaways(facts, d1, 0.4, True, runways, 0.0, 2.0, 3.0))
+    assert "was more than rounding" in md2 and "the on-premise floor held;" in md2 and "on either reading" in md2
+    assert "the on-premise floor held exactly" in text(audit.takeaways(facts, d1, 0.4, True, runways, 0.0, 2.0, 3.0))
     assert "on either reading" in text(audit.takeaways(facts, d1, 0.4, True, runways, 0.0, 2.0, 3.0))
 
 
