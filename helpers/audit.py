@@ -394,8 +394,9 @@ def takeaways(facts: pd.DataFrame, d1: pd.DataFrame, d2_gap: float, d2_rounding:
         explained=words.choose(d2_rounding, "was rounding", "was more than rounding"),
         full=f"{float(runways.iloc[-1]):.1f} months", cash=f"{float(runways.iloc[0]):.1f} months",
         d4=words.sign(round(d4_gap, 10), positive="held", negative="failed", zero="held exactly"),
-        multiple=times(multiple), d5=words.choose((multiple > said) != (multiple > said + 1), "once the phrase is read one way",
-                                          "on either reading of the phrase"),
+        multiple=times(multiple),
+        d5=words.choose((multiple > said) != (multiple > said + 1), "once the phrase is read one way",
+                        "on either reading of the phrase"),
     )
 
 
@@ -489,7 +490,8 @@ def season_finding(first_half: Fact, full_year: Fact) -> Markdown:
     return say(
         "Zhipu's {half} brought {share} of its {year} revenue ({h1} of {fy}; {sources}): {verdict}. "
         "That is one year, so it is a pattern to test, not a law.",
-        half=first_half.period_label, year=full_year.period_label, share=pct(share), h1=money(first_half.value, first_half.currency),
+        half=first_half.period_label, year=full_year.period_label, share=pct(share),
+        h1=money(first_half.value, first_half.currency),
         fy=money(full_year.value, full_year.currency), sources=f"{first_half.citation}; {full_year.citation}",
         verdict=words.compare(share, 50.0, rel_tol=0.02, more="most of its revenue came early in the year",
                               less="most of its revenue came late in the year", same="the year was evenly split"),
