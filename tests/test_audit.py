@@ -56,7 +56,7 @@ def test_preference_table_names_a_rule_for_every_row_set_aside() -> None:
 def test_sources_finding_and_title_say_ties() -> None:
     table = audit.source_table(h.load_facts(), h.load_sources())
     assert "more than the next" in text(audit.sources_finding(table))
-    assert "each of the others corroborates rows" in text(audit.sources_finding(table))
+    assert "each of the others only agrees with rows" in text(audit.sources_finding(table))
     idle = table.copy()
     idle.loc[idle["figures cited"] == 0, "figures corroborated"] = 0
     assert "some give none yet" in text(audit.sources_finding(idle))
