@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -54,8 +55,8 @@ RULE_FOR_STATUS: dict[str, str] = {
 RULE_FOR_FACT: dict[str, str] = {
     "zp_share_on_premise_h1_2025_article": "precision beats rounding: the article's floor is a rounded claim "
     "that the one-decimal report contradicts",
-    "zp_customers_article": "precision beats rounding: the report gives the hedge (over) and the period the "
-    "article's paraphrase dropped",
+    "zp_customers_article": "the hedge differs: the report's over is a lower bound, the article's about is not; "
+    "keep the report's",
 }
 
 
@@ -136,11 +137,14 @@ def sequence_table(folder: Path) -> pd.DataFrame:
 
 
 def source_table(facts: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Each source with the rows it supplies and the rows it corroborates. Example: ``source_table(facts, sources)``"""
+    """Each source with the rows it supplies and the rows it agrees with. Example: ``source_table(facts, sources)``
+
+    ``figures corroborated`` counts agreement only: two pages of one aggregator or one wire agree by copying.
+    """
     cited = facts.groupby("source_id").size().rename("figures cited")
     backing = facts["corroborated_by"].str.split(";").explode()
     corroborated = backing[backing != ""].value_counts().rename("figures corroborated")
-    table = sources.set_index("source_id")[["publisher", "date", "kind", "secondary"]].join(cited).join(corroborated)
+    table = sources.set_index("source_id")[["publisher", "date", "kind"]].join(cited).join(corroborated)
     table = table.fillna({"figures cited": 0, "figures corroborated": 0})
     table = table.astype({"figures cited": int, "figures corroborated": int}).reset_index()
     table["date"] = table["date"].replace("", "unknown")
@@ -159,8 +163,8 @@ def sources_finding(table: pd.DataFrame) -> Markdown:
         rows=words.plural(int(table["figures cited"].sum()), "row"),
         suppliers=int((table["figures cited"] > 0).sum()), n=len(table),
         rest=words.choose(bool((table.loc[table["figures cited"] == 0, "figures corroborated"] > 0).all()),
-                          "each of the others corroborates rows",
-                          "some of the others only corroborate rows, and some give none yet"),
+                          "each of the others only agrees with rows that others supply",
+                          "some of the others only agree with rows that others supply, and some give none yet"),
         kinds=words.listing([f"{k.replace('_', ' ')} {n}" for k, n in by_kind.items()]),
         leader=first["source_id"], publisher=str(first["publisher"]).split(" (")[0],
         lead=words.plural(int(first["figures cited"]), "row"),
@@ -182,16 +186,17 @@ def leader_title(table: pd.DataFrame) -> str:
 def d1_table(ai_native: Fact, talkie: Fact, open_platform: Fact, printed: Fact, corrected: Fact) -> pd.DataFrame:
     """MiniMax's nine-month revenue split under each reading of Hailuo AI's share (percent of revenue).
 
+    No total column: the remainder is a plug, so every reading sums to AI-native plus open platform.
+
     Example: ``d1_table(...)`` leaves 33.4 points for the other AI-native products as printed, 3.4 as corrected.
     """
     rows = []
     readings = (("as printed in the article", printed), ("as press reports of the prospectus give it", corrected))
     for label, item in readings:
         other = round(ai_native.value - talkie.value - item.value, 10)
-        rows.append((label, item.value, talkie.value, other, open_platform.value,
-                     round(ai_native.value + open_platform.value, 10), item.citation))
+        rows.append((label, item.value, talkie.value, other, open_platform.value, item.citation))
     return pd.DataFrame(rows, columns=["Hailuo AI reading", "Hailuo AI %", "Talkie/Xingye %",
-                                       "other AI-native % (remainder)", "open platform %", "total %",
+                                       "other AI-native % (remainder)", "open platform %",
                                        "Hailuo source"]).set_index("Hailuo AI reading")
 
 
@@ -234,15 +239,16 @@ def d1_echo(share: Fact, revenue: Fact, payers: Fact, reported: Fact) -> Markdow
     each = share.value / 100 * revenue.value * 1e6 / payers.value
     return say(
         "A tempting second check: {share} of {revenue} over {payers} paying users of Hailuo AI is {each} each, "
-        "which {agrees} the figure {source} prints, {reported} per paying user. It is **not** corroboration. "
+        "kept to the digits of the print since a hedged count supports no more, which {agrees} the figure "
+        "{source} prints, {reported} per paying user. It is **not** corroboration. "
         "{source} is also where the {share} comes from, and our sources give the payer count no period (nor say "
         "whether it counts payers at a date, over the months or on average): "
         "the data record it for {period} *because* this division then fits (see the note in `data/facts.csv`). "
         "A check whose inputs were chosen to fit can only agree.",
         share=pct(share.value), revenue=money(revenue.value, revenue.currency, 3),
         payers=f"{payers.qualifier} {count(payers.value)}".strip(),
-        each=f"{revenue.currency} {each:.2f}",
-        agrees=words.match_or_closest(each, reported.value, match="rounds to", near="does not round to"),
+        each=f"about {revenue.currency} {as_given(like_printed(each, reported.value))}",
+        agrees=words.match_or_closest(each, reported.value, match="matches", near="does not match"),
         reported=f"{reported.qualifier} {reported.currency} {as_given(reported.value)}".strip(),
         source=reported.source_id, period=payers.period_label,
     )
@@ -257,7 +263,9 @@ def d2_finding(parts: list[Fact], total: Fact, printed: Fact, precise: Fact) -> 
         "As printed, the components sum to {sum}, against a stated total of {total}: {gap}. The article's cash "
         "figure, {printed}, is printed to {places}, so it stands for anything from {low} to {high}; the precise "
         "{precise} ({source}) {fits} that interval, and with it the components sum to {sum2}, which {agrees} "
-        "the total. The rule at work: **precision beats rounding**.",
+        "the total. The check rests on that one source; the other components are still the article's own "
+        "figures, so the sum is tested only to their last printed digit. The rule at work: **precision beats "
+        "rounding**.",
         sum=money(as_printed, total.currency, scale="million"),
         total=money(total.value, total.currency, scale="million"),
         gap=words.sign(round(as_printed - total.value, 9), positive=f"{money(as_printed - total.value, total.currency)}"
@@ -278,10 +286,13 @@ def d3_finding(runways: pd.Series, stated: Fact, burn: Fact) -> Markdown:
     """The runway on each definition of cash against the article's months. Example: ``d3_finding(r, stated, burn)``"""
     full = float(runways.iloc[-1])
     return say(
-        "On the article's own total the cash lasts {full} at {burn} a month, which {matches} its {stated} at the "
-        "nearest month. On cash and cash equivalents alone it lasts {cash}; without the bank facilities, {mid}. "
-        "The definition of cash, not the arithmetic, decides the answer; notebook 03 works the runway out in full.",
+        "On the article's own total the cash lasts {full} at {burn} a month, the burn the article expects for "
+        "{year} (a projection, and the article's claim), which {matches} its {stated} at the nearest month. "
+        "That total counts unused bank facilities, credit not yet drawn, as cash. On cash and cash equivalents "
+        "alone it lasts {cash}; without the bank facilities, {mid}. The definition of cash, not the arithmetic, "
+        "decides the answer; notebook 03 works the runway out in full.",
         full=f"{full:.3f} months", burn=f"{burn.qualifier} {money(burn.value, burn.currency)}".strip(),
+        year=burn.period_label,
         matches=words.match_or_closest(full, stated.value, match="matches", near="does not match"),
         stated=f"{stated.qualifier} {as_given(stated.value)} months".strip(),
         cash=f"{float(runways.iloc[0]):.1f} months", mid=f"{float(runways.iloc[1]):.1f} months",
@@ -353,8 +364,10 @@ def d8_finding(holding: Fact, other: Fact, before: Fact, after: Fact) -> Markdow
     return say(
         "{holding} against {other}: the second source's share base would be {hedge}{larger} {direction} the first. The "
         "listing does not explain it: Alisoft China's fall from {before} to {after} implies a dilution factor of "
-        "{factor}, which would take miHoYo to {diluted}, not {other_short}. Without the share bases the two "
-        "sources used, the figures cannot be reconciled; we keep both and use the article's.",
+        "{factor}, which would take miHoYo to {diluted}, not {other_short}. That factor holds for miHoYo only if "
+        "neither holder bought shares in the offering and the over-allotment is treated alike in both stakes. "
+        "The likeliest cause is a different share base, but without the bases the two sources used it is "
+        "unconfirmed; we keep both and use the article's.",
         holding=f"{pct(holding.value, 2)} ({holding.citation})", other=f"{other.qualifier} {pct(other.value)} "
         f"({other.citation})".strip(), larger=pct(abs(base - 1) * 100), hedge=(other.qualifier + " ").lstrip(),
         direction=words.compare(base, 1.0, more="larger than", less="smaller than", same="the same as"),
@@ -364,33 +377,26 @@ def d8_finding(holding: Fact, other: Fact, before: Fact, after: Fact) -> Markdow
 
 
 def takeaways(facts: pd.DataFrame, d1: pd.DataFrame, d2_gap: float, d2_rounding: bool, runways: pd.Series,
-              d4_gap: float, multiple: float) -> Markdown:
-    """The notebook's key takeaways as Markdown. Example: ``takeaways(...)``"""
+              d4_gap: float, multiple: float, said: float) -> Markdown:
+    """The notebook's key takeaways as short Markdown lessons. Example: ``takeaways(...)``"""
     return say(
-        "- **Prefer a source by a rule:** the filing over a report of it, precision over rounding, consistency "
-        "over one printing. The data keep {aside} that are not the figure to use (rounded, wrong, a rival "
-        "report or a translation), each naming the row that is.\n"
-        "- **D1:** the printed Hailuo AI share would leave {other} of revenue to products without a share of "
-        "their own; the corrected one leaves {rest}. Agreement with a figure whose period was assigned because "
-        "it fits is no corroboration.\n"
-        "- **D2:** as printed, the cash components are off by {gap}; {explained}.\n"
-        "- **D3:** the runway is {full} on the article's total and {cash} on cash alone.\n"
-        "- **D4:** the on-premise share was {d4} the article's floor.\n"
-        "- **D5:** the adjusted loss was {multiple} revenue.\n"
-        "- **D6:** nine months in dollars against six months in renminbi: compare them only as "
-        "[notebook 01](01_business_model_contrast.ipynb#size-ladder) does.\n"
-        "- **D7:** a count at a date, a count over a period and an article's count are different things; "
-        "per-customer figures are worked in [notebook 02](02_revenue_structure.ipynb).\n"
-        "- **D8:** two stakes for one holder differ because their share bases differ.",
+        "- **Choose by a rule, keep the loser:** {aside} stay in the data beside the figure to use.\n"
+        "- **Test a figure by what it implies (D1, D2):** a misprint left a {other} hole in the revenue split; "
+        "a {gap} gap in a sum {explained}.\n"
+        "- **Ask what is counted (D3, D7):** the runway runs from {cash} to {full} with the definition of cash; "
+        "counts of different kinds do not divide revenue alike.\n"
+        "- **Check worded claims exactly (D4, D5):** the on-premise floor {d4}; the multiple, {multiple}, "
+        "settles the claim {d5}.\n"
+        "- **Compare like with like (D6, D8):** period, season, currency and share base first.\n"
+        "- **Agreement is not independence:** an echo or a figure fitted to agree confirms nothing.",
         aside=words.plural(int((facts["status"] != "reported").sum()), "row"),
-        other=pct(d1.iloc[0]["other AI-native % (remainder)"]),
-        rest=pct(d1.iloc[1]["other AI-native % (remainder)"]), gap=money(abs(d2_gap), "USD"),
-        explained=words.choose(d2_rounding, "the rounding of one component explains all of it",
-                               "rounding does not explain it"),
+        other=pct(d1.iloc[0]["other AI-native % (remainder)"]), gap=money(abs(d2_gap), "USD"),
+        explained=words.choose(d2_rounding, "was rounding", "was more than rounding"),
         full=f"{float(runways.iloc[-1]):.1f} months", cash=f"{float(runways.iloc[0]):.1f} months",
-        d4=words.sign(round(d4_gap, 10), positive=f"{abs(d4_gap):.1f} percentage points above",
-                      negative=f"{abs(d4_gap):.1f} percentage points below", zero="exactly at"),
+        d4=words.sign(round(d4_gap, 10), positive="held", negative="failed", zero="held exactly"),
         multiple=times(multiple),
+        d5=words.choose((multiple > said) != (multiple > said + 1), "once the phrase is read one way",
+                        "on either reading of the phrase"),
     )
 
 
@@ -418,17 +424,17 @@ def cross_rules(package: dict[str, object]) -> Markdown:
     return say("{rules}", rules=words.Markup("\n".join(f"- {words.escape(rule)}" for rule in rules)))
 
 
-def small_checks(rounded: Fact, precise: Fact, translated: Fact, rates: dict[str, float]) -> pd.DataFrame:
-    """Two small consistency checks: a rounded count, and rates from different days. Example: ``small_checks(...)``"""
-    local = fact_by_id(translated.superseded_by)
+def small_checks(rounded: Fact, precise: Fact, rates: dict[str, float]) -> pd.DataFrame:
+    """Two small consistency checks: a rounded count, and rates from different days. Example: ``small_checks(...)``
+
+    No check of the HKD rate against the first-day market value: the rate row is derived from that very figure.
+    """
     cross = rates["usd_rmb"] / rates["usd_hkd"]
     return pd.DataFrame(
         [
             ("MiniMax's cumulative users: rounded / precise",
              f"{rounded.qualifier} {count(rounded.value)} / {precise.qualifier} {count(precise.value)}",
              f"{rounded.citation}; {precise.citation}"),
-            ("HKD per USD implied by the first-day market value / rate row",
-             f"{local.value / translated.value:.3f} / {as_given(rates['usd_hkd'])}", translated.citation),
             ("RMB per HKD: direct row / through the dollar",
              f"{rates['hkd_rmb']:.3f} / {cross:.3f}", "rows hkd_rmb_listing; usd_rmb_article and usd_hkd_listing"),
         ],
@@ -454,3 +460,69 @@ def intervals_meet(a: float, b: float, places: int) -> bool:
     low_a, high_a = rounding_interval(a, places)
     low_b, high_b = rounding_interval(b, places)
     return low_a <= high_b + 1e-9 and low_b <= high_a + 1e-9
+
+
+def like_printed(value: float, printed: float) -> float:
+    """``value`` rounded to the decimals ``printed`` shows: no more digits than the inputs carry.
+
+    Example: ``like_printed(56.2, 56.0)`` is 56.0; ``like_printed(7.8071, 7.81)`` is 7.81.
+    """
+    return round(value, decimals(printed))
+
+
+def finest_unit(printed: float, precise: float, units: dict[str, float]) -> str:
+    """The finest of ``units`` in which ``precise`` rounds to ``printed``; ``"none"`` if no unit fits.
+
+    A unit larger than the printed figure is skipped: a figure is written in at least one whole unit.
+
+    Example: ``finest_unit(200e6, 212e6, {"one": 1, "ten million": 1e7, "hundred million": 1e8})`` is
+    ``'hundred million'``.
+    """
+    for name, scale in sorted(units.items(), key=lambda item: item[1]):
+        if scale <= abs(printed) and fits_in_unit(printed, precise, scale):
+            return name
+    return "none"
+
+
+def season_finding(first_half: Fact, full_year: Fact) -> Markdown:
+    """How much of a year's revenue its first half brought, from one year only. Example: ``season_finding(h1, fy)``"""
+    share = first_half.value / full_year.value * 100
+    return say(
+        "Zhipu's {half} brought {share} of its {year} revenue ({h1} of {fy}; {sources}): {verdict}. "
+        "That is one year, so it is a pattern to test, not a law.",
+        half=first_half.period_label, year=full_year.period_label, share=pct(share),
+        h1=money(first_half.value, first_half.currency),
+        fy=money(full_year.value, full_year.currency), sources=f"{first_half.citation}; {full_year.citation}",
+        verdict=words.compare(share, 50.0, rel_tol=0.02, more="most of its revenue came early in the year",
+                              less="most of its revenue came late in the year", same="the year was evenly split"),
+    )
+
+
+#: What a per-customer figure built on a hedged count can claim.
+PER_CUSTOMER_BOUND: dict[str, str] = {"over": "at most", "more than": "at most", "at least": "at most",
+                                      "about": "about", "": ""}
+
+
+def per_customer_table(rows: list[tuple[Fact, float, Fact]]) -> pd.DataFrame:
+    """Revenue (times a share, percent) over a customer count, with the periods set side by side.
+
+    Example: ``per_customer_table([(revenue_9m, 28.9, payers)])`` gives about USD 6,200 per paying customer
+    (to the hundred; a bound from an "over" count is rounded up, so it stays a bound).
+    """
+    out = []
+    for revenue, share, customers in rows:
+        amount = revenue.value * share / 100
+        each = amount * 1e6 / customers.value
+        shown = words.choose(PER_CUSTOMER_BOUND.get(customers.qualifier) == "at most",
+                             count(math.ceil(each / 100) * 100), count(round(each, -2)))
+        if customers.qualifier not in PER_CUSTOMER_BOUND:
+            raise ValueError(f"{customers.fact_id}: no bound known for qualifier {customers.qualifier!r}")
+        out.append({
+            "revenue": f"{money(amount, revenue.currency)} ({revenue.period_label})",
+            "customers": f"{customers.qualifier} {count(customers.value)} ({customers.period_label})".strip(),
+            "same period": words.choose(customers.period_label == revenue.period_label, "yes", "no"),
+            "revenue per customer": f"{PER_CUSTOMER_BOUND[customers.qualifier]} {revenue.currency} "
+                                    f"{shown}".strip(),
+            "count": customers.metric.replace("_", " "),
+        })
+    return pd.DataFrame(out)

@@ -56,7 +56,7 @@ def test_preference_table_names_a_rule_for_every_row_set_aside() -> None:
 def test_sources_finding_and_title_say_ties() -> None:
     table = audit.source_table(h.load_facts(), h.load_sources())
     assert "more than the next" in text(audit.sources_finding(table))
-    assert "each of the others corroborates rows" in text(audit.sources_finding(table))
+    assert "each of the others only agrees with rows" in text(audit.sources_finding(table))
     idle = table.copy()
     idle.loc[idle["figures cited"] == 0, "figures corroborated"] = 0
     assert "some give none yet" in text(audit.sources_finding(idle))
@@ -99,9 +99,10 @@ def test_d1_echo_is_never_called_corroboration() -> None:
     payers = h.fact("minimax", "paying_users", "9M2025", "hailuo_ai")
     each = h.fact("minimax", "revenue_per_paying_user", "9M2025", "hailuo_ai")
     finding = text(audit.d1_echo(share, rev, payers, each))
-    assert "rounds to" in finding and "**not** corroboration" in finding
+    assert "which matches the figure" in finding and "**not** corroboration" in finding
+    assert "is about USD 56 each" in finding and "56.2" not in finding
     off = text(audit.d1_echo(share, rev, replace(payers, value=200_000), each))
-    assert "does not round to" in off and "**not** corroboration" in off
+    assert "does not match" in off and "**not** corroboration" in off
 
 
 def test_d2_gap_and_rounding() -> None:
@@ -112,7 +113,7 @@ def test_d2_gap_and_rounding() -> None:
     parts = [h.fact("minimax", "fvtpl_financial_assets_current", at), h.fact("minimax", "unused_bank_facilities", at)]
     finding = text(audit.d2_finding(parts, total, printed, precise))
     assert "USD 0.4 million too much" in finding and "lies in that interval" in finding
-    assert "equals the total" in finding
+    assert "equals the total" in finding and "rests on that one source" in finding
     assert "whole millions" in finding
     worse = text(audit.d2_finding(parts, total, printed, replace(precise, value=361.0)))
     assert "lies outside" in worse and "still differs from" in worse
@@ -125,6 +126,8 @@ def test_d3_match_and_mismatch() -> None:
     stated = h.fact("minimax", "runway_stated", "2025-09-30")
     runways = pd.Series([13.0, 36.09, 37.498])
     assert "37.498 months" in text(audit.d3_finding(runways, stated, burn))
+    assert "expects for FY2025 (a projection" in text(audit.d3_finding(runways, stated, burn))
+    assert "credit not yet drawn" in text(audit.d3_finding(runways, stated, burn))
     assert "which matches" in text(audit.d3_finding(runways, stated, burn))
     assert "does not match" in text(audit.d3_finding(pd.Series([13.0, 36.1, 38.2]), stated, burn))
 
@@ -164,13 +167,15 @@ def test_d6_rate_d7_d8_and_small_checks() -> None:
     other = h.fact("minimax", "shareholding", "pre-IPO", "mihoyo", status="alternative")
     before = h.fact("minimax", "shareholding", "pre-IPO", "alisoft_china")
     after = h.fact("minimax", "shareholding", "post-IPO", "alisoft_china")
-    assert "about 10.2% larger than" in text(audit.d8_finding(mihoyo, other, before, after))
+    d8 = text(audit.d8_finding(mihoyo, other, before, after))
+    assert "about 10.2% larger than" in d8 and "unconfirmed" in d8 and "over-allotment" in d8
+    assert "cannot be reconciled" not in d8
     assert "smaller than" in text(audit.d8_finding(mihoyo, replace(other, value=8.0, qualifier=""), before, after))
     rates = {"usd_rmb": 7.04, "usd_hkd": 7.8, "hkd_rmb": 0.894}
     checks = audit.small_checks(h.fact("minimax", "users_cumulative", "2025-09-30", status="superseded"),
-                                h.fact("minimax", "users_cumulative", "2025-09-30"),
-                                h.fact("minimax", "market_cap_close", "2026-01-09", "low", status="translation"), rates)
-    assert checks["values"].iloc[2] == "0.894 / 0.903"
+                                h.fact("minimax", "users_cumulative", "2025-09-30"), rates)
+    assert checks["values"].iloc[-1] == "0.894 / 0.903" and len(checks) == 2
+    assert not checks["check"].str.contains("HKD per USD").any()  # circular: the rate row comes from S14
 
 
 def test_takeaways_follow_the_numbers() -> None:
@@ -178,7 +183,55 @@ def test_takeaways_follow_the_numbers() -> None:
     ai, talkie, platform, printed, corrected = d1_facts()
     d1 = audit.d1_table(ai, talkie, platform, printed, corrected)
     runways = pd.Series([13.0, 36.1, 37.498])
-    md = text(audit.takeaways(facts, d1, 0.4, True, runways, -0.2, 3.48))
-    assert "explains all of it" in md and "0.2 percentage points below" in md and "13 rows" in md
-    md2 = text(audit.takeaways(facts, d1, 0.4, False, runways, 0.5, 3.48))
-    assert "does not explain it" in md2 and "0.5 percentage points above" in md2
+    md = text(audit.takeaways(facts, d1, 0.4, True, runways, -0.2, 3.48, 3.0))
+    assert "was rounding" in md and "the on-premise floor failed" in md and "13 rows" in md
+    assert "once the phrase is read one way" in md and "13.0 months to 37.5 months" in md
+    md2 = text(audit.takeaways(facts, d1, 0.4, False, runways, 0.5, 4.5, 3.0))
+    assert "was more than rounding" in md2 and "the on-premise floor held;" in md2 and "on either reading" in md2
+    assert "the on-premise floor held exactly" in text(audit.takeaways(facts, d1, 0.4, True, runways, 0.0, 2.0, 3.0))
+    assert "on either reading" in text(audit.takeaways(facts, d1, 0.4, True, runways, 0.0, 2.0, 3.0))
+
+
+def test_rules_name_the_hedge_and_sources_drop_the_secondary_flag() -> None:
+    facts = h.load_facts()
+    table = audit.preference_table(facts).set_index("status")
+    rule = audit.RULE_FOR_FACT["zp_customers_article"]
+    assert rule.startswith("the hedge differs") and "period" not in rule
+    assert rule in table.loc["superseded", "rule"].tolist()
+    assert "secondary" not in audit.source_table(facts, h.load_sources()).columns
+
+
+def test_d1_table_has_no_total_by_construction() -> None:
+    table = audit.d1_table(*d1_facts())
+    assert not any("total" in c for c in table.columns)
+
+
+def test_like_printed_and_finest_unit() -> None:
+    assert audit.like_printed(56.2, 56.0) == 56.0 and audit.like_printed(7.8071, 7.81) == 7.81
+    units = {"one": 1.0, "hundred thousand": 1e5, "million": 1e6, "hundred million": 1e8}
+    assert audit.finest_unit(200e6, 212e6, units) == "hundred million"
+    assert audit.finest_unit(27_600_000, 27_622_000, units) == "hundred thousand"
+    assert audit.finest_unit(363.0, 362.6, units) == "one"
+    assert audit.finest_unit(2.0, 9.0, units) == "none"
+
+
+def test_season_finding_each_verdict() -> None:
+    h1, fy = h.fact("zhipu", "revenue", "H1 2024"), h.fact("zhipu", "revenue", "FY2024")
+    late = text(audit.season_finding(h1, fy))
+    assert "14.4% of its FY2024 revenue" in late and "late in the year" in late and "one year" in late
+    assert "early in the year" in text(audit.season_finding(replace(h1, value=200.0), fy))
+    assert "evenly split" in text(audit.season_finding(replace(h1, value=156.2), fy))
+
+
+def test_per_customer_table_bounds_and_periods() -> None:
+    rev, zp = h.fact("minimax", "revenue", "9M2025"), h.fact("zhipu", "revenue", "H1 2025")
+    payers = h.fact("minimax", "paying_customers", "9M2025", "open_platform")
+    stock = h.fact("zhipu", "institutional_customers", "2025-06-30")
+    table = audit.per_customer_table([(rev, 28.9, payers), (zp, 100.0, stock)])
+    assert table["revenue per customer"].tolist() == ["about USD 6,200", "at most RMB 23,900"]
+    assert table["same period"].tolist() == ["yes", "no"]
+    assert table["count"].tolist() == ["paying customers", "institutional customers"]
+    plain = audit.per_customer_table([(rev, 28.9, replace(payers, qualifier=""))])
+    assert plain["revenue per customer"].iloc[0] == "USD 6,200"
+    with pytest.raises(ValueError, match="no bound known for qualifier 'roughly'"):
+        audit.per_customer_table([(rev, 28.9, replace(payers, qualifier="roughly"))])
