@@ -57,7 +57,26 @@ RULE_FOR_FACT: dict[str, str] = {
     "that the one-decimal report contradicts",
     "zp_customers_article": "the hedge differs: the report's over is a lower bound, the article's about is not; "
     "keep the report's",
+    "zp_arr_target_2026_earlier": "not a rival figure: an earlier aim that management later raised",
 }
+
+#: The rule for a later, more precise printing of a figure already in use, within that figure's rounding.
+LATER_PRINTING = (
+    "a later, more precise printing inside the rounding of the figure in use: notebooks 01 to 05 keep the figure "
+    "of their time, notebook 06 reads the surest"
+)
+
+
+def rule_for(row_fact_id: str, status: str, kept: float, used: float) -> str:
+    """The rule that decided between a row kept aside and the row in use.
+
+    Example: ``rule_for("x", "alternative", 312.414, 312.4)`` names a later, more precise printing.
+    """
+    if row_fact_id in RULE_FOR_FACT:
+        return RULE_FOR_FACT[row_fact_id]
+    if status == "alternative" and decimals(kept) > decimals(used) and fits_rounding(used, decimals(used), kept):
+        return LATER_PRINTING
+    return RULE_FOR_STATUS[status]
 
 
 def decimals(value: float) -> int:
@@ -116,7 +135,7 @@ def preference_table(facts: pd.DataFrame) -> pd.DataFrame:
             "status": row.status,
             "figure used": f"{as_given(use.value)} ({use.citation})",
             "what": str(row.metric).replace("_", " "),
-            "rule": RULE_FOR_FACT.get(str(row.fact_id), RULE_FOR_STATUS[str(row.status)]),
+            "rule": rule_for(str(row.fact_id), str(row.status), float(row.value), use.value),
         })
     return pd.DataFrame(rows)
 

@@ -48,7 +48,8 @@ def test_preference_table_names_a_rule_for_every_row_set_aside() -> None:
     facts = h.load_facts()
     table = audit.preference_table(facts)
     assert len(table) == int((facts["status"] != "reported").sum())
-    assert set(table["rule"]) <= set(audit.RULE_FOR_STATUS.values()) | set(audit.RULE_FOR_FACT.values())
+    known = set(audit.RULE_FOR_STATUS.values()) | set(audit.RULE_FOR_FACT.values()) | {audit.LATER_PRINTING}
+    assert set(table["rule"]) <= known
     rules = table.set_index("status").loc["erroneous", "rule"].tolist()
     assert rules[0] == "consistency beats one printing" and rules[1].startswith("precision beats rounding")
 
@@ -56,11 +57,15 @@ def test_preference_table_names_a_rule_for_every_row_set_aside() -> None:
 def test_sources_finding_and_title_say_ties() -> None:
     table = audit.source_table(h.load_facts(), h.load_sources())
     assert "more than the next" in text(audit.sources_finding(table))
-    assert "each of the others only agrees with rows" in text(audit.sources_finding(table))
+    busy = table.copy()
+    busy.loc[busy["figures cited"] == 0, "figures corroborated"] = 1
+    assert "each of the others only agrees with rows" in text(audit.sources_finding(busy))
     idle = table.copy()
     idle.loc[idle["figures cited"] == 0, "figures corroborated"] = 0
     assert "some give none yet" in text(audit.sources_finding(idle))
-    assert audit.leader_title(table).startswith("S0 (Finet) supplies more figures than any other")
+    leader = table.sort_values("figures cited", ascending=False).iloc[0]
+    assert audit.leader_title(table).startswith(f"{leader['source_id']} (")
+    assert "supplies more figures than any other" in audit.leader_title(table)
     top = table["figures cited"].max()
     tied = table.copy()
     tied.loc[tied["source_id"] == "S7", "figures cited"] = top
@@ -184,7 +189,8 @@ def test_takeaways_follow_the_numbers() -> None:
     d1 = audit.d1_table(ai, talkie, platform, printed, corrected)
     runways = pd.Series([13.0, 36.1, 37.498])
     md = text(audit.takeaways(facts, d1, 0.4, True, runways, -0.2, 3.48, 3.0))
-    assert "was rounding" in md and "the on-premise floor failed" in md and "13 rows" in md
+    aside = int((facts["status"] != "reported").sum())
+    assert "was rounding" in md and "the on-premise floor failed" in md and f"{aside} rows" in md
     assert "once the phrase is read one way" in md and "13.0 months to 37.5 months" in md
     md2 = text(audit.takeaways(facts, d1, 0.4, False, runways, 0.5, 4.5, 3.0))
     assert "was more than rounding" in md2 and "the on-premise floor held;" in md2 and "on either reading" in md2
@@ -235,3 +241,14 @@ def test_per_customer_table_bounds_and_periods() -> None:
     assert plain["revenue per customer"].iloc[0] == "USD 6,200"
     with pytest.raises(ValueError, match="no bound known for qualifier 'roughly'"):
         audit.per_customer_table([(rev, 28.9, replace(payers, qualifier="roughly"))])
+
+
+def test_rule_for_each_branch() -> None:
+    """A named row keeps its own rule; a more precise later printing inside the rounding is named as such; a
+    rival figure outside the rounding, or no more precise, falls back to the status's rule."""
+    assert audit.rule_for("zp_arr_target_2026_earlier", "superseded", 2400, 3000).startswith("not a rival")
+    assert audit.rule_for("x", "alternative", 312.414, 312.4) == audit.LATER_PRINTING
+    assert audit.rule_for("x", "alternative", 296, 292.6) == audit.RULE_FOR_STATUS["alternative"]
+    assert audit.rule_for("x", "alternative", 312.5, 312.4) == audit.RULE_FOR_STATUS["alternative"]
+    assert audit.rule_for("x", "alternative", 1751, 1752) == audit.RULE_FOR_STATUS["alternative"]
+    assert audit.rule_for("x", "superseded", 363, 362.6) == audit.RULE_FOR_STATUS["superseded"]
