@@ -130,13 +130,15 @@ def preference_table(facts: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for row in facts[facts["status"] != "reported"].itertuples():
         use = fact_by_id(str(row.superseded_by))
-        rows.append({
-            "figure kept aside": f"{as_given(float(row.value))} ({row.source_id} {row.locator})",
-            "status": row.status,
-            "figure used": f"{as_given(use.value)} ({use.citation})",
-            "what": str(row.metric).replace("_", " "),
-            "rule": rule_for(str(row.fact_id), str(row.status), float(row.value), use.value),
-        })
+        rows.append(
+            {
+                "figure kept aside": f"{as_given(float(row.value))} ({row.source_id} {row.locator})",
+                "status": row.status,
+                "figure used": f"{as_given(use.value)} ({use.citation})",
+                "what": str(row.metric).replace("_", " "),
+                "rule": rule_for(str(row.fact_id), str(row.status), float(row.value), use.value),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -180,15 +182,20 @@ def sources_finding(table: pd.DataFrame) -> Markdown:
         "By kind of source: {kinds}. The single largest supplier is {leader} ({publisher}), with {lead}, "
         "{verdict} the next ({second}): the article is where the audit starts, not where it ends.",
         rows=words.plural(int(table["figures cited"].sum()), "row"),
-        suppliers=int((table["figures cited"] > 0).sum()), n=len(table),
-        rest=words.choose(bool((table.loc[table["figures cited"] == 0, "figures corroborated"] > 0).all()),
-                          "each of the others only agrees with rows that others supply",
-                          "some of the others only agree with rows that others supply, and some give none yet"),
+        suppliers=int((table["figures cited"] > 0).sum()),
+        n=len(table),
+        rest=words.choose(
+            bool((table.loc[table["figures cited"] == 0, "figures corroborated"] > 0).all()),
+            "each of the others only agrees with rows that others supply",
+            "some of the others only agree with rows that others supply, and some give none yet",
+        ),
         kinds=words.listing([f"{k.replace('_', ' ')} {n}" for k, n in by_kind.items()]),
-        leader=first["source_id"], publisher=str(first["publisher"]).split(" (")[0],
+        leader=first["source_id"],
+        publisher=str(first["publisher"]).split(" (")[0],
         lead=words.plural(int(first["figures cited"]), "row"),
-        verdict=words.compare(first["figures cited"], second["figures cited"], more="more than", less="fewer than",
-                              same="as many as"),
+        verdict=words.compare(
+            first["figures cited"], second["figures cited"], more="more than", less="fewer than", same="as many as"
+        ),
         second=f"{second['source_id']}, {second['figures cited']}",
     )
 
@@ -197,8 +204,13 @@ def leader_title(table: pd.DataFrame) -> str:
     """Chart title: which source supplies most rows (a tie is said as one). Example: ``leader_title(table)``"""
     ranked = table.sort_values("figures cited", ascending=False)
     first, second = ranked.iloc[0], ranked.iloc[1]
-    claim = words.compare(first["figures cited"], second["figures cited"], more="more figures than any other",
-                          less="fewer figures than another", same="as many figures as any other")
+    claim = words.compare(
+        first["figures cited"],
+        second["figures cited"],
+        more="more figures than any other",
+        less="fewer figures than another",
+        same="as many figures as any other",
+    )
     return f"{first['source_id']} ({str(first['publisher']).split(' (')[0]}) supplies {claim} source"
 
 
@@ -214,16 +226,25 @@ def d1_table(ai_native: Fact, talkie: Fact, open_platform: Fact, printed: Fact, 
     for label, item in readings:
         other = round(ai_native.value - talkie.value - item.value, 10)
         rows.append((label, item.value, talkie.value, other, open_platform.value, item.citation))
-    return pd.DataFrame(rows, columns=["Hailuo AI reading", "Hailuo AI %", "Talkie/Xingye %",
-                                       "other AI-native % (remainder)", "open platform %",
-                                       "Hailuo source"]).set_index("Hailuo AI reading")
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "Hailuo AI reading",
+            "Hailuo AI %",
+            "Talkie/Xingye %",
+            "other AI-native % (remainder)",
+            "open platform %",
+            "Hailuo source",
+        ],
+    ).set_index("Hailuo AI reading")
 
 
 def d1_title(table: pd.DataFrame, printed: Fact) -> str:
     """Chart title: how the printed share's remainder compares with Hailuo AI. Example: ``d1_title(d1, printed)``"""
     other = float(table.iloc[0]["other AI-native % (remainder)"])
-    verb = words.compare(other, printed.value, more="would outearn", less="would earn less than",
-                         same="would earn as much as")
+    verb = words.compare(
+        other, printed.value, more="would outearn", less="would earn less than", same="would earn as much as"
+    )
     return f"As printed, products without a share of their own {verb} Hailuo AI"
 
 
@@ -239,17 +260,34 @@ def d1_finding(table: pd.DataFrame, printed: Fact, corrected: Fact, talkie: Fact
         "{corrected} ({source}) the remainder is {rest}, and the printed figure is the corrected one "
         "{digit}. The rule at work: **consistency beats one printing**.",
         other=pct(as_printed["other AI-native % (remainder)"]),
-        vs_hailuo=words.compare(as_printed["other AI-native % (remainder)"], printed.value, more="more than",
-                                less="less than", same="as much as"),
+        vs_hailuo=words.compare(
+            as_printed["other AI-native % (remainder)"],
+            printed.value,
+            more="more than",
+            less="less than",
+            same="as much as",
+        ),
         printed=pct(printed.value),
-        vs_talkie=words.compare(as_printed["other AI-native % (remainder)"], talkie.value, rel_tol=0.1,
-                                more="more than", less="less than", same="close to"),
-        talkie=pct(talkie.value), rank=f"number {rank}", n=len(parts),
+        vs_talkie=words.compare(
+            as_printed["other AI-native % (remainder)"],
+            talkie.value,
+            rel_tol=0.1,
+            more="more than",
+            less="less than",
+            same="close to",
+        ),
+        talkie=pct(talkie.value),
+        rank=f"number {rank}",
+        n=len(parts),
         main=words.choose(rank <= 2, "could still be", "could not be"),
-        corrected=pct(corrected.value), source=corrected.citation,
+        corrected=pct(corrected.value),
+        source=corrected.citation,
         rest=pct(table.iloc[1]["other AI-native % (remainder)"]),
-        digit=words.choose(as_given(corrected.value).endswith(as_given(printed.value)),
-                           "with its leading digit lost", "misprinted in more than one digit"),
+        digit=words.choose(
+            as_given(corrected.value).endswith(as_given(printed.value)),
+            "with its leading digit lost",
+            "misprinted in more than one digit",
+        ),
     )
 
 
@@ -264,12 +302,14 @@ def d1_echo(share: Fact, revenue: Fact, payers: Fact, reported: Fact) -> Markdow
         "whether it counts payers at a date, over the months or on average): "
         "the data record it for {period} *because* this division then fits (see the note in `data/facts.csv`). "
         "A check whose inputs were chosen to fit can only agree.",
-        share=pct(share.value), revenue=money(revenue.value, revenue.currency, 3),
+        share=pct(share.value),
+        revenue=money(revenue.value, revenue.currency, 3),
         payers=f"{payers.qualifier} {count(payers.value)}".strip(),
         each=f"about {revenue.currency} {as_given(like_printed(each, reported.value))}",
         agrees=words.match_or_closest(each, reported.value, match="matches", near="does not match"),
         reported=f"{reported.qualifier} {reported.currency} {as_given(reported.value)}".strip(),
-        source=reported.source_id, period=payers.period_label,
+        source=reported.source_id,
+        period=payers.period_label,
     )
 
 
@@ -287,14 +327,18 @@ def d2_finding(parts: list[Fact], total: Fact, printed: Fact, precise: Fact) -> 
         "rounding**.",
         sum=money(as_printed, total.currency, scale="million"),
         total=money(total.value, total.currency, scale="million"),
-        gap=words.sign(round(as_printed - total.value, 9), positive=f"{money(as_printed - total.value, total.currency)}"
-                       " too much", negative=f"{money(total.value - as_printed, total.currency)} too little",
-                       zero="no gap"),
-        printed=money(printed.value, printed.currency, 0), places=words.choose(places == 0, "whole millions",
-                                                                              words.plural(places, "decimal")),
+        gap=words.sign(
+            round(as_printed - total.value, 9),
+            positive=f"{money(as_printed - total.value, total.currency)} too much",
+            negative=f"{money(total.value - as_printed, total.currency)} too little",
+            zero="no gap",
+        ),
+        printed=money(printed.value, printed.currency, 0),
+        places=words.choose(places == 0, "whole millions", words.plural(places, "decimal")),
         low=as_given(rounding_interval(printed.value, places)[0]),
         high=as_given(rounding_interval(printed.value, places)[1]),
-        precise=money(precise.value, precise.currency), source=precise.citation,
+        precise=money(precise.value, precise.currency),
+        source=precise.citation,
         fits=words.choose(fits_rounding(printed.value, places, precise.value), "lies in", "lies outside"),
         sum2=money(with_precise, total.currency, scale="million"),
         agrees=words.agreement(with_precise, total.value, abs_tol=1e-6, yes="equals", no="still differs from"),
@@ -310,11 +354,13 @@ def d3_finding(runways: pd.Series, stated: Fact, burn: Fact) -> Markdown:
         "That total counts unused bank facilities, credit not yet drawn, as cash. On cash and cash equivalents "
         "alone it lasts {cash}; without the bank facilities, {mid}. The definition of cash, not the arithmetic, "
         "decides the answer; notebook 03 works the runway out in full.",
-        full=f"{full:.3f} months", burn=f"{burn.qualifier} {money(burn.value, burn.currency)}".strip(),
+        full=f"{full:.3f} months",
+        burn=f"{burn.qualifier} {money(burn.value, burn.currency)}".strip(),
         year=burn.period_label,
         matches=words.match_or_closest(full, stated.value, match="matches", near="does not match"),
         stated=f"{stated.qualifier} {as_given(stated.value)} months".strip(),
-        cash=f"{float(runways.iloc[0]):.1f} months", mid=f"{float(runways.iloc[1]):.1f} months",
+        cash=f"{float(runways.iloc[0]):.1f} months",
+        mid=f"{float(runways.iloc[1]):.1f} months",
     )
 
 
@@ -325,12 +371,14 @@ def d4_finding(claimed: Fact, reported: Fact, full_year: Fact) -> Markdown:
         "The prospectus, as reported, puts the on-premise share at {reported} for {period}, {gap} {side} the "
         "article's floor of {claimed}: the claim as worded is {verdict}. The full year {fy_period} gives {fy}, "
         "also {fy_side} the floor. A report of the filing beats the article's rounding.",
-        reported=pct(reported.value), period=reported.period_label,
+        reported=pct(reported.value),
+        period=reported.period_label,
         gap=f"{abs(gap):.1f} percentage points",
         side=words.sign(gap, positive="above", negative="below", zero="exactly at"),
         claimed=f"{claimed.qualifier} {pct(claimed.value, 0)}".strip(),
         verdict=words.choose(gap >= 0, "true", "false, if only just"),
-        fy_period=full_year.period_label, fy=pct(full_year.value),
+        fy_period=full_year.period_label,
+        fy=pct(full_year.value),
         fy_side=words.compare(full_year.value, claimed.value, more="above", less="below", same="at"),
     )
 
@@ -342,8 +390,12 @@ def d5_finding(loss: Fact, revenue: Fact, said: Fact) -> Markdown:
         "The adjusted loss of {loss} over revenue of {revenue} is **{multiple}**. Read as {n} times revenue, the "
         "claim that it exceeds {n_x} is {first}; read as {n} times *more than* revenue, i.e. above {n1_x}, it is "
         "{second}. The figures settle what the words leave open.",
-        loss=money(loss.value, loss.currency), revenue=money(revenue.value, revenue.currency, 3),
-        multiple=times(multiple), n=as_given(said.value), n_x=times(said.value, 0), n1_x=times(said.value + 1, 0),
+        loss=money(loss.value, loss.currency),
+        revenue=money(revenue.value, revenue.currency, 3),
+        multiple=times(multiple),
+        n=as_given(said.value),
+        n_x=times(said.value, 0),
+        n1_x=times(said.value + 1, 0),
         first=words.choose(multiple > said.value, "true", "false"),
         second=words.choose(multiple > said.value + 1, "true", "false"),
     )
@@ -351,8 +403,17 @@ def d5_finding(loss: Fact, revenue: Fact, said: Fact) -> Markdown:
 
 def d6_table(first: Fact, second: Fact) -> pd.DataFrame:
     """What each company's headline revenue covers: months, season, currency. Example: ``d6_table(zp, mm)``"""
-    rows = [(NAMES[f.company], f.period_label, months_in(f.period_label), f.currency, money(f.value, f.currency, 1),
-             f.citation) for f in (first, second)]
+    rows = [
+        (
+            NAMES[f.company],
+            f.period_label,
+            months_in(f.period_label),
+            f.currency,
+            money(f.value, f.currency, 1),
+            f.citation,
+        )
+        for f in (first, second)
+    ]
     return pd.DataFrame(rows, columns=["company", "period", "months", "currency", "revenue", "source"])
 
 
@@ -364,7 +425,8 @@ def rate_finding(translations: list[Fact], rate: float) -> Markdown:
         "rate row of {rate} RMB per USD. Every conversion in the collection uses that one rate for every period "
         "(a **constant rate**): it removes the currency from a comparison but not the fact that actual rates "
         "moved between 2022 and 2025, so a gap of a few percent between two converted figures is a tie.",
-        rates=words.listing([f"{r:.3f}" for r in implied]), rate=as_given(rate),
+        rates=words.listing([f"{r:.3f}" for r in implied]),
+        rate=as_given(rate),
     )
 
 
@@ -387,16 +449,29 @@ def d8_finding(holding: Fact, other: Fact, before: Fact, after: Fact) -> Markdow
         "neither holder bought shares in the offering and the over-allotment is treated alike in both stakes. "
         "The likeliest cause is a different share base, but without the bases the two sources used it is "
         "unconfirmed; we keep both and use the article's.",
-        holding=f"{pct(holding.value, 2)} ({holding.citation})", other=f"{other.qualifier} {pct(other.value)} "
-        f"({other.citation})".strip(), larger=pct(abs(base - 1) * 100), hedge=(other.qualifier + " ").lstrip(),
+        holding=f"{pct(holding.value, 2)} ({holding.citation})",
+        other=f"{other.qualifier} {pct(other.value)} ({other.citation})".strip(),
+        larger=pct(abs(base - 1) * 100),
+        hedge=(other.qualifier + " ").lstrip(),
         direction=words.compare(base, 1.0, more="larger than", less="smaller than", same="the same as"),
-        before=pct(before.value, 2), after=pct(after.value, 2), factor=f"{factor:.3f}",
-        diluted=pct(holding.value * factor, 2), other_short=f"{other.qualifier} {pct(other.value)}".strip(),
+        before=pct(before.value, 2),
+        after=pct(after.value, 2),
+        factor=f"{factor:.3f}",
+        diluted=pct(holding.value * factor, 2),
+        other_short=f"{other.qualifier} {pct(other.value)}".strip(),
     )
 
 
-def takeaways(facts: pd.DataFrame, d1: pd.DataFrame, d2_gap: float, d2_rounding: bool, runways: pd.Series,
-              d4_gap: float, multiple: float, said: float) -> Markdown:
+def takeaways(
+    facts: pd.DataFrame,
+    d1: pd.DataFrame,
+    d2_gap: float,
+    d2_rounding: bool,
+    runways: pd.Series,
+    d4_gap: float,
+    multiple: float,
+    said: float,
+) -> Markdown:
     """The notebook's key takeaways as short Markdown lessons. Example: ``takeaways(...)``"""
     return say(
         "- **Choose by a rule, keep the loser:** {aside} stay in the data beside the figure to use.\n"
@@ -409,13 +484,18 @@ def takeaways(facts: pd.DataFrame, d1: pd.DataFrame, d2_gap: float, d2_rounding:
         "- **Compare like with like (D6, D8):** period, season, currency and share base first.\n"
         "- **Agreement is not independence:** an echo or a figure fitted to agree confirms nothing.",
         aside=words.plural(int((facts["status"] != "reported").sum()), "row"),
-        other=pct(d1.iloc[0]["other AI-native % (remainder)"]), gap=money(abs(d2_gap), "USD"),
+        other=pct(d1.iloc[0]["other AI-native % (remainder)"]),
+        gap=money(abs(d2_gap), "USD"),
         explained=words.choose(d2_rounding, "was rounding", "was more than rounding"),
-        full=f"{float(runways.iloc[-1]):.1f} months", cash=f"{float(runways.iloc[0]):.1f} months",
+        full=f"{float(runways.iloc[-1]):.1f} months",
+        cash=f"{float(runways.iloc[0]):.1f} months",
         d4=words.sign(round(d4_gap, 10), positive="held", negative="failed", zero="held exactly"),
         multiple=times(multiple),
-        d5=words.choose((multiple > said) != (multiple > said + 1), "once the phrase is read one way",
-                        "on either reading of the phrase"),
+        d5=words.choose(
+            (multiple > said) != (multiple > said + 1),
+            "once the phrase is read one way",
+            "on either reading of the phrase",
+        ),
     )
 
 
@@ -427,12 +507,16 @@ def data_dictionary(package: dict[str, object]) -> pd.DataFrame:
             continue
         for column in resource["schema"]["fields"]:
             constraints = column.get("constraints", {})
-            rows.append({
-                "table": resource["path"], "column": column["name"], "type": column["type"],
-                "required": bool(constraints.get("required", False)),
-                "allowed values": ", ".join(v or "(empty)" for v in constraints.get("enum", [])),
-                "meaning": column.get("description", ""),
-            })
+            rows.append(
+                {
+                    "table": resource["path"],
+                    "column": column["name"],
+                    "type": column["type"],
+                    "required": bool(constraints.get("required", False)),
+                    "allowed values": ", ".join(v or "(empty)" for v in constraints.get("enum", [])),
+                    "meaning": column.get("description", ""),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -451,11 +535,16 @@ def small_checks(rounded: Fact, precise: Fact, rates: dict[str, float]) -> pd.Da
     cross = rates["usd_rmb"] / rates["usd_hkd"]
     return pd.DataFrame(
         [
-            ("MiniMax's cumulative users: rounded / precise",
-             f"{rounded.qualifier} {count(rounded.value)} / {precise.qualifier} {count(precise.value)}",
-             f"{rounded.citation}; {precise.citation}"),
-            ("RMB per HKD: direct row / through the dollar",
-             f"{rates['hkd_rmb']:.3f} / {cross:.3f}", "rows hkd_rmb_listing; usd_rmb_article and usd_hkd_listing"),
+            (
+                "MiniMax's cumulative users: rounded / precise",
+                f"{rounded.qualifier} {count(rounded.value)} / {precise.qualifier} {count(precise.value)}",
+                f"{rounded.citation}; {precise.citation}",
+            ),
+            (
+                "RMB per HKD: direct row / through the dollar",
+                f"{rates['hkd_rmb']:.3f} / {cross:.3f}",
+                "rows hkd_rmb_listing; usd_rmb_article and usd_hkd_listing",
+            ),
         ],
         columns=["check", "values", "sources"],
     )
@@ -509,17 +598,31 @@ def season_finding(first_half: Fact, full_year: Fact) -> Markdown:
     return say(
         "Zhipu's {half} brought {share} of its {year} revenue ({h1} of {fy}; {sources}): {verdict}. "
         "That is one year, so it is a pattern to test, not a law.",
-        half=first_half.period_label, year=full_year.period_label, share=pct(share),
+        half=first_half.period_label,
+        year=full_year.period_label,
+        share=pct(share),
         h1=money(first_half.value, first_half.currency),
-        fy=money(full_year.value, full_year.currency), sources=f"{first_half.citation}; {full_year.citation}",
-        verdict=words.compare(share, 50.0, rel_tol=0.02, more="most of its revenue came early in the year",
-                              less="most of its revenue came late in the year", same="the year was evenly split"),
+        fy=money(full_year.value, full_year.currency),
+        sources=f"{first_half.citation}; {full_year.citation}",
+        verdict=words.compare(
+            share,
+            50.0,
+            rel_tol=0.02,
+            more="most of its revenue came early in the year",
+            less="most of its revenue came late in the year",
+            same="the year was evenly split",
+        ),
     )
 
 
 #: What a per-customer figure built on a hedged count can claim.
-PER_CUSTOMER_BOUND: dict[str, str] = {"over": "at most", "more than": "at most", "at least": "at most",
-                                      "about": "about", "": ""}
+PER_CUSTOMER_BOUND: dict[str, str] = {
+    "over": "at most",
+    "more than": "at most",
+    "at least": "at most",
+    "about": "about",
+    "": "",
+}
 
 
 def per_customer_table(rows: list[tuple[Fact, float, Fact]]) -> pd.DataFrame:
@@ -532,16 +635,20 @@ def per_customer_table(rows: list[tuple[Fact, float, Fact]]) -> pd.DataFrame:
     for revenue, share, customers in rows:
         amount = revenue.value * share / 100
         each = amount * 1e6 / customers.value
-        shown = words.choose(PER_CUSTOMER_BOUND.get(customers.qualifier) == "at most",
-                             count(math.ceil(each / 100) * 100), count(round(each, -2)))
+        shown = words.choose(
+            PER_CUSTOMER_BOUND.get(customers.qualifier) == "at most",
+            count(math.ceil(each / 100) * 100),
+            count(round(each, -2)),
+        )
         if customers.qualifier not in PER_CUSTOMER_BOUND:
             raise ValueError(f"{customers.fact_id}: no bound known for qualifier {customers.qualifier!r}")
-        out.append({
-            "revenue": f"{money(amount, revenue.currency)} ({revenue.period_label})",
-            "customers": f"{customers.qualifier} {count(customers.value)} ({customers.period_label})".strip(),
-            "same period": words.choose(customers.period_label == revenue.period_label, "yes", "no"),
-            "revenue per customer": f"{PER_CUSTOMER_BOUND[customers.qualifier]} {revenue.currency} "
-                                    f"{shown}".strip(),
-            "count": customers.metric.replace("_", " "),
-        })
+        out.append(
+            {
+                "revenue": f"{money(amount, revenue.currency)} ({revenue.period_label})",
+                "customers": f"{customers.qualifier} {count(customers.value)} ({customers.period_label})".strip(),
+                "same period": words.choose(customers.period_label == revenue.period_label, "yes", "no"),
+                "revenue per customer": f"{PER_CUSTOMER_BOUND[customers.qualifier]} {revenue.currency} {shown}".strip(),
+                "count": customers.metric.replace("_", " "),
+            }
+        )
     return pd.DataFrame(out)

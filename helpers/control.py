@@ -31,7 +31,7 @@ from helpers.facts import Fact, fact, sources_for
 from helpers.formatting import money, pct, times
 from helpers.params import Choice, Number
 from helpers.periods import convert, rate
-from helpers.words import choose, closest, compare, direction, listing, say
+from helpers.words import choose, compare, direction, listing, say
 
 __all__ = [
     "BASES",
@@ -66,7 +66,6 @@ __all__ = [
     "stake_chart",
     "stakes_table",
     "step_up_finding",
-    "step_ups",
     "takeaways",
     "tests_table",
     "votes_assumed",
@@ -269,7 +268,7 @@ def rounding_half_unit(value: float) -> float:
     if value == int(value):
         return rounding_unit(value) / 2
     places = -int(Decimal(repr(value)).as_tuple().exponent)
-    return round(0.5 * 10.0 ** -places, places + 1)
+    return round(0.5 * 10.0**-places, places + 1)
 
 
 def votes_assumed(votes_per_wvr_share: float | None) -> float:
@@ -317,8 +316,11 @@ def cap_table(pre: Mapping[str, Fact], shares: Mapping[str, float]) -> pd.DataFr
     (6, 2)
     """
     rows = [
-        {"holder": HOLDERS.get(k, k), "share before the IPO": pc(s),
-         "source": pre[k].citation if k in pre else "computed: 100% less the rows above"}
+        {
+            "holder": HOLDERS.get(k, k),
+            "share before the IPO": pc(s),
+            "source": pre[k].citation if k in pre else "computed: 100% less the rows above",
+        }
         for k, s in shares.items()
     ]
     return pd.DataFrame(rows).set_index("holder")
@@ -373,10 +375,18 @@ def cap_chart(pre: Mapping[str, Fact], shares: Mapping[str, float], period: str)
     ax.set_xlim(0, max(values) * 1.18)
     biggest = max(pre, key=lambda k: shares[k])
     name = HOLDERS[biggest].split(" (")[0]
-    title = (f"The named holders owned {pc(1 - shares[REMAINDER], 1)} of MiniMax; "
-             f"the largest single stake was {name}'s {pc(shares[biggest])}")
-    plotting.finish(fig, ax, title=title, sources=sources_for(*pre.values()), period=period,
-                    note="Remainder computed as 100% less the named holders.")
+    title = (
+        f"The named holders owned {pc(1 - shares[REMAINDER], 1)} of MiniMax; "
+        f"the largest single stake was {name}'s {pc(shares[biggest])}"
+    )
+    plotting.finish(
+        fig,
+        ax,
+        title=title,
+        sources=sources_for(*pre.values()),
+        period=period,
+        note="Remainder computed as 100% less the named holders.",
+    )
     return fig
 
 
@@ -390,8 +400,15 @@ def founder_chart(e: float, s: float, x: float, v: float, majority: float, sourc
     cols = ["Share of equity", "Share of votes"]
     his = [100 * e, 100 * s]
     ax.bar(cols, his, color=plotting.COLORS["minimax"], width=0.55, label="Yan Junjie (founder)")
-    ax.bar(cols, [100 - p for p in his], bottom=his, color=plotting.COLORS["neutral"], width=0.55, alpha=0.45,
-           label="All other holders")
+    ax.bar(
+        cols,
+        [100 - p for p in his],
+        bottom=his,
+        color=plotting.COLORS["neutral"],
+        width=0.55,
+        alpha=0.45,
+        label="All other holders",
+    )
     for i, p in enumerate(his):
         ax.text(i, p / 2, pct(p, 2), ha="center", va="center", color="white", fontweight="bold")
         ax.text(i, p + (100 - p) / 2, pct(100 - p, 2), ha="center", va="center")
@@ -400,11 +417,18 @@ def founder_chart(e: float, s: float, x: float, v: float, majority: float, sourc
     ax.set_ylabel("Share of MiniMax, before the IPO (%)")
     ax.set_ylim(0, 100)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2)
-    title = (f"Yan Junjie owns {pc(e)} of MiniMax's shares and casts {pc(s)} of its votes, "
-             f"{times(s / e, 1)} his share of the equity")
-    plotting.finish(fig, ax, title=title, sources=sources, period="before the IPO",
-                    note=f"Consistent with {pc(x, 1)} of all shares carrying {v:g} votes each, "
-                         "if he is the sole WVR holder.")
+    title = (
+        f"Yan Junjie owns {pc(e)} of MiniMax's shares and casts {pc(s)} of its votes, "
+        f"{times(s / e, 1)} his share of the equity"
+    )
+    plotting.finish(
+        fig,
+        ax,
+        title=title,
+        sources=sources,
+        period="before the IPO",
+        note=f"Consistent with {pc(x, 1)} of all shares carrying {v:g} votes each, if he is the sole WVR holder.",
+    )
     return fig
 
 
@@ -419,7 +443,14 @@ def founder_finding(e: float, s: float, x: float, s_back: float, v: float, v_min
         "to **{x} of all shares** if he is the sole WVR holder, {own} of his own stake; put back into the "
         "vote-share formula they give {s_back}. Had each WVR share carried fewer than {v_min} votes, even a "
         "stake held entirely in WVR shares could not have reached {s}.",
-        v=f"{v:g}", s=pc(s), e=pc(e), x=pc(x, 2), own=pc(x / e, 1), s_back=pc(s_back), v_min=f"{v_min:.2f}")
+        v=f"{v:g}",
+        s=pc(s),
+        e=pc(e),
+        x=pc(x, 2),
+        own=pc(x / e, 1),
+        s_back=pc(s_back),
+        v_min=f"{v_min:.2f}",
+    )
 
 
 def majority_finding(n_end: float, majority: float, pre_count: float, new_count: float) -> Markdown:
@@ -431,9 +462,12 @@ def majority_finding(n_end: float, majority: float, pre_count: float, new_count:
     return say(
         "His votes fall to {m} once new one-vote shares reach **{n} of the pre-listing share count**: about "
         "{shares} million shares on the implied count above, {ratio} the {new} million shares the offer sold.",
-        m=pc(majority, 0), n=pc(n_end, 1), shares=f"{n_end * pre_count:,.1f}",
+        m=pc(majority, 0),
+        n=pc(n_end, 1),
+        shares=f"{n_end * pre_count:,.1f}",
         ratio=times(n_end * pre_count / new_count, 1),
-        new=f"{new_count:,.1f}")
+        new=f"{new_count:,.1f}",
+    )
 
 
 def matching_share_count(n: Mapping[str, float], pre_count: float, sold: float, rel_tol: float = 0.005) -> list[str]:
@@ -446,7 +480,12 @@ def matching_share_count(n: Mapping[str, float], pre_count: float, sold: float, 
 
 
 def basis_finding(
-    n: Mapping[str, float], pre_count: float, sold: float, gross: Fact, alisoft: tuple[float, float], basis: str,
+    n: Mapping[str, float],
+    pre_count: float,
+    sold: float,
+    gross: Fact,
+    alisoft: tuple[float, float],
+    basis: str,
     currency: str,
 ) -> Markdown:
     """Which dilution basis matches the shares the offer sold, and which one this run uses.
@@ -473,21 +512,37 @@ def basis_finding(
         "identity above: an agreement that cannot fail, so it tests nothing. The share count does. Alisoft China's "
         "reported stakes ({before} before, {after} after) imply **{n_alisoft}**, about {implied} million new shares "
         "on the same count, {ratio} the {sold} million the offer sold: {gap}. This run uses **{basis}**, {verdict}.",
-        sold=f"{sold:,.1f}", n_offer=pc(n["offer_shares"], 1), pre=f"{pre_count:,.1f}",
+        sold=f"{sold:,.1f}",
+        n_offer=pc(n["offer_shares"], 1),
+        pre=f"{pre_count:,.1f}",
         gross=_hedged(gross.qualifier, money(gross.value, gross.currency, 0, scale="million")),
         cite=gross.citation,
-        converted=converted, before=pc(alisoft[0]), after=pc(alisoft[1]), n_alisoft=pc(n["alisoft_reported"], 1),
-        implied=f"{implied:,.1f}", ratio=times(implied / sold, 1), basis=BASES[basis],
-        gap=choose(ok["alisoft_reported"], "the two routes agree",
-                   "shares issued outside the offer, or different bases for Alisoft's two percentages, would each "
-                   "explain the gap, and the data cannot tell which"),
-        verdict=choose(ok[basis], "the basis built on the shares the offer sold",
-                       "which does not match the shares the offer sold: read what follows as the discrepancy "
-                       "carried through"))
+        converted=converted,
+        before=pc(alisoft[0]),
+        after=pc(alisoft[1]),
+        n_alisoft=pc(n["alisoft_reported"], 1),
+        implied=f"{implied:,.1f}",
+        ratio=times(implied / sold, 1),
+        basis=BASES[basis],
+        gap=choose(
+            ok["alisoft_reported"],
+            "the two routes agree",
+            "shares issued outside the offer, or different bases for Alisoft's two percentages, would each "
+            "explain the gap, and the data cannot tell which",
+        ),
+        verdict=choose(
+            ok[basis],
+            "the basis built on the shares the offer sold",
+            "which does not match the shares the offer sold: read what follows as the discrepancy carried through",
+        ),
+    )
 
 
 def holders_after(
-    shares: Mapping[str, float], n: Mapping[str, float], reported: Mapping[str, str], votes: Mapping[str, float],
+    shares: Mapping[str, float],
+    n: Mapping[str, float],
+    reported: Mapping[str, str],
+    votes: Mapping[str, float],
 ) -> pd.DataFrame:
     """Each holder before and after listing on both bases, with any figure reported elsewhere.
 
@@ -497,11 +552,23 @@ def holders_after(
     ...     {"before": 0.59, "offer_shares": 0.56, "alisoft_reported": 0.53}).shape
     (2, 4)
     """
-    rows = [{"holder": HOLDERS.get(k, k), "before": pc(s),
-             **{f"after, {BASES[b]}": pc(s / (1 + n[b])) for b in BASES}, "reported elsewhere": reported.get(k, "")}
-            for k, s in shares.items()]
-    rows.append({"holder": "Founder's share of votes", "before": pc(votes["before"]),
-                 **{f"after, {BASES[b]}": pc(votes[b]) for b in BASES}, "reported elsewhere": ""})
+    rows = [
+        {
+            "holder": HOLDERS.get(k, k),
+            "before": pc(s),
+            **{f"after, {BASES[b]}": pc(s / (1 + n[b])) for b in BASES},
+            "reported elsewhere": reported.get(k, ""),
+        }
+        for k, s in shares.items()
+    ]
+    rows.append(
+        {
+            "holder": "Founder's share of votes",
+            "before": pc(votes["before"]),
+            **{f"after, {BASES[b]}": pc(votes[b]) for b in BASES},
+            "reported elsewhere": "",
+        }
+    )
     return pd.DataFrame(rows).set_index("holder")
 
 
@@ -515,10 +582,14 @@ def listing_finding(votes: Mapping[str, float], majority: float) -> Markdown:
         "The founder's votes {went} from {before} to **{offer}** at listing on the offer's new shares, "
         "{kept_offer} {m}, and to {alisoft} on Alisoft's basis, {kept_alisoft} it; by the invariance above, "
         "neither depends on the votes per WVR share assumed.",
-        went=direction(votes["before"], votes["offer_shares"]), before=pc(votes["before"]),
-        offer=pc(votes["offer_shares"]), alisoft=pc(votes["alisoft_reported"]),
-        kept_offer=choose(votes["offer_shares"] > majority, "still above", "no longer above"), m=pc(majority, 0),
-        kept_alisoft=choose(votes["alisoft_reported"] > majority, "still above", "no longer above"))
+        went=direction(votes["before"], votes["offer_shares"]),
+        before=pc(votes["before"]),
+        offer=pc(votes["offer_shares"]),
+        alisoft=pc(votes["alisoft_reported"]),
+        kept_offer=choose(votes["offer_shares"] > majority, "still above", "no longer above"),
+        m=pc(majority, 0),
+        kept_alisoft=choose(votes["alisoft_reported"] > majority, "still above", "no longer above"),
+    )
 
 
 def base_gap_finding(art: Fact, alt: Fact) -> Markdown:
@@ -537,12 +608,22 @@ def base_gap_finding(art: Fact, alt: Fact) -> Markdown:
         "the base behind {art}: {mid} at the printed figures, but with each figure read as rounded to its last "
         "digit the gap is a range, not a point. Keep its size in mind for the listing below, which enlarges "
         "the share count too.",
-        alt=f"{_hedged(alt.qualifier, pct(alt.value, 1))} ({alt.citation})", low=pc(low, 1), high=pc(high, 1),
-        art=f"{pct(art.value, 2)} ({art.citation})", mid=pc(art.value / alt.value - 1, 1))
+        alt=f"{_hedged(alt.qualifier, pct(alt.value, 1))} ({alt.citation})",
+        low=pc(low, 1),
+        high=pc(high, 1),
+        art=f"{pct(art.value, 2)} ({art.citation})",
+        mid=pc(art.value / alt.value - 1, 1),
+    )
 
 
 def dilution_chart(
-    e: float, x: float, v: float, majority: float, max_n: float, marks: Mapping[str, float], sources: str,
+    e: float,
+    x: float,
+    v: float,
+    majority: float,
+    max_n: float,
+    marks: Mapping[str, float],
+    sources: str,
     period: str,
 ) -> Figure:
     """The founder's votes and equity as new one-vote shares grow, with the majority line and the listing's issue.
@@ -555,14 +636,29 @@ def dilution_chart(
     n_end = ownership.issue_size_for_voting_below(e, x, majority, v)
     fig, ax = _axes((8, 4.4))
     pts = [100 * g for g in grid]
-    ax.plot(pts, [100 * ownership.founder_voting_after_issue(e, x, g, v) for g in grid],
-            color=plotting.COLORS["minimax"], linewidth=2.2, label="Founder: share of votes")
-    ax.plot(pts, [100 * e / (1 + g) for g in grid], color=plotting.COLORS["minimax"], linestyle="--",
-            label="Founder: share of equity")
+    ax.plot(
+        pts,
+        [100 * ownership.founder_voting_after_issue(e, x, g, v) for g in grid],
+        color=plotting.COLORS["minimax"],
+        linewidth=2.2,
+        label="Founder: share of votes",
+    )
+    ax.plot(
+        pts,
+        [100 * e / (1 + g) for g in grid],
+        color=plotting.COLORS["minimax"],
+        linestyle="--",
+        label="Founder: share of equity",
+    )
     ax.axhline(100 * majority, color="black", linewidth=0.8)
     ax.axvline(100 * n_end, color="black", linewidth=0.8, linestyle="--")
-    ax.annotate(f"below {pc(majority, 0)} at {pc(n_end, 1)}", (100 * n_end, 100 * majority), xytext=(6, 8),
-                textcoords="offset points", fontsize=9)
+    ax.annotate(
+        f"below {pc(majority, 0)} at {pc(n_end, 1)}",
+        (100 * n_end, 100 * majority),
+        xytext=(6, 8),
+        textcoords="offset points",
+        fontsize=9,
+    )
     for name, n in marks.items():
         ax.axvline(100 * n, color=plotting.COLORS["highlight"], linewidth=1)
         ax.text(100 * n, 3, " " + name, rotation=90, va="bottom", ha="right", fontsize=8)
@@ -573,12 +669,19 @@ def dilution_chart(
     ax.legend(loc="upper right")
     first = min(marks, key=lambda k: marks[k])
     side = compare(marks[first], n_end, more="went beyond", less="stayed short of", same="reached")
-    title = (f"MiniMax's founder keeps more than {pc(majority, 0)} of the votes until new shares pass "
-             f"{pc(n_end, 1)} of the old count; "
-             f"the listing's {pc(marks[first], 1)} ({first}) {side} it")
-    plotting.finish(fig, ax, title=title, sources=sources, period=period,
-                    note="The curves are the same for any votes per WVR share, given e and s; "
-                         "only one-vote shares issued.")
+    title = (
+        f"MiniMax's founder keeps more than {pc(majority, 0)} of the votes until new shares pass "
+        f"{pc(n_end, 1)} of the old count; "
+        f"the listing's {pc(marks[first], 1)} ({first}) {side} it"
+    )
+    plotting.finish(
+        fig,
+        ax,
+        title=title,
+        sources=sources,
+        period=period,
+        note="The curves are the same for any votes per WVR share, given e and s; only one-vote shares issued.",
+    )
     return fig
 
 
@@ -595,8 +698,16 @@ class RuleTest:
 
 
 def listing_tests(
-    found: Mapping[str, Fact], *, v: float, e: float, x: float, s: float, n: float, mcap_offer_hkd: float,
-    revenue_hkd: float, hedge: str = "",
+    found: Mapping[str, Fact],
+    *,
+    v: float,
+    e: float,
+    x: float,
+    s: float,
+    n: float,
+    mcap_offer_hkd: float,
+    revenue_hkd: float,
+    hedge: str = "",
 ) -> list[RuleTest]:
     """The HKEX tests of MiniMax's structure before and at listing (``n`` new shares), each named by what it measures.
 
@@ -614,21 +725,54 @@ def listing_tests(
     mcap, mcap_rev, rev = found["min_mcap"], found["min_mcap_rev"], found["min_revenue"]
     yes = {True: "yes", False: "no"}
     return [
-        RuleTest("8A.10", "votes per WVR share (assumed, not reported)", f"at most {v_cap:g}", f"{v:g}", f"{v:g}",
-                 yes[v <= v_cap]),
-        RuleTest("8A.09, cautious reading", "share of votes cast by holders other than the founder",
-                 f"at least {pc(floor_votes, 0)}", pc(1 - s), pc(1 - s_n), yes[min(1 - s, 1 - s_n) >= floor_votes]),
-        RuleTest("8A.09, literal reading", "share of votes carried by one-vote shares, his own included",
-                 f"at least {pc(floor_votes, 0)}", pc(lit[0]), pc(lit[1]), yes[min(lit) >= floor_votes]),
-        RuleTest("8A.12", "the WVR beneficiary's share of the equity", f"at least {pc(floor_econ, 0)}", pc(e),
-                 pc(e / (1 + n)), yes[e / (1 + n) >= floor_econ]),
-        RuleTest("8A.06, value route", "market value at listing, implied at the offer price",
-                 f"at least {_bn(mcap.value, 'HKD')}", "-", _hedged(hedge, _bn(mcap_offer_hkd, "HKD")),
-                 yes[mcap_offer_hkd >= mcap.value]),
-        RuleTest("8A.06, revenue route", "market value, with revenue in the last audited year",
-                 f"{_bn(mcap_rev.value, 'HKD')} and {_bn(rev.value, 'HKD')}", "-",
-                 f"{_hedged(hedge, _bn(mcap_offer_hkd, 'HKD'))}; {_bn(revenue_hkd, 'HKD')}",
-                 yes[mcap_offer_hkd >= mcap_rev.value and revenue_hkd >= rev.value]),
+        RuleTest(
+            "8A.10",
+            "votes per WVR share (assumed, not reported)",
+            f"at most {v_cap:g}",
+            f"{v:g}",
+            f"{v:g}",
+            yes[v <= v_cap],
+        ),
+        RuleTest(
+            "8A.09, cautious reading",
+            "share of votes cast by holders other than the founder",
+            f"at least {pc(floor_votes, 0)}",
+            pc(1 - s),
+            pc(1 - s_n),
+            yes[min(1 - s, 1 - s_n) >= floor_votes],
+        ),
+        RuleTest(
+            "8A.09, literal reading",
+            "share of votes carried by one-vote shares, his own included",
+            f"at least {pc(floor_votes, 0)}",
+            pc(lit[0]),
+            pc(lit[1]),
+            yes[min(lit) >= floor_votes],
+        ),
+        RuleTest(
+            "8A.12",
+            "the WVR beneficiary's share of the equity",
+            f"at least {pc(floor_econ, 0)}",
+            pc(e),
+            pc(e / (1 + n)),
+            yes[e / (1 + n) >= floor_econ],
+        ),
+        RuleTest(
+            "8A.06, value route",
+            "market value at listing, implied at the offer price",
+            f"at least {_bn(mcap.value, 'HKD')}",
+            "-",
+            _hedged(hedge, _bn(mcap_offer_hkd, "HKD")),
+            yes[mcap_offer_hkd >= mcap.value],
+        ),
+        RuleTest(
+            "8A.06, revenue route",
+            "market value, with revenue in the last audited year",
+            f"{_bn(mcap_rev.value, 'HKD')} and {_bn(rev.value, 'HKD')}",
+            "-",
+            f"{_hedged(hedge, _bn(mcap_offer_hkd, 'HKD'))}; {_bn(revenue_hkd, 'HKD')}",
+            yes[mcap_offer_hkd >= mcap_rev.value and revenue_hkd >= rev.value],
+        ),
     ]
 
 
@@ -643,8 +787,15 @@ def tests_table(tests: Sequence[RuleTest]) -> pd.DataFrame:
 
 
 def rules_finding(
-    tests: Sequence[RuleTest], found: Mapping[str, Fact], mcap_offer_hkd: float, revenue: Fact, revenue_hkd: float,
-    econ_listing: float, majority: float, one_share_one_vote: str, hedge: str = "",
+    tests: Sequence[RuleTest],
+    found: Mapping[str, Fact],
+    mcap_offer_hkd: float,
+    revenue: Fact,
+    revenue_hkd: float,
+    econ_listing: float,
+    majority: float,
+    one_share_one_vote: str,
+    hedge: str = "",
 ) -> Markdown:
     """What the listing tests say together: the structure's limits, the eligibility route, one-share-one-vote.
 
@@ -668,10 +819,16 @@ def rules_finding(
         limit=_bn(found["min_mcap"].value, "HKD"),
         route1=choose(value_route.passes == "yes", "passes", "fails"),
         route2=choose(revenue_route.passes == "yes", "open as well", "closed"),
-        rev=_bn(revenue_hkd, "HKD"), period=revenue.period_label, cite=revenue.citation,
-        rev_ratio=pc(revenue_hkd / found["min_revenue"].value, 0), rev_limit=_bn(found["min_revenue"].value, "HKD"),
-        osov=one_share_one_vote, econ=pc(econ_listing), short=choose(econ_listing > majority, "above", "short of"),
-        m=pc(majority, 0))
+        rev=_bn(revenue_hkd, "HKD"),
+        period=revenue.period_label,
+        cite=revenue.citation,
+        rev_ratio=pc(revenue_hkd / found["min_revenue"].value, 0),
+        rev_limit=_bn(found["min_revenue"].value, "HKD"),
+        osov=one_share_one_vote,
+        econ=pc(econ_listing),
+        short=choose(econ_listing > majority, "above", "short of"),
+        m=pc(majority, 0),
+    )
 
 
 def stakes(shares: Mapping[str, float], n: float, values: Mapping[str, float]) -> pd.DataFrame:
@@ -704,8 +861,16 @@ def stakes_table(table: pd.DataFrame, shares: Mapping[str, float], n: float, cur
     return shown
 
 
-def stake_chart(table: pd.DataFrame, company_step: float, n: float, qualifier: str, currency: str, sources: str,
-                period: str, rates: str = "") -> Figure:
+def stake_chart(
+    table: pd.DataFrame,
+    company_step: float,
+    n: float,
+    qualifier: str,
+    currency: str,
+    sources: str,
+    period: str,
+    rates: str = "",
+) -> Figure:
     """Stake values per named holder and stage; the title sets a stake's step-up, ``company_step / (1 + n)``, against
     the company's.
 
@@ -718,18 +883,31 @@ def stake_chart(table: pd.DataFrame, company_step: float, n: float, qualifier: s
     colours = plotting.shades("minimax", len(table.columns))[::-1]
     width = 0.8 / len(table.columns)
     for i, (col, colour) in enumerate(zip(table.columns, colours)):
-        ax.barh([len(shown) - 1 - j + (len(table.columns) / 2 - 0.5 - i) * width for j in range(len(shown))],
-                table.loc[shown, col] / 1000, height=width, color=colour, label=col)
+        ax.barh(
+            [len(shown) - 1 - j + (len(table.columns) / 2 - 0.5 - i) * width for j in range(len(shown))],
+            table.loc[shown, col] / 1000,
+            height=width,
+            color=colour,
+            label=col,
+        )
     ax.set_yticks(range(len(shown))[::-1], shown)
     ax.set_xlabel(f"Value of the stake ({currency} billion)")
     ax.legend(loc="upper right")
     stake_step = company_step / (1 + n)
     word = compare(stake_step, company_step, more="above", less="below", same="equal to")
-    title = (f"A pre-listing stake grew {_hedged(qualifier, times(stake_step))} from the last private round to the "
-             f"first-day close, {word} the company's {_hedged(qualifier, times(company_step))}: the new shares "
-             f"took {pc(n / (1 + n), 1)} of the company")
-    plotting.finish(fig, ax, title=title, sources=sources, period=period,
-                    note=f"Multiples taken in HKD; {rates or 'values converted with data/rates.csv'}.")
+    title = (
+        f"A pre-listing stake grew {_hedged(qualifier, times(stake_step))} from the last private round to the "
+        f"first-day close, {word} the company's {_hedged(qualifier, times(company_step))}: the new shares "
+        f"took {pc(n / (1 + n), 1)} of the company"
+    )
+    plotting.finish(
+        fig,
+        ax,
+        title=title,
+        sources=sources,
+        period=period,
+        note=f"Multiples taken in HKD; {rates or 'values converted with data/rates.csv'}.",
+    )
     return fig
 
 
@@ -742,16 +920,29 @@ def step_table(private_hkd: Mapping[str, float], stages: Mapping[str, Mapping[st
     'over 1.88x (HKD 0.19 billion)'
     """
     cells = {
-        company: {stage: (f"{_hedged(row[company][1], times(row[company][0] / private))} "
-                          f"({_bn(row[company][0], 'HKD')})" if not math.isnan(row[company][0]) else "not in the data")
-                  for stage, row in stages.items()}
+        company: {
+            stage: (
+                f"{_hedged(row[company][1], times(row[company][0] / private))} ({_bn(row[company][0], 'HKD')})"
+                if not math.isnan(row[company][0])
+                else "not in the data"
+            )
+            for stage, row in stages.items()
+        }
         for company, private in private_hkd.items()
     }
     return pd.DataFrame(cells)
 
 
-def step_up_finding(floor: Fact, derived: float, band: tuple[float, float], private_hkd: float, unit: str,
-                    rates: str = "values in HKD", hedge: str = "", round_date: str = "the round") -> Markdown:
+def step_up_finding(
+    floor: Fact,
+    derived: float,
+    band: tuple[float, float],
+    private_hkd: float,
+    unit: str,
+    rates: str = "values in HKD",
+    hedge: str = "",
+    round_date: str = "the round",
+) -> Markdown:
     """Zhipu's step-up at the offer two ways, side by side, why they differ, and what the rate choice does.
 
     >>> f = fact("zhipu", "market_cap_offer", "2026-01-08")
@@ -769,13 +960,20 @@ def step_up_finding(floor: Fact, derived: float, band: tuple[float, float], priv
         "and its listing); a move of more than {gap} in the RMB against the HKD between those dates would shift "
         "the multiple by more than the gap between the two readings, so the choice of rate can matter more than "
         "the choice of reading.",
-        floor_val=_hedged(floor.qualifier, _bn(floor.value, floor.currency)), cite=floor.citation,
+        floor_val=_hedged(floor.qualifier, _bn(floor.value, floor.currency)),
+        cite=floor.citation,
         floor_step=_hedged(floor.qualifier, times(floor.value / private_hkd)),
         derived_val=_hedged(hedge, _bn(derived, "HKD")),
-        derived_step=_hedged(hedge, times(derived / private_hkd)), unit=unit, lo=_bn(band[0], "HKD"),
-        hi=_bn(band[1], "HKD"), verdict=choose(band[1] >= floor.value, "consistent with", "wholly below"),
-        rates=rates, round_date=round_date, gap=pc(abs(derived / floor.value - 1), 2),
-        month=f"{rate('RMB', 'HKD')['date']:%B %Y}")
+        derived_step=_hedged(hedge, times(derived / private_hkd)),
+        unit=unit,
+        lo=_bn(band[0], "HKD"),
+        hi=_bn(band[1], "HKD"),
+        verdict=choose(band[1] >= floor.value, "consistent with", "wholly below"),
+        rates=rates,
+        round_date=round_date,
+        gap=pc(abs(derived / floor.value - 1), 2),
+        month=f"{rate('RMB', 'HKD')['date']:%B %Y}",
+    )
 
 
 #: Half-width of the band around the controlling-shareholder line inside which notebook 04 calls a stake "at
@@ -790,13 +988,14 @@ def line_verdict(share: float, line: float, tolerance: float = CONTROL_LINE_TOLE
     >>> line_verdict(0.32, 0.30), line_verdict(0.3022, 0.30), line_verdict(0.2984, 0.30), line_verdict(0.29, 0.30)
     ('above', 'about at', 'about at', 'below')
     """
-    if round(abs(share - line), 12) <= tolerance:   # the edges of the band count as inside it
+    if round(abs(share - line), 12) <= tolerance:  # the edges of the band count as inside it
         return "about at"
     return choose(share > line, "above", "below")
 
 
-def concert_finding(concert: Fact, n: float, after: float, line: Fact, majority: float,
-                    tolerance: float = CONTROL_LINE_TOLERANCE) -> Markdown:
+def concert_finding(
+    concert: Fact, n: float, after: float, line: Fact, majority: float, tolerance: float = CONTROL_LINE_TOLERANCE
+) -> Markdown:
     """Zhipu's concert party after the offer against the controlling-shareholder line (with a band) and a majority.
 
     >>> c, l = fact("zhipu", "shareholding", "pre-IPO", "concert_party"), rules()["controlling"]
@@ -807,22 +1006,29 @@ def concert_finding(concert: Fact, n: float, after: float, line: Fact, majority:
     where = line_verdict(after, limit, tolerance)
     verdicts = {
         "above": "{gap} percentage points {side} the {limit} line of rule {rule}, more than the data's "
-                 "uncertainty: still a controlling shareholder group on the Listing Rules' definition",
+        "uncertainty: still a controlling shareholder group on the Listing Rules' definition",
         "about at": "**at about the {limit} line** of rule {rule}, {gap} percentage points {side} it on this "
-                    "estimate, within the data's uncertainty",
+        "estimate, within the data's uncertainty",
         "below": "{gap} percentage points {side} the {limit} line of rule {rule}, more than the data's "
-                 "uncertainty: no longer a controlling shareholder group on the Listing Rules' definition",
+        "uncertainty: no longer a controlling shareholder group on the Listing Rules' definition",
     }
     return say(
         "If the H shares were the only new shares, they added {n} to the pre-offer count and took the group "
         "from {before} ({cite}) to **{after}**: " + verdicts[where] + ". We call a stake within {tol} percentage "
         "points of the line at the line. It is {short} percentage points short of {m} of the votes, if votes "
         "follow shares.",
-        n=pc(n, 1), before=_hedged(concert.qualifier, pct(concert.value, 2)), cite=concert.citation,
-        after=_hedged(concert.qualifier, pc(after)), gap=f"{abs(100 * (after - limit)):.2f}",
+        n=pc(n, 1),
+        before=_hedged(concert.qualifier, pct(concert.value, 2)),
+        cite=concert.citation,
+        after=_hedged(concert.qualifier, pc(after)),
+        gap=f"{abs(100 * (after - limit)):.2f}",
         side=compare(after, limit, more="above", less="below", same="at"),
-        limit=pc(limit, 0), rule=line.locator, tol=f"{100 * tolerance:g}",
-        short=f"{100 * (majority - after):.1f}", m=pc(majority, 0))
+        limit=pc(limit, 0),
+        rule=line.locator,
+        tol=f"{100 * tolerance:g}",
+        short=f"{100 * (majority - after):.1f}",
+        m=pc(majority, 0),
+    )
 
 
 def votes_exercise(e: float, s: float, v_ex: float, v: float, majority: float, found: Mapping[str, Fact]) -> Markdown:
@@ -834,24 +1040,41 @@ def votes_exercise(e: float, s: float, v_ex: float, v: float, majority: float, f
     x_ex = ownership.implied_wvr_fraction(e, s, v_ex)
     stake_ex = min_economic_for_voting(majority, v_ex)
     stake_cap = min_economic_for_voting(majority, found["max_votes"].value)
-    failed = [t.rule for t in ownership.hkex_8a_checks(v_ex, 1 - s, e, max_votes_per_wvr_share=found["max_votes"].value,
-                                                      min_non_wvr_voting_share=fraction_of(found["min_non_wvr"]),
-                                                      min_wvr_economic_share=fraction_of(found["min_econ"]))
-              if not t.passed]
+    failed = [
+        t.rule
+        for t in ownership.hkex_8a_checks(
+            v_ex,
+            1 - s,
+            e,
+            max_votes_per_wvr_share=found["max_votes"].value,
+            min_non_wvr_voting_share=fraction_of(found["min_non_wvr"]),
+            min_wvr_economic_share=fraction_of(found["min_econ"]),
+        )
+        if not t.passed
+    ]
     return say(
         "(a) With {v_ex} votes per WVR share he needs x = {x_ex} of all shares as WVR shares, implied if he is the "
         "sole WVR holder (against {x} at {v}); "
         "check: {check} of the votes.\n\n(b) A stake held entirely in WVR shares gives more than {m} of the votes "
         "above {stake_ex} of the shares, against {stake_cap} at the cap of {cap} votes.\n\n"
         "(c) Failing: {failed} ({cite}).",
-        v_ex=f"{v_ex:g}", x_ex=pc(x_ex), x=pc(ownership.implied_wvr_fraction(e, s, v)), v=f"{v:g}",
-        check=pc(ownership.voting_share(e, x_ex, votes_per_wvr_share=v_ex)), stake_ex=pc(stake_ex),
-        stake_cap=pc(stake_cap), cap=f"{found['max_votes'].value:g}", failed=", ".join(failed) or "none",
-        cite=found["max_votes"].citation, m=pc(majority, 0))
+        v_ex=f"{v_ex:g}",
+        x_ex=pc(x_ex),
+        x=pc(ownership.implied_wvr_fraction(e, s, v)),
+        v=f"{v:g}",
+        check=pc(ownership.voting_share(e, x_ex, votes_per_wvr_share=v_ex)),
+        stake_ex=pc(stake_ex),
+        stake_cap=pc(stake_cap),
+        cap=f"{found['max_votes'].value:g}",
+        failed=", ".join(failed) or "none",
+        cite=found["max_votes"].citation,
+        m=pc(majority, 0),
+    )
 
 
-def oa_finding(n_oa: float, oa: Fact, pre_count: float, alisoft: tuple[float, float, float], vote: float,
-               majority: float) -> Markdown:
+def oa_finding(
+    n_oa: float, oa: Fact, pre_count: float, alisoft: tuple[float, float, float], vote: float, majority: float
+) -> Markdown:
     """Exercise 2's answer: a full over-allotment's new shares, Alisoft's stake and the founder's votes.
 
     ``alisoft`` is (before, after with the over-allotment, reported after).
@@ -864,18 +1087,41 @@ def oa_finding(n_oa: float, oa: Fact, pre_count: float, alisoft: tuple[float, fl
         "New shares {oa} ({cite}) are {n} of {pre} million pre-listing shares. Alisoft China would hold "
         "{after}, {gap} percentage points {side} its reported {reported}: the over-allotment {closes} the "
         "gap. The founder's votes would be {vote}, {kept} {m}.",
-        oa=_hedged(oa.qualifier, f"{oa.value:,.0f}"), cite=oa.citation, n=pc(n_oa), pre=f"{pre_count:,.1f}",
-        after=pc(alisoft[1]), gap=f"{100 * abs(alisoft[1] - alisoft[2]):.2f}",
-        side=compare(alisoft[1], alisoft[2], more="above", less="below", same="at"), reported=pc(alisoft[2]),
+        oa=_hedged(oa.qualifier, f"{oa.value:,.0f}"),
+        cite=oa.citation,
+        n=pc(n_oa),
+        pre=f"{pre_count:,.1f}",
+        after=pc(alisoft[1]),
+        gap=f"{100 * abs(alisoft[1] - alisoft[2]):.2f}",
+        side=compare(alisoft[1], alisoft[2], more="above", less="below", same="at"),
+        reported=pc(alisoft[2]),
         closes=choose(math.isclose(alisoft[1], alisoft[2], abs_tol=0.0005), "closes", "does not close"),
-        vote=pc(vote), kept=choose(vote > majority, "still above", "no longer above"), m=pc(majority, 0))
+        vote=pc(vote),
+        kept=choose(vote > majority, "still above", "no longer above"),
+        m=pc(majority, 0),
+    )
 
 
 def takeaways(
-    *, e: float, s: float, x: float, v: float, votes: Mapping[str, float], basis: str, n_routes: Mapping[str, float],
-    n_end: float, m: float, tests: Sequence[RuleTest], counts: tuple[float, float], mcap_offer: float,
+    *,
+    e: float,
+    s: float,
+    x: float,
+    v: float,
+    votes: Mapping[str, float],
+    basis: str,
+    n_routes: Mapping[str, float],
+    n_end: float,
+    m: float,
+    tests: Sequence[RuleTest],
+    counts: tuple[float, float],
+    mcap_offer: float,
     rules: Mapping[str, Fact],
-    company_step: float, n: float, step_q: str, zp_steps: tuple[Fact, float, float], concert: tuple[Fact, float],
+    company_step: float,
+    n: float,
+    step_q: str,
+    zp_steps: tuple[Fact, float, float],
+    concert: tuple[Fact, float],
     zp_hedge: str = "",
 ) -> Markdown:
     """Notebook 04's key takeaways as one Markdown list, every number and verdict word computed.
@@ -902,12 +1148,11 @@ def takeaways(
     line = fraction_of(rules["controlling"])
     pre_count, sold = counts
     matches = matching_share_count(n_routes, pre_count, sold)
-    where = {"above": "above the {line} controlling-shareholder line of rule {rule} by more than the data's "
-                      "uncertainty",
-             "about at": "at about the {line} controlling-shareholder line of rule {rule}, within the data's "
-                         "uncertainty",
-             "below": "below the {line} controlling-shareholder line of rule {rule} by more than the data's "
-                      "uncertainty"}[line_verdict(c_after, line)]
+    where = {
+        "above": "above the {line} controlling-shareholder line of rule {rule} by more than the data's uncertainty",
+        "about at": "at about the {line} controlling-shareholder line of rule {rule}, within the data's uncertainty",
+        "below": "below the {line} controlling-shareholder line of rule {rule} by more than the data's uncertainty",
+    }[line_verdict(c_after, line)]
     return say(
         "- **Control rests on WVR shares, not on ownership.** Yan Junjie owned {e} of MiniMax and cast {s} of the "
         "votes; at {v} votes per WVR share that implies {x} of all shares as WVR shares if he is the sole WVR "
@@ -926,16 +1171,32 @@ def takeaways(
         "- **Zhipu's step-up at the offer is {floor_step} on the reported floor and {scaled_step} scaled from "
         "the first day,** both in RMB terms. Its concert party held {c_before} before the offer and "
         "{c_after} after it on our estimate: " + where + ".",
-        e=pc(e), s=pc(s), v=f"{v:g}", x=pc(x), n_offer=pc(n_routes["offer_shares"], 1), sold=f"{sold:,.1f}",
+        e=pc(e),
+        s=pc(s),
+        v=f"{v:g}",
+        x=pc(x),
+        n_offer=pc(n_routes["offer_shares"], 1),
+        sold=f"{sold:,.1f}",
         implied=f"{n_routes['alisoft_reported'] * pre_count:,.1f}",
-        alisoft_ratio=times(n_routes["alisoft_reported"] * pre_count / sold, 1), basis=BASES[basis],
+        alisoft_ratio=times(n_routes["alisoft_reported"] * pre_count / sold, 1),
+        basis=BASES[basis],
         which=listing([BASES[b] for b in matches]) if matches else "neither",
-        went=direction(votes["before"], votes[basis]), before=pc(votes["before"]), after=pc(votes[basis]),
-        kept=choose(votes[basis] > m, "still above", "no longer above"), m=pc(m, 0), n_end=pc(n_end, 1),
-        meets=choose(structure_ok, "meets", "does not meet"), value=choose(value_ok, "passes", "fails"),
+        went=direction(votes["before"], votes[basis]),
+        before=pc(votes["before"]),
+        after=pc(votes[basis]),
+        kept=choose(votes[basis] > m, "still above", "no longer above"),
+        m=pc(m, 0),
+        n_end=pc(n_end, 1),
+        meets=choose(structure_ok, "meets", "does not meet"),
+        value=choose(value_ok, "passes", "fails"),
         mcap=_hedged(step_q, _bn(mcap_offer, "HKD")),
         mcap_ratio=_hedged(step_q, times(mcap_offer / rules["min_mcap"].value, 2)),
-        company=_hedged(step_q, times(company_step)), stake=_hedged(step_q, times(company_step / (1 + n))),
+        company=_hedged(step_q, times(company_step)),
+        stake=_hedged(step_q, times(company_step / (1 + n))),
         floor_step=_hedged(floor.qualifier, times(floor.value / zp_private)),
-        scaled_step=_hedged(zp_hedge, times(scaled)), c_before=_hedged(c_fact.qualifier, pct(c_fact.value, 2)),
-        c_after=_hedged(c_fact.qualifier, pc(c_after, 1)), line=pc(line, 0), rule=rules["controlling"].locator)
+        scaled_step=_hedged(zp_hedge, times(scaled)),
+        c_before=_hedged(c_fact.qualifier, pct(c_fact.value, 2)),
+        c_after=_hedged(c_fact.qualifier, pc(c_after, 1)),
+        line=pc(line, 0),
+        rule=rules["controlling"].locator,
+    )

@@ -138,9 +138,7 @@ def runway_grid(
     return np.asarray(result, dtype=np.float64)
 
 
-def compute_price_adjusted_burn(
-    burn_per_month: float, compute_share: float, compute_price_change: float
-) -> float:
+def compute_price_adjusted_burn(burn_per_month: float, compute_share: float, compute_price_change: float) -> float:
     """Burn with its compute share rescaled by a price change: ``burn * (1 - s + s * (1 + p))``.
 
     Example: ``compute_price_adjusted_burn(27.9, 0.5, -0.2)`` -> 25.11.
@@ -191,9 +189,7 @@ def burn_growth_for_runway(
     offset = real("revenue_offset_per_month", revenue_offset_per_month, minimum=0)
     b = burn - offset
     if c == 0:
-        raise ValueError(
-            f"target_months={target_months!r} is unreachable: cash + proceeds = 0 gives a runway of 0"
-        )
+        raise ValueError(f"target_months={target_months!r} is unreachable: cash + proceeds = 0 gives a runway of 0")
     if b <= 0:
         raise ValueError(
             f"target_months={target_months!r} is unreachable: net burn "
@@ -226,8 +222,7 @@ def burn_growth_for_runway(
             lo, hi = hi, hi * 2
             if not math.isfinite(hi) or hi > 1e300:
                 raise ValueError(
-                    f"target_months={target_months!r} is too small: it needs a burn growth "
-                    "beyond the range of floats"
+                    f"target_months={target_months!r} is too small: it needs a burn growth beyond the range of floats"
                 )
     # Invariant: runway(lo) > target >= runway(hi). Bisect until the bracket is one float wide.
     for _ in range(2000):

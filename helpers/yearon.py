@@ -300,8 +300,9 @@ def verdict(*, testable: bool, holds: bool, held_before: bool | None = None) -> 
     return _choose(holds, "borne out", "not borne out")
 
 
-def mix_rate(shares0: Sequence[float], margins0: Sequence[float], shares1: Sequence[float],
-             margins1: Sequence[float]) -> tuple[float, float]:
+def mix_rate(
+    shares0: Sequence[float], margins0: Sequence[float], shares1: Sequence[float], margins1: Sequence[float]
+) -> tuple[float, float]:
     """A change of gross margin split into a mix effect and a rate effect, in percentage points.
 
     Shares and margins in percent, one entry per segment. Mix: ``sum((s1 - s0) * m0) / 100`` (the new mix at
@@ -312,10 +313,19 @@ def mix_rate(shares0: Sequence[float], margins0: Sequence[float], shares1: Seque
     lengths = {len(shares0), len(margins0), len(shares1), len(margins1)}
     if len(lengths) != 1 or 0 in lengths:
         raise ValueError("mix_rate needs four sequences of the same non-zero length")
-    mix = math.fsum((real("share", b) - real("share", a)) * real("margin", m) for a, b, m in
-                    zip(shares0, shares1, margins0)) / 100
-    rate_effect = math.fsum(real("share", b) * (real("margin", m1) - real("margin", m0)) for b, m0, m1 in
-                            zip(shares1, margins0, margins1)) / 100
+    mix = (
+        math.fsum(
+            (real("share", b) - real("share", a)) * real("margin", m) for a, b, m in zip(shares0, shares1, margins0)
+        )
+        / 100
+    )
+    rate_effect = (
+        math.fsum(
+            real("share", b) * (real("margin", m1) - real("margin", m0))
+            for b, m0, m1 in zip(shares1, margins0, margins1)
+        )
+        / 100
+    )
     return mix, rate_effect
 
 
@@ -391,8 +401,14 @@ def burns_runway(cash: float, burn: float, growth: float) -> float:
 
 
 def finding_seasonality(
-    *, fy: float, run_rate: float, ltm_prior: float, h2_share: float, h2_share_prior: float,
-    next_h1: float, currency: str,
+    *,
+    fy: float,
+    run_rate: float,
+    ltm_prior: float,
+    h2_share: float,
+    h2_share_prior: float,
+    next_h1: float,
+    currency: str,
 ) -> Markdown:
     """Zhipu's 2025 against its first-half run-rate and LTM, the second half's share, and H1 2026.
 
@@ -407,12 +423,19 @@ def finding_seasonality(
         "{cmp} the {prior} of 2024: a back-loaded year is {conf} for 2025. The first half of 2026 alone "
         "brought {h1}, {x_h1} the whole of 2025: for 2026 to be as back-loaded as 2025, its second half "
         "would have to bring {need}.",
-        fy=money(fy, currency), x_run=times(fy / run_rate), run=money(run_rate, currency),
-        x_ltm=times(fy / ltm_prior), ltm=money(ltm_prior, currency), share=pct(h2_share),
-        cmp=words.compare(h2_share, h2_share_prior, abs_tol=1.0, more="more than", less="less than",
-                          same="about the same as"),
-        prior=pct(h2_share_prior), conf=_choose(h2_share > 50, "confirmed", "not confirmed"),
-        h1=money(next_h1, currency), x_h1=times(next_h1 / fy),
+        fy=money(fy, currency),
+        x_run=times(fy / run_rate),
+        run=money(run_rate, currency),
+        x_ltm=times(fy / ltm_prior),
+        ltm=money(ltm_prior, currency),
+        share=pct(h2_share),
+        cmp=words.compare(
+            h2_share, h2_share_prior, abs_tol=1.0, more="more than", less="less than", same="about the same as"
+        ),
+        prior=pct(h2_share_prior),
+        conf=_choose(h2_share > 50, "confirmed", "not confirmed"),
+        h1=money(next_h1, currency),
+        x_h1=times(next_h1 / fy),
         need=money(next_h1 * h2_share / (100 - h2_share), currency),
     )
 
@@ -429,18 +452,35 @@ def finding_convergence(*, zp: tuple[float, float], mm: tuple[float, float], per
         "share {mdir} from {m0} to {m1}. Zhipu went from {g0} percentage points {side0} MiniMax to {g1} "
         "{side1} it. "
         "**{both}**",
-        p0=periods[0], p1=periods[1], zdir=words.direction(zp[0], zp[1]), z0=pct(zp[0]), z1=pct(zp[1]),
-        mdir=words.direction(mm[0], mm[1]), m0=pct(mm[0]), m1=pct(mm[1]),
-        g0=f"{abs(gap0):.1f}", side0=words.sign(gap0, positive="above", negative="below", zero="level with"),
-        g1=f"{abs(gap1):.1f}", side1=words.sign(gap1, positive="above", negative="below", zero="level with"),
-        both=_choose(both, "Both now earn most of their revenue by selling access to their models (a channel of "
-                          "delivery; who the buyers are, the data do not say).",
-                     "They do not yet both earn most of their revenue from model access."),
+        p0=periods[0],
+        p1=periods[1],
+        zdir=words.direction(zp[0], zp[1]),
+        z0=pct(zp[0]),
+        z1=pct(zp[1]),
+        mdir=words.direction(mm[0], mm[1]),
+        m0=pct(mm[0]),
+        m1=pct(mm[1]),
+        g0=f"{abs(gap0):.1f}",
+        side0=words.sign(gap0, positive="above", negative="below", zero="level with"),
+        g1=f"{abs(gap1):.1f}",
+        side1=words.sign(gap1, positive="above", negative="below", zero="level with"),
+        both=_choose(
+            both,
+            "Both now earn most of their revenue by selling access to their models (a channel of "
+            "delivery; who the buyers are, the data do not say).",
+            "They do not yet both earn most of their revenue from model access.",
+        ),
     )
 
 
 def finding_growth(
-    *, zp_growth: float, mm_growth: float, zp_ltm: float, mm_ltm: float, currency: str, rate_note: str,
+    *,
+    zp_growth: float,
+    mm_growth: float,
+    zp_ltm: float,
+    mm_ltm: float,
+    currency: str,
+    rate_note: str,
 ) -> Markdown:
     """Growth on like halves and the LTM to June 2026 in one currency.
 
@@ -451,16 +491,28 @@ def finding_growth(
         "On like halves (H1 2026 against H1 2025) Zhipu's revenue grew {zg} and MiniMax's {mg}: Zhipu grew "
         "{faster}. Over the twelve months to June 2026 Zhipu took in **{zl}** and MiniMax **{ml}**, so Zhipu's "
         "revenue was {x} MiniMax's ({rate}).",
-        zg=pct(zp_growth), mg=pct(mm_growth),
-        faster=words.compare(zp_growth, mm_growth, abs_tol=1.0, more="faster", less="more slowly",
-                             same="at about the same pace"),
-        zl=money(zp_ltm, currency), ml=money(mm_ltm, currency), x=times(zp_ltm / mm_ltm), rate=rate_note,
+        zg=pct(zp_growth),
+        mg=pct(mm_growth),
+        faster=words.compare(
+            zp_growth, mm_growth, abs_tol=1.0, more="faster", less="more slowly", same="at about the same pace"
+        ),
+        zl=money(zp_ltm, currency),
+        ml=money(mm_ltm, currency),
+        x=times(zp_ltm / mm_ltm),
+        rate=rate_note,
     )
 
 
-def finding_margins(*, company: str, periods: tuple[str, str], gm: tuple[float, float],
-                    loss: tuple[float, float], rd: tuple[float, float], rd_amount: tuple[float, float],
-                    currency: str) -> Markdown:
+def finding_margins(
+    *,
+    company: str,
+    periods: tuple[str, str],
+    gm: tuple[float, float],
+    loss: tuple[float, float],
+    rd: tuple[float, float],
+    rd_amount: tuple[float, float],
+    currency: str,
+) -> Markdown:
     """Gross margin, adjusted loss and R&D per unit of revenue from one half to the same half a year later.
 
     Example: ``finding_margins(company="Zhipu", periods=("H1 2025", "H1 2026"), gm=(50.0, 26.4),
@@ -470,17 +522,35 @@ def finding_margins(*, company: str, periods: tuple[str, str], gm: tuple[float, 
         "{co}, {p0} to {p1}: the gross margin {gdir} from {g0} to {g1} ({pp} percentage points) and the "
         "adjusted loss {ldir} from {l0} to {l1} revenue. R&D per unit of revenue {rdir} from {r0} to {r1}, "
         "while R&D itself {adir} by {ach}, from {a0} to {a1}.",
-        co=company, p0=periods[0], p1=periods[1], gdir=words.direction(gm[0], gm[1]), g0=pct(gm[0]),
-        g1=pct(gm[1]), pp=f"{gm[1] - gm[0]:+.1f}", ldir=words.direction(loss[0], loss[1]), l0=times(loss[0]),
-        l1=times(loss[1]), rdir=words.direction(rd[0], rd[1]), r0=times(rd[0]), r1=times(rd[1]),
+        co=company,
+        p0=periods[0],
+        p1=periods[1],
+        gdir=words.direction(gm[0], gm[1]),
+        g0=pct(gm[0]),
+        g1=pct(gm[1]),
+        pp=f"{gm[1] - gm[0]:+.1f}",
+        ldir=words.direction(loss[0], loss[1]),
+        l0=times(loss[0]),
+        l1=times(loss[1]),
+        rdir=words.direction(rd[0], rd[1]),
+        r0=times(rd[0]),
+        r1=times(rd[1]),
         adir=words.direction(rd_amount[0], rd_amount[1]),
-        ach=pct(abs(rd_amount[1] / rd_amount[0] - 1) * 100), a0=money(rd_amount[0], currency),
+        ach=pct(abs(rd_amount[1] / rd_amount[0] - 1) * 100),
+        a0=money(rd_amount[0], currency),
         a1=money(rd_amount[1], currency),
     )
 
 
-def finding_margins_no_rd(*, company: str, periods: tuple[str, str], gm: tuple[float, float],
-                          loss: tuple[float, float], rd_year: float, rd_half: float) -> Markdown:
+def finding_margins_no_rd(
+    *,
+    company: str,
+    periods: tuple[str, str],
+    gm: tuple[float, float],
+    loss: tuple[float, float],
+    rd_year: float,
+    rd_half: float,
+) -> Markdown:
     """Gross margin and adjusted loss on like halves, with R&D given apart because no like half exists.
 
     Example: ``finding_margins_no_rd(company="MiniMax", periods=("H1 2025", "H1 2026"), gm=(12.1, 17.9),
@@ -490,14 +560,24 @@ def finding_margins_no_rd(*, company: str, periods: tuple[str, str], gm: tuple[f
         "{co}, {p0} to {p1}: the gross margin {gdir} from {g0} to {g1} ({pp} percentage points) and the "
         "adjusted loss {ldir} from {l0} to {l1} revenue. Our sources give no R&D for {p0}, so R&D has no like "
         "half: it was {r0} revenue over 2025 and {r1} in {p1}, a year beside a half, with no verdict drawn.",
-        co=company, p0=periods[0], p1=periods[1], gdir=words.direction(gm[0], gm[1]), g0=pct(gm[0]),
-        g1=pct(gm[1]), pp=f"{gm[1] - gm[0]:+.1f}", ldir=words.direction(loss[0], loss[1]), l0=times(loss[0]),
-        l1=times(loss[1]), r0=times(rd_year), r1=times(rd_half),
+        co=company,
+        p0=periods[0],
+        p1=periods[1],
+        gdir=words.direction(gm[0], gm[1]),
+        g0=pct(gm[0]),
+        g1=pct(gm[1]),
+        pp=f"{gm[1] - gm[0]:+.1f}",
+        ldir=words.direction(loss[0], loss[1]),
+        l0=times(loss[0]),
+        l1=times(loss[1]),
+        r0=times(rd_year),
+        r1=times(rd_half),
     )
 
 
-def finding_mix(*, change: float, mix: float, rate_effect: float, onprem_gm: tuple[float, float],
-                cloud_gm: tuple[float, float]) -> Markdown:
+def finding_mix(
+    *, change: float, mix: float, rate_effect: float, onprem_gm: tuple[float, float], cloud_gm: tuple[float, float]
+) -> Markdown:
     """Zhipu's change of gross margin split into mix and rate effects, with each segment's margin.
 
     Example: ``finding_mix(change=-23.7, mix=-42.4, rate_effect=18.8, onprem_gm=(59.1, 37.9),
@@ -508,9 +588,15 @@ def finding_mix(*, change: float, mix: float, rate_effect: float, onprem_gm: tup
         "{mx} points (the mix effect) and the change of margin within each channel for {rt} (the rate effect): "
         "the on-premise margin {odir} from {o0} to {o1} and the cloud margin {cdir} from {c0} to {c1}. "
         "**The mix {mverb} the margin; the segments' own margins {rverb} it.**",
-        ch=f"{change:+.1f}", mx=f"{mix:+.1f}", rt=f"{rate_effect:+.1f}",
-        odir=words.direction(*onprem_gm), o0=pct(onprem_gm[0]), o1=pct(onprem_gm[1]),
-        cdir=words.direction(*cloud_gm), c0=pct(cloud_gm[0]), c1=pct(cloud_gm[1]),
+        ch=f"{change:+.1f}",
+        mx=f"{mix:+.1f}",
+        rt=f"{rate_effect:+.1f}",
+        odir=words.direction(*onprem_gm),
+        o0=pct(onprem_gm[0]),
+        o1=pct(onprem_gm[1]),
+        cdir=words.direction(*cloud_gm),
+        c0=pct(cloud_gm[0]),
+        c1=pct(cloud_gm[1]),
         mverb=words.sign(mix, positive="raised", negative="lowered", zero="left unchanged"),
         rverb=words.sign(rate_effect, positive="raised", negative="lowered", zero="left unchanged"),
     )
@@ -527,15 +613,28 @@ def finding_arr(*, cloud_half: float, annualised: float, claim: Figure, currency
         "API ARR management gave for early July is {c}{lab}, {x} that. The two need not conflict (ARR is one "
         "recent month times twelve, and the business grew through the half), but only the reported figure "
         "enters a valuation here.",
-        h=money(cloud_half, "RMB"), a=money(annualised, currency), c=money(claim.value, currency),
-        lab=claim_label(claim), x=times(claim.value / annualised),
+        h=money(cloud_half, "RMB"),
+        a=money(annualised, currency),
+        c=money(claim.value, currency),
+        lab=claim_label(claim),
+        x=times(claim.value / annualised),
     )
 
 
 def finding_zhipu_runway(
-    *, burn_h1: tuple[float, float], burn_2025: float, growth: float, before: float, placings: float,
-    with_bond: float, trend_growth: float, trend_runway: float, bank_loans: float, last_close: float,
-    conversion_price: float, currency: str,
+    *,
+    burn_h1: tuple[float, float],
+    burn_2025: float,
+    growth: float,
+    before: float,
+    placings: float,
+    with_bond: float,
+    trend_growth: float,
+    trend_runway: float,
+    bank_loans: float,
+    last_close: float,
+    conversion_price: float,
+    currency: str,
 ) -> Markdown:
     """Zhipu's burn on like halves and its runway at 2026-06-30: before the placings, with them, with the bond.
 
@@ -552,19 +651,34 @@ def finding_zhipu_runway(
         "conversion price of {cp}; the last close, {lc}, is {rel} it, so the bond is left out of the lead "
         "figure. If the burn kept rising as it did over the last year ({tg} a month), the cash "
         "with the placings would {r3}. The balances are gross: bank loans of about {loans} stand against them.",
-        b1=money(burn_h1[1], currency), b0=money(burn_h1[0], currency),
+        b1=money(burn_h1[1], currency),
+        b0=money(burn_h1[0], currency),
         bdir=words.direction(burn_h1[0], burn_h1[1], up="rose", down="fell", same="held"),
-        x=times(burn_h1[1] / burn_h1[0]), b25=money(burn_2025, currency), x25=times(burn_h1[1] / burn_2025),
-        g=pct(growth * 100), r0=lasts(before), r1=lasts(placings), r2=lasts(with_bond),
-        cp=f"HKD {conversion_price:,.2f} a share", lc=f"HKD {last_close:,.2f}",
+        x=times(burn_h1[1] / burn_h1[0]),
+        b25=money(burn_2025, currency),
+        x25=times(burn_h1[1] / burn_2025),
+        g=pct(growth * 100),
+        r0=lasts(before),
+        r1=lasts(placings),
+        r2=lasts(with_bond),
+        cp=f"HKD {conversion_price:,.2f} a share",
+        lc=f"HKD {last_close:,.2f}",
         rel=words.compare(last_close, conversion_price, rel_tol=0.0, more="above", less="below", same="at"),
-        tg=pct(trend_growth * 100), r3=lasts(trend_runway), loans=money(bank_loans, currency),
+        tg=pct(trend_growth * 100),
+        r3=lasts(trend_runway),
+        loans=money(bank_loans, currency),
     )
 
 
 def finding_minimax_runway(
-    *, burns: Mapping[str, float], article_burn: Figure, burn_2025: float, cash: float, after: float,
-    growth: float, currency: str,
+    *,
+    burns: Mapping[str, float],
+    article_burn: Figure,
+    burn_2025: float,
+    cash: float,
+    after: float,
+    growth: float,
+    currency: str,
 ) -> Markdown:
     """MiniMax's runway at 2026-06-30 on the burns its disclosures allow, against the article's burn.
 
@@ -580,18 +694,28 @@ def finding_minimax_runway(
         "bound that sits {y_cmp} the expectation. At "
         "{g} growth a month its cash balance of {cash} lasts {now}; adding the July placing and the bond, "
         "{later}.",
-        lo=money(low, currency), hi=money(high, currency), cmp=bracket(low, high, article_burn.value),
-        art=money(article_burn.value, currency), lab=claim_label(article_burn), y=money(burn_2025, currency),
-        y_cmp=words.compare(burn_2025, article_burn.value, rel_tol=0.05, more="above", less="below",
-                            same="about"), g=pct(growth * 100), cash=money(cash, currency),
+        lo=money(low, currency),
+        hi=money(high, currency),
+        cmp=bracket(low, high, article_burn.value),
+        art=money(article_burn.value, currency),
+        lab=claim_label(article_burn),
+        y=money(burn_2025, currency),
+        y_cmp=words.compare(burn_2025, article_burn.value, rel_tol=0.05, more="above", less="below", same="about"),
+        g=pct(growth * 100),
+        cash=money(cash, currency),
         now=runway_range(burns_runway(cash, high, growth), burns_runway(cash, low, growth)),
         later=runway_range(burns_runway(after, high, growth), burns_runway(after, low, growth)),
     )
 
 
 def finding_dilution(
-    *, zp_counts: tuple[float, float, float], zp_group: tuple[float, float], mm_counts: tuple[float, float, float],
-    mm_other: float, mm_votes: tuple[float, float], mm_econ: tuple[float, float],
+    *,
+    zp_counts: tuple[float, float, float],
+    zp_group: tuple[float, float],
+    mm_counts: tuple[float, float, float],
+    mm_other: float,
+    mm_votes: tuple[float, float],
+    mm_econ: tuple[float, float],
 ) -> Markdown:
     """What the placings and the bonds' conversion shares do to holders and to MiniMax's weighted votes.
 
@@ -610,18 +734,31 @@ def finding_dilution(
         "shares' votes {vdir} from {v0} to {v1} over all of it: ten votes a share dilute far less than one. "
         "Their economic share was {e0} at listing, {e_ok} the tenth that rule 8A.12 asks then, and is {e1} "
         "after everything; the other holders keep {other} of the votes, {ok} the tenth that rule 8A.09 requires.",
-        zp=count(z1 - z0), zb=count(z2 - z1), z0=count(z0), z2=count(z2), zf=f"{z0 / z2:.3f}",
-        g0=pct(zp_group[0]), g1=pct(zp_group[1]), mp=count(m1 - m0), mb=count(m2 - m1),
-        mf=f"{m0 / m2:.3f}", mo=count(mm_other),
+        zp=count(z1 - z0),
+        zb=count(z2 - z1),
+        z0=count(z0),
+        z2=count(z2),
+        zf=f"{z0 / z2:.3f}",
+        g0=pct(zp_group[0]),
+        g1=pct(zp_group[1]),
+        mp=count(m1 - m0),
+        mb=count(m2 - m1),
+        mf=f"{m0 / m2:.3f}",
+        mo=count(mm_other),
         vdir=words.direction(mm_votes[0], mm_votes[1], up="rise", down="fall", same="barely move"),
-        v0=pct(mm_votes[0] * 100), v1=pct(mm_votes[1] * 100), e0=pct(mm_econ[0] * 100),
-        e_ok=_choose(mm_econ[0] >= 0.10, "above", "below"), e1=pct(mm_econ[1] * 100),
-        other=pct((1 - mm_votes[1]) * 100), ok=_choose(1 - mm_votes[1] >= 0.10, "above", "below"),
+        v0=pct(mm_votes[0] * 100),
+        v1=pct(mm_votes[1] * 100),
+        e0=pct(mm_econ[0] * 100),
+        e_ok=_choose(mm_econ[0] >= 0.10, "above", "below"),
+        e1=pct(mm_econ[1] * 100),
+        other=pct((1 - mm_votes[1]) * 100),
+        ok=_choose(1 - mm_votes[1] >= 0.10, "above", "below"),
     )
 
 
-def finding_market(*, zp: tuple[float, float, float], mm: tuple[float, float, float], last_day: str,
-                   currency: str) -> Markdown:
+def finding_market(
+    *, zp: tuple[float, float, float], mm: tuple[float, float, float], last_day: str, currency: str
+) -> Markdown:
     """Peak and last market value against the first close, for both companies (values in millions).
 
     Example: ``finding_market(zp=(57.9e3, 1.06e6, 380.3e3), mm=(108.2e3, 388.3e3, 105.8e3),
@@ -631,16 +768,32 @@ def finding_market(*, zp: tuple[float, float, float], mm: tuple[float, float, fl
         "Zhipu's market value went from {z0} at its first close to a peak of **{zp}** and {zdir} to {z2} by "
         "{day}; MiniMax's from {m0} to a peak of **{mp}** and then to {m2}. On {day} Zhipu was worth {x} "
         "MiniMax.",
-        z0=money(zp[0], currency), zp=money(zp[1], currency), z2=money(zp[2], currency),
+        z0=money(zp[0], currency),
+        zp=money(zp[1], currency),
+        z2=money(zp[2], currency),
         zdir=words.direction(zp[1], zp[2], up="rose further", down="fell back", same="held"),
-        m0=money(mm[0], currency), mp=money(mm[1], currency), m2=money(mm[2], currency), day=last_day,
+        m0=money(mm[0], currency),
+        mp=money(mm[1], currency),
+        m2=money(mm[2], currency),
+        day=last_day,
         x=times(zp[2] / mm[2]),
     )
 
 
 def finding_reverse(
-    *, company: str, value: float, required: float, growth: float, ltm_revenue: float, past_growth: float | None,
-    ev_growth: float, net_cash: float, years: int, multiple: float, required_return: float, currency: str,
+    *,
+    company: str,
+    value: float,
+    required: float,
+    growth: float,
+    ltm_revenue: float,
+    past_growth: float | None,
+    ev_growth: float,
+    net_cash: float,
+    years: int,
+    multiple: float,
+    required_return: float,
+    currency: str,
 ) -> Markdown:
     """The reverse valuation: the revenue the market value needs, the growth that implies, and on enterprise value.
 
@@ -650,19 +803,30 @@ def finding_reverse(
     currency="RMB")``
     """
     if past_growth is None:
-        past = words.sentence("{co} has no first half of 2024 in our sources, so no twelve-month growth to set "
-                              "it against.", co=company)
+        past = words.sentence(
+            "{co} has no first half of 2024 in our sources, so no twelve-month growth to set it against.", co=company
+        )
     else:
-        past = words.sentence("That is {cmp} the {pg} its twelve-month revenue grew over the last year.",
-                              cmp=words.compare(growth, past_growth, rel_tol=0.05, more="faster than",
-                                                less="slower than", same="about"), pg=pct(past_growth * 100))
+        past = words.sentence(
+            "That is {cmp} the {pg} its twelve-month revenue grew over the last year.",
+            cmp=words.compare(growth, past_growth, rel_tol=0.05, more="faster than", less="slower than", same="about"),
+            pg=pct(past_growth * 100),
+        )
     return words.say(
         "{co}'s market value of {v} earns {r} a year for {t} only if, by then, revenue is {req} and the market "
         "pays {m} sales for it: {x} its revenue of the last twelve months, or growth of **{g} a year** for {t}. "
         "{past} Taking out its net cash of about {nc} (an enterprise value), the growth needed is {evg} a year.",
-        co=company, v=money(value, currency), r=pct(required_return * 100), t=words.plural(years, "year"),
-        req=money(required, currency), m=times(multiple, 1), x=times(required / ltm_revenue, 1),
-        g=pct(growth * 100), past=words.Markup(past), nc=money(net_cash, currency), evg=pct(ev_growth * 100),
+        co=company,
+        v=money(value, currency),
+        r=pct(required_return * 100),
+        t=words.plural(years, "year"),
+        req=money(required, currency),
+        m=times(multiple, 1),
+        x=times(required / ltm_revenue, 1),
+        g=pct(growth * 100),
+        past=words.Markup(past),
+        nc=money(net_cash, currency),
+        evg=pct(ev_growth * 100),
     )
 
 
@@ -677,7 +841,10 @@ def finding_claims(*, company: str, required: Figure, arr: Figure, forecast: Fig
     return words.say(
         "{co}: the revenue the price needs is {x_arr} the latest ARR{lab_arr} and {x_fc} the analysts' "
         "revenue forecast for 2026{lab_fc}.",
-        co=company, x_arr=times(to_arr.value, 1), lab_arr=claim_label(to_arr), x_fc=times(to_fc.value, 1),
+        co=company,
+        x_arr=times(to_arr.value, 1),
+        lab_arr=claim_label(to_arr),
+        x_fc=times(to_fc.value, 1),
         lab_fc=claim_label(to_fc),
     )
 
@@ -781,8 +948,10 @@ def surest_value(company: str, metric: str, period: str, breakdown: str = "") ->
 def _reported(company: str) -> dict[tuple[str, str, str], float]:
     """A company's figures by (metric, period, breakdown), the surest row of each, read in one pass."""
     rows = _surest_rows(company)
-    return {(m, p, b): float(v) for m, p, b, v in
-            zip(rows["metric"], rows["period_label"], rows["breakdown"], rows["value"])}
+    return {
+        (m, p, b): float(v)
+        for m, p, b, v in zip(rows["metric"], rows["period_label"], rows["breakdown"], rows["value"])
+    }
 
 
 def _amount(figures: Mapping[tuple[str, str, str], float], metric: str, period: str) -> float | None:
@@ -838,10 +1007,19 @@ def per_revenue(company: str, metric: str, periods: Sequence[str] = HALVES) -> d
 
 
 def article_questions(
-    *, onprem_share_fy: float, onprem_share_ltm: float, onprem_revenue: tuple[float, float],
-    adj_loss: tuple[float, float], loss_multiple: tuple[float, float], ai_native: tuple[float, float],
-    user_counts_since_listing: int, article_burn: Figure, burn_2025: float, burns_now: tuple[float, float],
-    cash_burn_now: float, currency: tuple[str, str],
+    *,
+    onprem_share_fy: float,
+    onprem_share_ltm: float,
+    onprem_revenue: tuple[float, float],
+    adj_loss: tuple[float, float],
+    loss_multiple: tuple[float, float],
+    ai_native: tuple[float, float],
+    user_counts_since_listing: int,
+    article_burn: Figure,
+    burn_2025: float,
+    burns_now: tuple[float, float],
+    cash_burn_now: float,
+    currency: tuple[str, str],
 ) -> pd.DataFrame:
     """The article's four questions, each with the evidence, a verdict and what is still missing.
 
@@ -851,43 +1029,83 @@ def article_questions(
     """
     zc, mc = currency
     rows = [
-        ("Zhipu: an enterprise, on-premise business?",
-         words.sentence("On-premise share {a} of 2025, {b} of the twelve months to June 2026; on-premise "
-                        "revenue {d2} from {c} to {e} (first halves).", a=pct(onprem_share_fy),
-                        b=pct(onprem_share_ltm), d2=words.direction(*onprem_revenue),
-                        c=money(onprem_revenue[0], zc), e=money(onprem_revenue[1], zc)),
-         verdict(testable=True, holds=onprem_share_ltm > 50, held_before=onprem_share_fy > 50),
-         "Who the cloud (API) customers are: enterprises or individual developers."),
-        ("Zhipu: a path to profit?",
-         words.sentence("Adjusted loss {d} from {a} to {b}, though per unit of revenue it {d2} from {c} to {e}.",
-                        d=words.direction(*adj_loss), a=money(adj_loss[0], zc), b=money(adj_loss[1], zc),
-                        d2=words.direction(*loss_multiple), c=times(loss_multiple[0]), e=times(loss_multiple[1])),
-         verdict(testable=True, holds=adj_loss[1] < adj_loss[0]),
-         "A profit forecast from the company; cash flow by segment."),
-        ("MiniMax: sticky consumer apps?",
-         words.sentence("AI-native revenue {d} from {a} to {b}; user counts disclosed since listing: {n}.",
-                        d=words.direction(*ai_native), a=money(ai_native[0], mc), b=money(ai_native[1], mc),
-                        n=str(user_counts_since_listing)),
-         verdict(testable=user_counts_since_listing > 0, holds=ai_native[1] > ai_native[0]),
-         "Monthly active and paying users, revenue by product (Talkie, Hailuo)."),
-        ("MiniMax: a flat burn, as the article assumed?",
-         words.sentence("The article expected {a}{lab} a month for 2025; 2025 consumed over {y} a month (a "
-                        "lower bound, {ycmp} it); in H1 2026 the cash balance used {c} a month (the accounting "
-                        "losses: {b} to {d}).",
-                        a=money(article_burn.value, mc), lab=claim_label(article_burn), y=money(burn_2025, mc),
-                        ycmp=words.compare(burn_2025, article_burn.value, rel_tol=0.05, more="above",
-                                           less="below", same="about"),
-                        c=money(cash_burn_now, mc), b=money(min(burns_now), mc), d=money(max(burns_now), mc)),
-         verdict(testable=True, holds=cash_burn_now <= article_burn.value),
-         "An operating cash flow statement in our sources."),
+        (
+            "Zhipu: an enterprise, on-premise business?",
+            words.sentence(
+                "On-premise share {a} of 2025, {b} of the twelve months to June 2026; on-premise "
+                "revenue {d2} from {c} to {e} (first halves).",
+                a=pct(onprem_share_fy),
+                b=pct(onprem_share_ltm),
+                d2=words.direction(*onprem_revenue),
+                c=money(onprem_revenue[0], zc),
+                e=money(onprem_revenue[1], zc),
+            ),
+            verdict(testable=True, holds=onprem_share_ltm > 50, held_before=onprem_share_fy > 50),
+            "Who the cloud (API) customers are: enterprises or individual developers.",
+        ),
+        (
+            "Zhipu: a path to profit?",
+            words.sentence(
+                "Adjusted loss {d} from {a} to {b}, though per unit of revenue it {d2} from {c} to {e}.",
+                d=words.direction(*adj_loss),
+                a=money(adj_loss[0], zc),
+                b=money(adj_loss[1], zc),
+                d2=words.direction(*loss_multiple),
+                c=times(loss_multiple[0]),
+                e=times(loss_multiple[1]),
+            ),
+            verdict(testable=True, holds=adj_loss[1] < adj_loss[0]),
+            "A profit forecast from the company; cash flow by segment.",
+        ),
+        (
+            "MiniMax: sticky consumer apps?",
+            words.sentence(
+                "AI-native revenue {d} from {a} to {b}; user counts disclosed since listing: {n}.",
+                d=words.direction(*ai_native),
+                a=money(ai_native[0], mc),
+                b=money(ai_native[1], mc),
+                n=str(user_counts_since_listing),
+            ),
+            verdict(testable=user_counts_since_listing > 0, holds=ai_native[1] > ai_native[0]),
+            "Monthly active and paying users, revenue by product (Talkie, Hailuo).",
+        ),
+        (
+            "MiniMax: a flat burn, as the article assumed?",
+            words.sentence(
+                "The article expected {a}{lab} a month for 2025; 2025 consumed over {y} a month (a "
+                "lower bound, {ycmp} it); in H1 2026 the cash balance used {c} a month (the accounting "
+                "losses: {b} to {d}).",
+                a=money(article_burn.value, mc),
+                lab=claim_label(article_burn),
+                y=money(burn_2025, mc),
+                ycmp=words.compare(
+                    burn_2025, article_burn.value, rel_tol=0.05, more="above", less="below", same="about"
+                ),
+                c=money(cash_burn_now, mc),
+                b=money(min(burns_now), mc),
+                d=money(max(burns_now), mc),
+            ),
+            verdict(testable=True, holds=cash_burn_now <= article_burn.value),
+            "An operating cash flow statement in our sources.",
+        ),
     ]
     return questions_table(rows)
 
 
 def key_takeaways(
-    *, h2_share: float, next_h1_multiple: float, zp_cloud: tuple[float, float], mm_open: tuple[float, float],
-    zp_growth: float, mm_growth: float, zp_runway: float, zp_runway_placings: float, zp_factor: float,
-    ps: tuple[float, float], implied: tuple[float, float], years: int,
+    *,
+    h2_share: float,
+    next_h1_multiple: float,
+    zp_cloud: tuple[float, float],
+    mm_open: tuple[float, float],
+    zp_growth: float,
+    mm_growth: float,
+    zp_runway: float,
+    zp_runway_placings: float,
+    zp_factor: float,
+    ps: tuple[float, float],
+    implied: tuple[float, float],
+    years: int,
 ) -> Markdown:
     """The notebook's takeaways, each sentence filled from computed numbers.
 
@@ -896,23 +1114,41 @@ def key_takeaways(
     implied=(1.15, 1.78), years=5)``
     """
     items = [
-        words.sentence("Zhipu's 2025 was back-loaded again ({s} of revenue in the second half), so its 2025 "
-                       "half-year run-rate understated the year; but the first half of 2026 alone was {x} all of "
-                       "2025, {verdict}: compare full years or twelve-month totals, and test the season again "
-                       "each year.", s=pct(h2_share), x=times(next_h1_multiple),
-                       verdict=_choose(next_h1_multiple > 1, "so the pattern may not hold for 2026",
-                                       "so the pattern may still hold for 2026")),
-        words.sentence("The contrast of the article faded: Zhipu's cloud share went from {a} to {b}, MiniMax's "
-                       "open-platform share from {c} to {d} (first halves).", a=pct(zp_cloud[0]),
-                       b=pct(zp_cloud[1]), c=pct(mm_open[0]), d=pct(mm_open[1])),
+        words.sentence(
+            "Zhipu's 2025 was back-loaded again ({s} of revenue in the second half), so its 2025 "
+            "half-year run-rate understated the year; but the first half of 2026 alone was {x} all of "
+            "2025, {verdict}: compare full years or twelve-month totals, and test the season again "
+            "each year.",
+            s=pct(h2_share),
+            x=times(next_h1_multiple),
+            verdict=_choose(
+                next_h1_multiple > 1, "so the pattern may not hold for 2026", "so the pattern may still hold for 2026"
+            ),
+        ),
+        words.sentence(
+            "The contrast of the article faded: Zhipu's cloud share went from {a} to {b}, MiniMax's "
+            "open-platform share from {c} to {d} (first halves).",
+            a=pct(zp_cloud[0]),
+            b=pct(zp_cloud[1]),
+            c=pct(mm_open[0]),
+            d=pct(mm_open[1]),
+        ),
         words.sentence("On like halves Zhipu grew {a} and MiniMax {b}.", a=pct(zp_growth), b=pct(mm_growth)),
-        words.sentence("Zhipu's cash of mid-2026 would {a} at its first-half outflow; the two placings make it {b} "
-                       "at your burn growth, before the convertible bond, a loan due in 2027 unless it converts.",
-                       a=lasts(zp_runway), b=lasts(zp_runway_placings)),
+        words.sentence(
+            "Zhipu's cash of mid-2026 would {a} at its first-half outflow; the two placings make it {b} "
+            "at your burn growth, before the convertible bond, a loan due in 2027 unless it converts.",
+            a=lasts(zp_runway),
+            b=lasts(zp_runway_placings),
+        ),
         words.sentence("Placings and the bond multiply a Zhipu holder's stake by {f}.", f=f"{zp_factor:.3f}"),
-        words.sentence("At the last close the market paid {a} (Zhipu) and {b} (MiniMax) their last twelve months' "
-                       "revenue; with your parameters that needs growth of {c} and {d} a year for {t}.",
-                       a=times(ps[0], 0), b=times(ps[1], 0), c=pct(implied[0] * 100), d=pct(implied[1] * 100),
-                       t=words.plural(years, "year")),
+        words.sentence(
+            "At the last close the market paid {a} (Zhipu) and {b} (MiniMax) their last twelve months' "
+            "revenue; with your parameters that needs growth of {c} and {d} a year for {t}.",
+            a=times(ps[0], 0),
+            b=times(ps[1], 0),
+            c=pct(implied[0] * 100),
+            d=pct(implied[1] * 100),
+            t=words.plural(years, "year"),
+        ),
     ]
     return takeaways(items)

@@ -75,11 +75,13 @@ def test_sources_finding_and_title_say_ties() -> None:
 
 def d1_facts() -> tuple[h.Fact, ...]:
     p = "9M2025"
-    return (h.fact("minimax", "revenue_share_segment", p, "ai_native"),
-            h.fact("minimax", "revenue_share_segment", p, "talkie_xingye"),
-            h.fact("minimax", "revenue_share_segment", p, "open_platform"),
-            h.fact("minimax", "revenue_share_segment", p, "hailuo_ai", status="erroneous"),
-            h.fact("minimax", "revenue_share_segment", p, "hailuo_ai"))
+    return (
+        h.fact("minimax", "revenue_share_segment", p, "ai_native"),
+        h.fact("minimax", "revenue_share_segment", p, "talkie_xingye"),
+        h.fact("minimax", "revenue_share_segment", p, "open_platform"),
+        h.fact("minimax", "revenue_share_segment", p, "hailuo_ai", status="erroneous"),
+        h.fact("minimax", "revenue_share_segment", p, "hailuo_ai"),
+    )
 
 
 def test_d1_both_readings() -> None:
@@ -177,8 +179,11 @@ def test_d6_rate_d7_d8_and_small_checks() -> None:
     assert "cannot be reconciled" not in d8
     assert "smaller than" in text(audit.d8_finding(mihoyo, replace(other, value=8.0, qualifier=""), before, after))
     rates = {"usd_rmb": 7.04, "usd_hkd": 7.8, "hkd_rmb": 0.894}
-    checks = audit.small_checks(h.fact("minimax", "users_cumulative", "2025-09-30", status="superseded"),
-                                h.fact("minimax", "users_cumulative", "2025-09-30"), rates)
+    checks = audit.small_checks(
+        h.fact("minimax", "users_cumulative", "2025-09-30", status="superseded"),
+        h.fact("minimax", "users_cumulative", "2025-09-30"),
+        rates,
+    )
     assert checks["values"].iloc[-1] == "0.894 / 0.903" and len(checks) == 2
     assert not checks["check"].str.contains("HKD per USD").any()  # circular: the rate row comes from S14
 

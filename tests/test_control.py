@@ -22,7 +22,6 @@ from helpers.control import (
 from helpers.facts import fact
 from helpers.ownership import dilute, founder_voting_after_issue, implied_wvr_fraction, voting_share
 from helpers.params import cases, check
-from helpers.periods import convert
 
 matplotlib.use("Agg")
 
@@ -171,7 +170,7 @@ STRUCTURE = dict(v=10.0, e=0.2235, x=0.1004, s=0.5921, n=0.106)
 
 
 def text(md: object) -> str:
-    return str(getattr(md, "data"))
+    return str(md.data)
 
 
 def test_fraction_of_reads_percent_and_refuses_other_units() -> None:
@@ -192,9 +191,15 @@ def test_rules_come_from_data_with_the_rule_as_locator() -> None:
 
 
 def test_parameters_accept_every_documented_case_and_the_defaults() -> None:
-    defaults = dict(wvr_votes_per_share=None, majority_share_of_votes=0.5, minimax_market_cap_case="low",
-                    post_ipo_basis="offer_shares", value_currency="USD", dilution_chart_max_new_shares_pct=60.0,
-                    exercise_votes_per_wvr_share=20.0)
+    defaults = dict(
+        wvr_votes_per_share=None,
+        majority_share_of_votes=0.5,
+        minimax_market_cap_case="low",
+        post_ipo_basis="offer_shares",
+        value_currency="USD",
+        dilution_chart_max_new_shares_pct=60.0,
+        exercise_votes_per_wvr_share=20.0,
+    )
     check(control.PARAMETERS, **defaults)
     for name, value in cases(control.PARAMETERS):
         check(control.PARAMETERS, **(defaults | {name: value}))
@@ -208,7 +213,7 @@ def test_the_offer_shares_price_is_the_proceeds_by_construction_so_the_share_cou
     mcap = fact("minimax", "market_cap_close", "2026-01-09", "low")
     close, offer = fact("minimax", "share_price_close", "2026-01-09"), fact("minimax", "offer_price", "2026-01-09")
     sold = fact("minimax", "ipo_shares_issued", "2026-01-09").value / 1e6
-    for total in (implied_share_count(mcap.value, close.value), 500.0, 1000.0):   # any count: the identity holds
+    for total in (implied_share_count(mcap.value, close.value), 500.0, 1000.0):  # any count: the identity holds
         n_offer = sold / (total - sold)
         assert n_offer / (1 + n_offer) * total * offer.value == pytest.approx(sold * offer.value)
     total = implied_share_count(mcap.value, close.value)
@@ -218,8 +223,13 @@ def test_the_offer_shares_price_is_the_proceeds_by_construction_so_the_share_cou
     assert control.matching_share_count({b: 0.3 for b in control.BASES}, 100.0, 50.0) == []
 
 
-@pytest.mark.parametrize(("basis", "verdict"), [("offer_shares", "the basis built on the shares the offer sold"),
-                                                ("alisoft_reported", "which does not match the shares")])
+@pytest.mark.parametrize(
+    ("basis", "verdict"),
+    [
+        ("offer_shares", "the basis built on the shares the offer sold"),
+        ("alisoft_reported", "which does not match the shares"),
+    ],
+)
 def test_basis_finding_names_the_run_basis_and_the_share_count_test(basis: str, verdict: str) -> None:
     routes = {"offer_shares": 29.2 / 276.3, "alisoft_reported": 0.2013}
     out = text(control.basis_finding(routes, 276.3, 29.2, GROSS, (0.1504, 0.1252), basis, "USD"))
@@ -228,8 +238,11 @@ def test_basis_finding_names_the_run_basis_and_the_share_count_test(basis: str, 
     assert "about 55.6 million new shares" in out and "1.9x the 29.2 million" in out and "cannot tell which" in out
     hkd = text(control.basis_finding(routes, 276.3, 29.2, GROSS, (0.1504, 0.1252), basis, "HKD"))
     assert "HKD 4,818 million (S13 listing results), by the identity" in hkd
-    agree = text(control.basis_finding({b: 29.2 / 276.3 for b in control.BASES}, 276.3, 29.2, GROSS,
-                                       (0.1504, 0.1361), basis, "HKD"))
+    agree = text(
+        control.basis_finding(
+            {b: 29.2 / 276.3 for b in control.BASES}, 276.3, 29.2, GROSS, (0.1504, 0.1361), basis, "HKD"
+        )
+    )
     assert "the two routes agree" in agree and "the basis built on" in agree
     with pytest.raises(ValueError, match="basis must be one of"):
         control.basis_finding({}, 1.0, 1.0, GROSS, (0.1, 0.1), "both", "HKD")
@@ -254,12 +267,27 @@ def test_base_gap_is_a_range_from_the_rounding_of_both_figures() -> None:
 
 def test_rounding_half_unit() -> None:
     assert [control.rounding_half_unit(v) for v in (6.4, 7.05, 33.03, 57900, 4818, 0.5)] == [
-        0.05, 0.005, 0.005, 50, 0.5, 0.05]
+        0.05,
+        0.005,
+        0.005,
+        50,
+        0.5,
+        0.05,
+    ]
 
 
-@pytest.mark.parametrize(("share", "word"), [(0.306, "above"), (0.305, "about at"), (0.3022, "about at"),
-                                             (0.30, "about at"), (0.2984, "about at"), (0.295, "about at"),
-                                             (0.294, "below")])
+@pytest.mark.parametrize(
+    ("share", "word"),
+    [
+        (0.306, "above"),
+        (0.305, "about at"),
+        (0.3022, "about at"),
+        (0.30, "about at"),
+        (0.2984, "about at"),
+        (0.295, "about at"),
+        (0.294, "below"),
+    ],
+)
 def test_line_verdict_has_a_band_on_both_sides(share: float, word: str) -> None:
     assert control.line_verdict(share, 0.30) == word
     assert control.line_verdict(0.3022, 0.30, tolerance=0.001) == "above"
@@ -274,12 +302,12 @@ def _tests(**kw: float) -> list[control.RuleTest]:
 def test_listing_tests_pass_on_the_data_and_each_fails_when_broken() -> None:
     assert [t.passes for t in _tests()] == ["yes"] * 5 + ["no"]
     assert [t.rule for t in _tests()][:3] == ["8A.10", "8A.09, cautious reading", "8A.09, literal reading"]
-    assert _tests(v=11.0)[0].passes == "no"                                    # 8A.10
-    high = dict(s=0.95, e=0.2235, x=0.2235, v=100.0)                           # a founder with almost all votes
-    assert [t.passes for t in _tests(**high)][1:3] == ["no", "no"]             # both readings of 8A.09
-    assert _tests(n=1.5)[3].passes == "no"                                     # 8A.12: 22.35% / 2.5 < 10%
-    assert _tests(mcap_offer_hkd=39000.0)[4].passes == "no"                    # 8A.06 value route
-    assert _tests(revenue_hkd=1000.0)[5].passes == "yes"                       # 8A.06 revenue route
+    assert _tests(v=11.0)[0].passes == "no"  # 8A.10
+    high = dict(s=0.95, e=0.2235, x=0.2235, v=100.0)  # a founder with almost all votes
+    assert [t.passes for t in _tests(**high)][1:3] == ["no", "no"]  # both readings of 8A.09
+    assert _tests(n=1.5)[3].passes == "no"  # 8A.12: 22.35% / 2.5 < 10%
+    assert _tests(mcap_offer_hkd=39000.0)[4].passes == "no"  # 8A.06 value route
+    assert _tests(revenue_hkd=1000.0)[5].passes == "yes"  # 8A.06 revenue route
     assert _tests(revenue_hkd=1000.0, mcap_offer_hkd=9000.0)[5].passes == "no"
 
 
@@ -336,12 +364,15 @@ def test_step_table_reads_missing_values_as_not_in_the_data() -> None:
     assert table.loc["s", "A"] == "2.00x (HKD 0.20 billion)" and table.loc["s", "B"] == "not in the data"
 
 
-@pytest.mark.parametrize(("after", "words"), [
-    (0.3022, ["**at about the 30% line** of rule 19A.14, 0.22 percentage points above it", "within the data's"]),
-    (0.2984, ["**at about the 30% line**", "0.16 percentage points below it"]),
-    (0.32, ["2.00 percentage points above the 30% line", "still a controlling shareholder group"]),
-    (0.28, ["2.00 percentage points below the 30% line", "no longer a controlling shareholder group"]),
-])
+@pytest.mark.parametrize(
+    ("after", "words"),
+    [
+        (0.3022, ["**at about the 30% line** of rule 19A.14, 0.22 percentage points above it", "within the data's"]),
+        (0.2984, ["**at about the 30% line**", "0.16 percentage points below it"]),
+        (0.32, ["2.00 percentage points above the 30% line", "still a controlling shareholder group"]),
+        (0.28, ["2.00 percentage points below the 30% line", "no longer a controlling shareholder group"]),
+    ],
+)
 def test_concert_finding_every_branch(after: float, words: list[str]) -> None:
     out = text(control.concert_finding(CONCERT, 0.093, after, RULES["controlling"], 0.5))
     assert all(w in out for w in words) and "within 0.5 percentage points of the line" in out
@@ -369,12 +400,25 @@ def test_founder_and_majority_findings_carry_their_numbers() -> None:
 
 def _takeaways(**kw: object) -> str:
     args: dict[str, object] = dict(
-        e=0.2235, s=0.5921, x=0.1004, v=10, votes={"before": 0.5921, "offer_shares": 0.561, "alisoft_reported": 0.5355},
-        basis="offer_shares", n_routes={"offer_shares": 29.2 / 276.3, "alisoft_reported": 0.201}, n_end=0.351,
+        e=0.2235,
+        s=0.5921,
+        x=0.1004,
+        v=10,
+        votes={"before": 0.5921, "offer_shares": 0.561, "alisoft_reported": 0.5355},
+        basis="offer_shares",
+        n_routes={"offer_shares": 29.2 / 276.3, "alisoft_reported": 0.201},
+        n_end=0.351,
         m=0.5,
-        tests=_tests(), counts=(276.3, 29.2), mcap_offer=50400, rules=RULES, company_step=3.19, n=0.106,
-        step_q="about", zp_steps=(fact("zhipu", "market_cap_offer", "2026-01-08"), 27267, 1.876),
-        concert=(CONCERT, 0.3022))
+        tests=_tests(),
+        counts=(276.3, 29.2),
+        mcap_offer=50400,
+        rules=RULES,
+        company_step=3.19,
+        n=0.106,
+        step_q="about",
+        zp_steps=(fact("zhipu", "market_cap_offer", "2026-01-08"), 27267, 1.876),
+        concert=(CONCERT, 0.3022),
+    )
     return text(control.takeaways(**(args | kw)))  # type: ignore[arg-type]
 
 
@@ -384,13 +428,18 @@ def test_takeaways_every_branch() -> None:
     assert "about 55.5 million, 1.9x as many" in out and "by construction" in out and "sole WVR holder" in out
     assert "still above 50%" in out and "meets the Chapter 8A" in out and "value test passes" in out
     assert "at about the 30% controlling-shareholder line" in out
-    out = _takeaways(counts=(276.3, 40.0), votes={"before": 0.5921, "offer_shares": 0.49, "alisoft_reported": 0.6},
-                     tests=_tests(v=11.0, mcap_offer_hkd=39000.0), concert=(CONCERT, 0.29))
+    out = _takeaways(
+        counts=(276.3, 40.0),
+        votes={"before": 0.5921, "offer_shares": 0.49, "alisoft_reported": 0.6},
+        tests=_tests(v=11.0, mcap_offer_hkd=39000.0),
+        concert=(CONCERT, 0.29),
+    )
     assert "basis: neither" in out and "no longer above 50%" in out and "does not meet" in out
     assert "value test fails" in out and "below the 30% controlling-shareholder line" in out
     assert "above the 30% controlling" in _takeaways(concert=(CONCERT, 0.32))
-    assert "votes rose at listing" in _takeaways(basis="alisoft_reported",
-                                                 votes={"before": 0.5, "offer_shares": 0.6, "alisoft_reported": 0.6})
+    assert "votes rose at listing" in _takeaways(
+        basis="alisoft_reported", votes={"before": 0.5, "offer_shares": 0.6, "alisoft_reported": 0.6}
+    )
 
 
 def test_cap_table_and_holders_after() -> None:
@@ -398,15 +447,20 @@ def test_cap_table_and_holders_after() -> None:
     shares = with_remainder({k: control.fraction_of(f) for k, f in pre.items()})
     table = control.cap_table(pre, shares)
     assert table.loc[REMAINDER, "share before the IPO"] == "49.64%"
-    after = control.holders_after(shares, {"offer_shares": 0.1, "alisoft_reported": 0.2}, {"idg": "x"},
-                                  {"before": 0.59, "offer_shares": 0.56, "alisoft_reported": 0.53})
+    after = control.holders_after(
+        shares,
+        {"offer_shares": 0.1, "alisoft_reported": 0.2},
+        {"idg": "x"},
+        {"before": 0.59, "offer_shares": 0.56, "alisoft_reported": 0.53},
+    )
     assert after.loc["IDG", "reported elsewhere"] == "x" and after.loc["Founder's share of votes", "before"] == "59.00%"
     assert "Yan Junjie" in control.cap_chart(pre, shares, "before the IPO").get_suptitle()
 
 
 def test_rates_note_gives_rates_as_numbers() -> None:
     assert control.rates_note(["USD", "HKD"], "RMB") == (
-        "values in RMB at 7.04 RMB per USD (2025-12-21); 0.894 RMB per HKD (2026-01-13), one rate for every stage")
+        "values in RMB at 7.04 RMB per USD (2025-12-21); 0.894 RMB per HKD (2026-01-13), one rate for every stage"
+    )
     assert control.rates_note(["USD"], "USD") == "values in USD, no conversion"
     assert control.rate_text("RMB", "HKD") == "0.894 RMB per HKD (2026-01-13)"
 
@@ -414,7 +468,8 @@ def test_rates_note_gives_rates_as_numbers() -> None:
 def test_step_up_finding_keeps_the_hedge_of_the_scaled_value() -> None:
     floor = fact("zhipu", "market_cap_offer", "2026-01-08")
     out = text(control.step_up_finding(floor, 51164, (51120, 51208), 27267, "HKD 0.1 billion", "r", hedge="about"))
-    assert "gives about HKD 51.16 billion, a step-up of **about 1.88x**" in out and "Rates behind the table: r." in out and "one January 2026 rate" in out
+    assert "gives about HKD 51.16 billion, a step-up of **about 1.88x**" in out
+    assert "Rates behind the table: r." in out and "one January 2026 rate" in out
 
 
 def test_votes_assumed_defaults_to_the_cap_and_checks_the_reader_value() -> None:
@@ -432,7 +487,8 @@ def test_given_e_and_s_the_votes_after_any_issue_do_not_depend_on_v(v: float) ->
     assert (v - 1) * x == pytest.approx((s - e) / (1 - s))
     for n in (0.0, 0.106, 0.35, 1.0):
         assert founder_voting_after_issue(e, x, n, v) == pytest.approx(
-            founder_voting_after_issue(e, implied_wvr_fraction(e, s, 10.0), n, 10.0))
+            founder_voting_after_issue(e, implied_wvr_fraction(e, s, 10.0), n, 10.0)
+        )
     assert x != pytest.approx(implied_wvr_fraction(e, s, 10.0)) or v == 10.0
     note = control.dilution_chart(e, x, v, 0.5, 0.6, {"offer": 0.106}, "S0", "2026").texts
     assert not any("Assumes" in t.get_text() for t in note)

@@ -153,8 +153,12 @@ def typed_figures(markdown: str, figures: dict[str, str]) -> list[str]:
 def test_markdown_types_no_source_figure(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     figures = data_figures()
-    found = [f"cell {i}: {hit}" for i, c in enumerate(nb.cells) if c.cell_type == "markdown"
-             for hit in typed_figures(c.source, figures)]
+    found = [
+        f"cell {i}: {hit}"
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "markdown"
+        for hit in typed_figures(c.source, figures)
+    ]
     assert not found, f"{path.name}: Markdown types figures from data/ (compute them instead):\n  " + "\n  ".join(found)
 
 

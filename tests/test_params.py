@@ -49,8 +49,16 @@ def test_unknown_and_missing_names() -> None:
 
 
 def test_namespace_ignores_imports_and_private_names_but_not_misspellings() -> None:
-    namespace = {"__name__": "__main__", "_i1": "", "In": [], "math": math, "check": check,
-                 "currency": "USD", "burn": 1.0, "months": 12}
+    namespace = {
+        "__name__": "__main__",
+        "_i1": "",
+        "In": [],
+        "math": math,
+        "check": check,
+        "currency": "USD",
+        "burn": 1.0,
+        "months": 12,
+    }
     check_namespace(SPEC, namespace)
     with pytest.raises(ParameterError, match="burn_grwoth"):
         check_namespace(SPEC, namespace | {"burn_grwoth": 0.02})
@@ -58,7 +66,13 @@ def test_namespace_ignores_imports_and_private_names_but_not_misspellings() -> N
 
 def test_cases_cover_choices_ends_edges_and_none() -> None:
     assert cases(SPEC) == [
-        ("currency", "USD"), ("currency", "RMB"), ("currency", "HKD"),
-        ("burn", 0.0), ("burn", 1000.0), ("burn", 27.9), ("burn", None),
-        ("months", 1), ("months", 240),
+        ("currency", "USD"),
+        ("currency", "RMB"),
+        ("currency", "HKD"),
+        ("burn", 0.0),
+        ("burn", 1000.0),
+        ("burn", 27.9),
+        ("burn", None),
+        ("months", 1),
+        ("months", 240),
     ]

@@ -150,7 +150,9 @@ def test_tiny_and_huge_magnitudes(cash: float, burn: float, g: float, rev: float
 
 def test_unresolvable_runway_raises() -> None:
     with pytest.raises(ValueError, match="1e\\+12 months"):
-        runway_with_revenue_growth(1e4, 1.0, burn_growth_per_month=-0.16, revenue_per_month=1e-9, revenue_growth_per_month=-0.18)
+        runway_with_revenue_growth(
+            1e4, 1.0, burn_growth_per_month=-0.16, revenue_per_month=1e-9, revenue_growth_per_month=-0.18
+        )
 
 
 @FAST

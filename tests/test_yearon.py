@@ -23,8 +23,13 @@ def text(markdown: object) -> str:
 
 
 def test_parameters_defaults_and_every_case_pass_the_spec() -> None:
-    defaults = {"exit_price_to_sales": 10.0, "horizon_years": 5, "required_return": 0.15,
-                "burn_growth_per_month": 0.0, "display_currency": "USD"}
+    defaults = {
+        "exit_price_to_sales": 10.0,
+        "horizon_years": 5,
+        "required_return": 0.15,
+        "burn_growth_per_month": 0.0,
+        "display_currency": "USD",
+    }
     check(yo.PARAMETERS, **defaults)
     for name, value in cases(yo.PARAMETERS):
         check(yo.PARAMETERS, **(defaults | {name: value}))
@@ -32,8 +37,14 @@ def test_parameters_defaults_and_every_case_pass_the_spec() -> None:
 
 def test_parameters_reject_a_bad_value() -> None:
     with pytest.raises(h.params.ParameterError, match="display_currency"):
-        check(yo.PARAMETERS, exit_price_to_sales=10.0, horizon_years=5, required_return=0.15,
-              burn_growth_per_month=0.0, display_currency="EUR")
+        check(
+            yo.PARAMETERS,
+            exit_price_to_sales=10.0,
+            horizon_years=5,
+            required_return=0.15,
+            burn_growth_per_month=0.0,
+            display_currency="EUR",
+        )
 
 
 # --------------------------------------------------------------------------- labelled figures
@@ -261,8 +272,14 @@ def test_per_revenue_derives_halves_ranges_and_gaps() -> None:
 
 
 def seasonality(**change: float) -> str:
-    base = {"fy": 724.3, "run_rate": 381.8, "ltm_prior": 458.4, "h2_share": 73.6, "h2_share_prior": 85.6,
-            "next_h1": 953.9}
+    base = {
+        "fy": 724.3,
+        "run_rate": 381.8,
+        "ltm_prior": 458.4,
+        "h2_share": 73.6,
+        "h2_share_prior": 85.6,
+        "next_h1": 953.9,
+    }
     return text(yo.finding_seasonality(currency="RMB", **(base | change)))
 
 
@@ -296,26 +313,40 @@ def test_finding_growth_branches() -> None:
 
 def test_finding_margins_branches() -> None:
     kw = {"periods": ("H1 2025", "H1 2026"), "currency": "RMB"}
-    out = text(yo.finding_margins(company="Zhipu", rd=(8.35, 2.23), loss=(9.18, 2.06), gm=(50.0, 26.4),
-                                  rd_amount=(1594.7, 2131.171), **kw))
+    out = text(
+        yo.finding_margins(
+            company="Zhipu", rd=(8.35, 2.23), loss=(9.18, 2.06), gm=(50.0, 26.4), rd_amount=(1594.7, 2131.171), **kw
+        )
+    )
     assert "R&D per unit of revenue fell from 8.35x to 2.23x" in out and "R&D itself rose by 33.6%" in out
     assert "margin fell from 50.0% to 26.4% (-23.6 percentage points)" in out and "loss fell from 9.18x" in out
-    out = text(yo.finding_margins(company="X", rd=(2.0, 3.0), loss=(1.0, 1.5), gm=(10.0, 12.5),
-                                  rd_amount=(200.0, 100.0), **kw))
+    out = text(
+        yo.finding_margins(company="X", rd=(2.0, 3.0), loss=(1.0, 1.5), gm=(10.0, 12.5), rd_amount=(200.0, 100.0), **kw)
+    )
     assert "revenue rose from 2.00x" in out and "R&D itself fell by 50.0%" in out and "loss rose" in out
     assert "margin rose from 10.0% to 12.5% (+2.5 percentage points)" in out
-    out = text(yo.finding_margins_no_rd(company="MiniMax", periods=("H1 2025", "H1 2026"), gm=(12.1, 17.9),
-                                        loss=(4.56, 2.51), rd_year=3.2, rd_half=2.55))
+    out = text(
+        yo.finding_margins_no_rd(
+            company="MiniMax",
+            periods=("H1 2025", "H1 2026"),
+            gm=(12.1, 17.9),
+            loss=(4.56, 2.51),
+            rd_year=3.2,
+            rd_half=2.55,
+        )
+    )
     assert "margin rose from 12.1% to 17.9% (+5.8 percentage points)" in out and "no R&D for H1 2025" in out
     assert "with no verdict drawn" in out
-    out = text(yo.finding_margins_no_rd(company="X", periods=("a", "b"), gm=(20.0, 10.0), loss=(1.0, 2.0),
-                                        rd_year=1.0, rd_half=1.0))
+    out = text(
+        yo.finding_margins_no_rd(
+            company="X", periods=("a", "b"), gm=(20.0, 10.0), loss=(1.0, 2.0), rd_year=1.0, rd_half=1.0
+        )
+    )
     assert "margin fell" in out and "loss rose" in out
 
 
 def test_finding_mix_branches() -> None:
-    out = text(yo.finding_mix(change=-23.7, mix=-42.4, rate_effect=18.8, onprem_gm=(59.1, 37.9),
-                              cloud_gm=(-0.4, 24.6)))
+    out = text(yo.finding_mix(change=-23.7, mix=-42.4, rate_effect=18.8, onprem_gm=(59.1, 37.9), cloud_gm=(-0.4, 24.6)))
     assert "-42.4 points" in out and "+18.8" in out and "on-premise margin fell" in out and "cloud margin rose" in out
     assert "The mix lowered the margin; the segments' own margins raised it." in out
     out = text(yo.finding_mix(change=1.0, mix=2.0, rate_effect=-1.0, onprem_gm=(10.0, 10.0), cloud_gm=(5.0, 1.0)))
@@ -331,9 +362,19 @@ def test_finding_arr_labels_the_claim() -> None:
 
 
 def test_finding_zhipu_runway_branches() -> None:
-    kw = {"burn_h1": (221.2, 562.3), "burn_2025": 187.2, "growth": 0.0, "before": 7.1, "with_bond": 119.7,
-          "trend_growth": 0.081, "trend_runway": 25.7, "bank_loans": 2224.8, "currency": "RMB",
-          "last_close": 780.0, "conversion_price": 892.5}
+    kw = {
+        "burn_h1": (221.2, 562.3),
+        "burn_2025": 187.2,
+        "growth": 0.0,
+        "before": 7.1,
+        "with_bond": 119.7,
+        "trend_growth": 0.081,
+        "trend_runway": 25.7,
+        "bank_loans": 2224.8,
+        "currency": "RMB",
+        "last_close": 780.0,
+        "conversion_price": 892.5,
+    }
     out = text(yo.finding_zhipu_runway(placings=81.9, **kw))
     assert "on like halves it rose to 2.54x" in out and "a half beside a year, it is 3.00x" in out
     assert "**last 7.1 months**" in out and "**last 81.9 months**" in out and "would last 119.7 months" in out
@@ -355,15 +396,18 @@ def test_finding_minimax_runway_branches() -> None:
     assert "sits above" in text(yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=40.0, **kw))
     assert "sits about" in text(yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=28.0, **kw))
     assert "all below" in text(yo.finding_minimax_runway(burns={"a": 10.0, "b": 20.0}, burn_2025=20.8, **kw))
-    assert "on both sides of" in text(yo.finding_minimax_runway(burns={"a": 10.0, "b": 40.0}, burn_2025=20.8,
-                                                                **kw))
+    assert "on both sides of" in text(yo.finding_minimax_runway(burns={"a": 10.0, "b": 40.0}, burn_2025=20.8, **kw))
     out = text(yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=20.8, **(kw | {"growth": -0.05})))
     assert "without running out" in out
 
 
 def test_finding_dilution_branches() -> None:
-    kw = {"zp_counts": (445_843_090, 487_588_090, 513_953_116), "zp_group": (29.84, 25.89),
-          "mm_counts": (313_635_308, 349_235_308, 368_635_308), "mm_other": 3_244_875}
+    kw = {
+        "zp_counts": (445_843_090, 487_588_090, 513_953_116),
+        "zp_group": (29.84, 25.89),
+        "mm_counts": (313_635_308, 349_235_308, 368_635_308),
+        "mm_other": 3_244_875,
+    }
     out = text(yo.finding_dilution(mm_votes=(0.777, 0.736), mm_econ=(0.2586, 0.218), **kw))
     assert "add 41,745,000 shares and its convertible bond 26,365,026" in out and "multiplied by 0.867" in out
     assert "adds 35,600,000 shares and its own bond 19,400,000 (factor 0.851)" in out
@@ -383,8 +427,18 @@ def test_finding_market_branches() -> None:
 
 
 def test_finding_reverse_branches() -> None:
-    kw = {"company": "Zhipu", "value": 340e3, "required": 68.4e3, "ltm_revenue": 1487.3, "years": 5,
-          "multiple": 10.0, "required_return": 0.15, "currency": "RMB", "ev_growth": 1.092, "net_cash": 43.8e3}
+    kw = {
+        "company": "Zhipu",
+        "value": 340e3,
+        "required": 68.4e3,
+        "ltm_revenue": 1487.3,
+        "years": 5,
+        "multiple": 10.0,
+        "required_return": 0.15,
+        "currency": "RMB",
+        "ev_growth": 1.092,
+        "net_cash": 43.8e3,
+    }
     out = text(yo.finding_reverse(growth=1.15, past_growth=2.245, **kw))
     assert "slower than the 224.5% its twelve-month revenue grew" in out
     assert "net cash of about RMB 43.8 billion" in out and "109.2% a year" in out
@@ -398,27 +452,46 @@ def test_finding_reverse_branches() -> None:
 
 
 def test_finding_claims_carries_the_label() -> None:
-    out = text(yo.finding_claims(company="MiniMax", required=yo.derived(2728.7, "USD"),
-                                 arr=yo.figure(h.fact(MM, "arr", "2026-08")),
-                                 forecast=yo.figure(h.fact(MM, "revenue_forecast_consensus", "FY2026")),
-                                 currency="USD"))
+    out = text(
+        yo.finding_claims(
+            company="MiniMax",
+            required=yo.derived(2728.7, "USD"),
+            arr=yo.figure(h.fact(MM, "arr", "2026-08")),
+            forecast=yo.figure(h.fact(MM, "revenue_forecast_consensus", "FY2026")),
+            currency="USD",
+        )
+    )
     assert out.count("not audited") == 2 and "3.4x the latest ARR" in out
 
 
 def question_rows(**change: object) -> pd.DataFrame:
     base: dict[str, object] = {
-        "onprem_share_fy": 73.7, "onprem_share_ltm": 33.7, "onprem_revenue": (161.8, 128.7),
-        "adj_loss": (1752.0, 1964.1), "loss_multiple": (9.18, 2.06), "ai_native": (21.2, 42.6),
-        "user_counts_since_listing": 0, "article_burn": yo.figure(h.fact(MM, "cash_burn_per_month", "FY2025")),
-        "burn_2025": 20.8, "burns_now": (48.8, 59.7), "cash_burn_now": 84.2, "currency": ("RMB", "USD")}
+        "onprem_share_fy": 73.7,
+        "onprem_share_ltm": 33.7,
+        "onprem_revenue": (161.8, 128.7),
+        "adj_loss": (1752.0, 1964.1),
+        "loss_multiple": (9.18, 2.06),
+        "ai_native": (21.2, 42.6),
+        "user_counts_since_listing": 0,
+        "article_burn": yo.figure(h.fact(MM, "cash_burn_per_month", "FY2025")),
+        "burn_2025": 20.8,
+        "burns_now": (48.8, 59.7),
+        "cash_burn_now": 84.2,
+        "currency": ("RMB", "USD"),
+    }
     return yo.article_questions(**(base | change))  # type: ignore[arg-type]
 
 
 def test_article_questions_every_verdict() -> None:
     assert question_rows()["verdict"].tolist() == [
-        "borne out for 2025, no longer true", "not borne out", "not testable", "not borne out"]
-    flipped = question_rows(onprem_share_ltm=60.0, adj_loss=(1964.1, 1752.0), user_counts_since_listing=2,
-                            cash_burn_now=20.0)
+        "borne out for 2025, no longer true",
+        "not borne out",
+        "not testable",
+        "not borne out",
+    ]
+    flipped = question_rows(
+        onprem_share_ltm=60.0, adj_loss=(1964.1, 1752.0), user_counts_since_listing=2, cash_burn_now=20.0
+    )
     assert flipped["verdict"].tolist() == ["borne out", "borne out", "borne out", "borne out"]
     assert question_rows(onprem_share_fy=40.0)["verdict"].iloc[0] == "not borne out"
     fell = question_rows(user_counts_since_listing=2, ai_native=(42.6, 21.2))
@@ -436,9 +509,18 @@ def test_questions_table_rejects_an_unknown_verdict() -> None:
 
 
 def test_takeaways() -> None:
-    kw = {"h2_share": 73.6, "zp_cloud": (15.2, 86.5), "mm_open": (30.3, 63.4), "zp_growth": 399.7,
-          "mm_growth": 283.1, "zp_runway": 7.1, "zp_factor": 0.867, "ps": (228.6, 82.1), "implied": (1.15, 0.752),
-          "years": 5}
+    kw = {
+        "h2_share": 73.6,
+        "zp_cloud": (15.2, 86.5),
+        "mm_open": (30.3, 63.4),
+        "zp_growth": 399.7,
+        "mm_growth": 283.1,
+        "zp_runway": 7.1,
+        "zp_factor": 0.867,
+        "ps": (228.6, 82.1),
+        "implied": (1.15, 0.752),
+        "years": 5,
+    }
     out = text(yo.key_takeaways(next_h1_multiple=1.32, zp_runway_placings=math.inf, **kw))
     assert out.count("\n- ") == 5 and "never run out" in out and "229x" in out
     assert "1.32x all of 2025, so the pattern may not hold" in out and "convertible bond" in out
