@@ -637,8 +637,8 @@ def half_unit(value: float) -> float:
     """
     text = as_given(value).replace(",", "")
     if "." in text:
-        return 0.5 * 10 ** -len(text.split(".")[1])
-    return 0.5 * 10 ** (len(text) - len(text.rstrip("0")))
+        return float(0.5 * 10.0 ** -len(text.split(".")[1]))
+    return float(0.5 * 10.0 ** (len(text) - len(text.rstrip("0"))))
 
 
 def bridge_notes(nine_months: tuple[Fact, Fact], full_year: tuple[Fact, Fact, Fact]) -> Markdown:
