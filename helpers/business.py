@@ -343,8 +343,8 @@ def decomposition_finding(parts: dict[str, float], names: list[str], periods: tu
     return say(
         "MiniMax's gross margin {moved} from {before} in {p0} to {after} in {p1}, a change of {change}. The mix "
         "effect is {mix} and the margin effect {margin} ({first}: {m0}; {second}: {m1}), so the change came from "
-        "{leader}. The split itself sets a full year against nine months, the kind of pair this notebook "
-        "refuses for Zhipu, so the direction rests on whole years: the margin {year_way} from {a} in {pa} to {b} "
+        "{leader}. As the split sets a full year against nine months, the direction rests on whole years: the "
+        "margin {year_way} from {a} in {pa} to {b} "
         "in {pb} ({sources}), by {gap}, {agree} the split. Our sources give no segment margins for {pb}, so the "
         "split cannot yet be redone on whole years.",
         year_way=year_way, a=pct(a.value), pa=a.period_label, b=pct(b.value), pb=b.period_label,

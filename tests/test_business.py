@@ -183,6 +183,7 @@ def test_decomposition_words_all_branches() -> None:
     finding = md(business.decomposition_finding(margin_led, names, periods, years))
     assert "+11.1 percentage points" in finding and "rose from 12.2%" in finding
     assert "25.4% in FY2025 (S1, S24), by 13.2 percentage points, the same way as the split" in finding
+    assert "rests on whole years" in finding
     against = md(business.decomposition_finding(mix_led, names, periods, years))
     assert "against the split" in against
     flat = (years[0], replace(years[1], value=12.2))
