@@ -19,8 +19,9 @@ import pandas as pd
 from IPython.display import Markdown
 
 from helpers import words
+from helpers.data import load_sources
 from helpers.facts import Fact
-from helpers.formatting import as_given, count, money, pct, times
+from helpers.formatting import as_given, count, money, months, pct, times
 from helpers.params import Choice, Number
 from helpers.periods import convert, ltm, monthly_run_rate, months_in, rate
 from helpers.plotting import NAMES
@@ -148,18 +149,49 @@ def ladder_title(steps: pd.DataFrame, tie_band_pct: float) -> str:
             f"on each one's own months it looked to earn {ladder_verdict(run, tie_band_pct)} Zhipu")
 
 
-def ladder_finding(steps: pd.DataFrame, tie_band_pct: float, currency: str) -> Markdown:
-    """The ladder read top to bottom, with the LTM step as the headline. Example: ``ladder_finding(steps, 5, "USD")``"""
+def interim_weight(interim: Fact, full_year: Fact) -> tuple[float, float]:
+    """An interim's share of its full year and the share an even year would give, both percent.
+
+    Example: ``interim_weight(fact("minimax", "revenue", "9M2024"), fact("minimax", "revenue", "FY2024"))``
+    gives about (63.7, 75.0).
+    """
+    if interim.period_label[-4:] != full_year.period_label[-4:] or months_in(full_year.period_label) != 12:
+        raise ValueError(f"{interim.fact_id} is not an interim of the full year {full_year.fact_id}")
+    return share_of(interim.value, full_year.value), WHOLE_PCT * months_in(interim.period_label) / 12
+
+
+def _weight_word(weight: tuple[float, float]) -> str:
+    """'less than', 'more than' or 'close to' for an interim weight against an even year's (10% relative)."""
+    return words.compare(weight[0], weight[1], rel_tol=0.1, more="more than", less="less than", same="close to")
+
+
+def _rate_dates(currency: str) -> str:
+    """The dates of the rates a display currency uses. Example: ``_rate_dates("USD")`` gives '2025-12-21'."""
+    pairs = [("USD", "HKD"), ("HKD", "RMB")] if currency == "HKD" else [("USD", "RMB")]
+    return words.listing([pd.Timestamp(rate(a, b)["date"]).strftime("%Y-%m-%d") for a, b in pairs])
+
+
+def ladder_finding(steps: pd.DataFrame, tie_band_pct: float, currency: str,
+                   weights: tuple[tuple[float, float], tuple[float, float]]) -> Markdown:
+    """The ladder read top to bottom, with the LTM step as the headline.
+
+    ``weights`` are (Zhipu, MiniMax) :func:`interim_weight` pairs for the prior year.
+    Example: ``ladder_finding(steps, 5, "USD", ((14.4, 50.0), (63.7, 75.0)))``
+    """
     r = [float(x) for x in steps["ratio"]]
     tie = words.compare(r[3], 1.0, rel_tol=tie_band_pct / 100) == "about the same"
+    zp, mm = weights
     return say(
         "- **As printed**, MiniMax's figure is {r0} Zhipu's: a dollar amount against a renminbi amount.\n"
         "- **In one currency** it is {r1}, but nine months against six.\n"
-        "- **Per month** it is {r2}: MiniMax earned {v2} a month, {w2} Zhipu. But Zhipu's six months are its "
-        "quiet half.\n"
+        "- **Per month** it is {r2}: MiniMax earned {v2} a month, {w2} Zhipu. But in 2024 Zhipu's first half "
+        "carried {zp_w} of its year ({zp_word} the {zp_even} of an even year) and MiniMax's first nine months "
+        "{mm_w} ({mm_word} {mm_even}), so both per-month figures understate their year's, {whose} (see "
+        "[seasonality](#seasonality)).\n"
         "- **Per month of the last twelve months** it is {r3}: MiniMax earned {w3} Zhipu ({a3} against {b3} a "
-        "month). The gap of {gap} lies {inside} the {band} we allow for one constant rate applied across years, "
-        "so the headline is {headline}.",
+        "month). The gap of {gap} lies {inside} the {band} we choose to allow for one constant rate (dated "
+        "{dates}) applied to revenue of 2024 and 2025. Our data hold no rates for those years, so how far that "
+        "rate is off is unknown: the band is a choice, not a measurement. On it the headline is {headline}.",
         r0=times(r[0]), r1=times(r[1]), r2=times(r[2]), r3=times(r[3]),
         v2=money(float(steps["second"].iloc[2]), currency, 2), w2=ladder_verdict(r[2], tie_band_pct),
         w3=ladder_verdict(r[3], tie_band_pct),
@@ -167,6 +199,10 @@ def ladder_finding(steps: pd.DataFrame, tie_band_pct: float, currency: str) -> M
         gap=pct(abs(r[3] - 1) * 100), band=pct(tie_band_pct, 0),
         inside=words.choose(tie, "inside", "outside"),
         headline=words.choose(tie, "a tie, not a win", "a difference in size larger than the rate can explain"),
+        zp_w=pct(zp[0]), zp_word=_weight_word(zp), zp_even=pct(zp[1], 0),
+        mm_w=pct(mm[0]), mm_word=_weight_word(mm), mm_even=pct(mm[1], 0), dates=_rate_dates(currency),
+        whose=words.compare(zp[0] / zp[1], mm[0] / mm[1], rel_tol=0.1, more="MiniMax's the more",
+                            less="Zhipu's the more", same="the two alike"),
     )
 
 
@@ -282,22 +318,39 @@ def decomposition_leader(parts: dict[str, float]) -> str:
                          less="a shift in mix, not better segment margins", same="mix and segment margins equally")
 
 
-def decomposition_title(parts: dict[str, float]) -> str:
-    """Chart title for the margin split. Example: ``decomposition_title(parts)``"""
+def decomposition_title(parts: dict[str, float], whole_years: tuple[Fact, Fact]) -> str:
+    """Chart title for the margin split, with the like-for-like whole years beside it.
+
+    Example: ``decomposition_title(parts, (gm_fy2024, gm_fy2025))``
+    """
+    a, b = whole_years
     return (f"MiniMax's gross margin {words.direction(parts['before'], parts['after'])} on "
-            f"{decomposition_leader(parts)}")
+            f"{decomposition_leader(parts)}; on whole years it {words.direction(a.value, b.value)} "
+            f"from {pct(a.value)} ({a.period_label}) to {pct(b.value)} ({b.period_label})")
 
 
-def decomposition_finding(parts: dict[str, float], names: list[str], periods: tuple[str, str]) -> Markdown:
-    """The decomposition read: which effect moved the margin. Example: ``decomposition_finding(d, names, p)``"""
+def decomposition_finding(parts: dict[str, float], names: list[str], periods: tuple[str, str],
+                          whole_years: tuple[Fact, Fact]) -> Markdown:
+    """The decomposition read: which effect moved the margin, and whether whole years agree on the direction.
+
+    Example: ``decomposition_finding(d, names, ("FY2024", "9M2025"), (gm_fy2024, gm_fy2025))``
+    """
     margin_total = sum(v for k, v in parts.items() if k.startswith("margin "))
     change = parts["after"] - parts["before"]
     leader = decomposition_leader(parts)
+    a, b = whole_years
+    split_way, year_way = words.direction(parts["before"], parts["after"]), words.direction(a.value, b.value)
     return say(
         "MiniMax's gross margin {moved} from {before} in {p0} to {after} in {p1}, a change of {change}. The mix "
         "effect is {mix} and the margin effect {margin} ({first}: {m0}; {second}: {m1}), so the change came from "
-        "{leader}. The two periods differ in length (a full year against nine months); margins are ratios, so the "
-        "length matters less than it does for revenue, but a season of its own would blur the split.",
+        "{leader}. As the split sets a full year against nine months, the direction rests on whole years: the "
+        "margin {year_way} from {a} in {pa} to {b} "
+        "in {pb} ({sources}), by {gap}, {agree} the split. Our sources give no segment margins for {pb}, so the "
+        "split cannot yet be redone on whole years.",
+        year_way=year_way, a=pct(a.value), pa=a.period_label, b=pct(b.value), pb=b.period_label,
+        sources=", ".join(sorted({a.source_id, b.source_id})),
+        gap=f"{abs(b.value - a.value):.1f} percentage points",
+        agree=words.choose(split_way == year_way, "the same way as", "against"),
         moved=words.direction(parts["before"], parts["after"]), before=pct(parts["before"]), p0=periods[0],
         after=pct(parts["after"]), p1=periods[1], change=f"{change:+.1f} percentage points",
         mix=f"{parts['mix']:+.2f} percentage points", margin=f"{margin_total:+.2f} percentage points",
@@ -329,12 +382,13 @@ def compute_finding(compute: list[Fact], revenue: list[Fact], h1_weight_pct: flo
     return say(
         "In {p0} Zhipu's compute services alone cost {full} its revenue; in {p1}, {half}. The first-half ratio "
         "{cmp} the full-year one, but the two are not like for like: compute is bought through the year, while "
-        "revenue lands late (the first half of the prior year carried {weight} of it). The full-year ratio is the "
-        "fair measure: each unit of revenue came with about {full_round} units of compute spent on research "
-        "and development, on top of what it cost to deliver that revenue.",
+        "revenue lands late (the first half of the prior year carried {weight} of it; see "
+        "[seasonality](#seasonality)). The full-year ratio is the fair measure: compute in R&D was {full} "
+        "revenue. It is not a cost of that revenue: compute booked in R&D goes mostly to training the next "
+        "models, and what it cost to deliver the revenue sits in the cost of sales.",
         p0=compute[0].period_label, p1=compute[1].period_label, full=times(full, 1), half=times(half, 1),
         cmp=words.compare(half, full, rel_tol=0.02, more="is above", less="is below", same="matches"),
-        weight=pct(h1_weight_pct), full_round=f"{full:.0f}",
+        weight=pct(h1_weight_pct),
     )
 
 
@@ -382,6 +436,13 @@ def bridge_finding(loss: Fact, item: Fact, adjusted: Fact) -> Markdown:
     )
 
 
+#: Columns of :func:`multiples_table`: the full year's age at the round, and LTM growth a month after it.
+AGE = "months from the full year's end to the round"
+GROWTH = "LTM revenue growth a month, full year to next period end, %"
+#: Average days in a month (365.25 / 12).
+DAYS_PER_MONTH = 365.25 / 12
+
+
 def multiples_table(rows: list[tuple[str, Fact, Fact, tuple[Fact, Fact, Fact], Fact]]) -> pd.DataFrame:
     """Each round's post-money valuation over revenue two ways, and over the last full year's gross profit.
 
@@ -395,6 +456,7 @@ def multiples_table(rows: list[tuple[str, Fact, Fact, tuple[Fact, Fact, Fact], F
         window_end = pd.Timestamp(f"{label[-4:]}-01-01") + pd.DateOffset(months=months_in(label))
         window_end -= pd.Timedelta(days=1)
         after = (window_end - pd.Timestamp(valuation.period_label)).days
+        fy_end = pd.Timestamp(f"{full_year.period_label[-4:]}-12-31")
         out.append({
             "company": name, "round closed": valuation.period_label,
             "valuation": money(valuation.value, valuation.currency, 2),
@@ -402,6 +464,8 @@ def multiples_table(rows: list[tuple[str, Fact, Fact, tuple[Fact, Fact, Fact], F
             "/ LTM revenue to the next period end": valuation.value / ltm(*ltm_facts),
             "LTM window ends after the round by": words.plural(after, "day"),
             f"/ gross profit, {full_year.period_label}": valuation.value / (full_year.value * margin.value / 100),
+            AGE: (pd.Timestamp(valuation.period_label) - fy_end).days / DAYS_PER_MONTH,
+            GROWTH: ((ltm(*ltm_facts) / full_year.value) ** (1 / (months_in(label) or 1)) - 1) * 100,
         })
     return pd.DataFrame(out).set_index("company")
 
@@ -411,13 +475,17 @@ def multiples_finding(table: pd.DataFrame) -> Markdown:
     full, trailing, gross = table.columns[2], table.columns[3], table.columns[5]
     zp, mm = table.iloc[0], table.iloc[1]
     zp_margin, mm_margin = float(zp[full]) / float(zp[gross]), float(mm[full]) / float(mm[gross])
+    faster = words.compare(float(mm[GROWTH]), float(zp[GROWTH]), rel_tol=0.05, more="faster", less="slower",
+                           same="about as fast")
     return say(
         "On the last full year either round's investors had seen, MiniMax was priced at {mm_full} revenue, "
         "{cmp_full} Zhipu's {zp_full}. On gross profit the gap is {wider} ({mm_gp} against {zp_gp}), because "
         "MiniMax then kept {kept} of its revenue as gross profit ({mm_m} against {zp_m}). On the twelve months to "
         "the next period end the multiples are {mm_ltm} (MiniMax) and {zp_ltm} (Zhipu), but those windows end "
-        "after the rounds closed: they credit investors with revenue they had not yet seen. Neither basis "
-        "annualises a half-year: doubling Zhipu's quiet first half would overstate its multiple.",
+        "after the rounds closed: they credit investors with revenue they had not yet seen. The full-year basis "
+        "is not neutral either: it was {mm_age} old at MiniMax's round against {zp_age} at Zhipu's, and over the "
+        "months after it MiniMax's twelve-month revenue grew {faster} ({mm_g} a month against {zp_g}), so the "
+        "same basis {penalty}. Neither basis annualises a half-year (see [seasonality](#seasonality)).",
         mm_full=times(float(mm[full]), 0), zp_full=times(float(zp[full]), 0),
         cmp_full=words.compare(float(mm[full]), float(zp[full]), rel_tol=0.05, more="above", less="below",
                                same="about the same as"),
@@ -427,6 +495,13 @@ def multiples_finding(table: pd.DataFrame) -> Markdown:
         kept=words.compare(mm_margin, zp_margin, rel_tol=0.05, more="more", less="less", same="about as much"),
         mm_m=pct(mm_margin * 100), zp_m=pct(zp_margin * 100),
         mm_ltm=times(float(mm[trailing]), 0), zp_ltm=times(float(zp[trailing]), 0),
+        mm_age=months(float(mm[AGE])), zp_age=months(float(zp[AGE])),
+        faster=faster, mm_g=pct(float(mm[GROWTH])), zp_g=pct(float(zp[GROWTH])),
+        penalty=words.choose(
+            float(mm[AGE]) > float(zp[AGE]) and faster == "faster",
+            "weighs against the later round, of the faster grower: stale revenue inflates MiniMax's multiple "
+            "the more",
+            "does not weigh against one round in any simple way"),
     )
 
 
@@ -446,48 +521,67 @@ def profile_table(profile: pd.DataFrame, counts: dict[str, list[tuple[Fact, str]
         for attribute in PROFILE_ROWS:
             hit = profile[(profile["company"] == company) & (profile["attribute"] == attribute)]
             cells.append(f"{hit.iloc[0]['value']} [{hit.iloc[0]['source_id']}]" if len(hit) else "not in our data")
-        cells.append("; ".join(f"{f.qualifier} {count(f.value)} {what} [{f.source_id}]".strip()
+        cells.append("; ".join(f"{f.qualifier} {stated_count(f.value)} {what} [{f.source_id}]".strip()
                                for f, what in counts[company]))
         table[NAMES[company]] = cells
-    return pd.DataFrame(table, index=[*PROFILE_ROWS.values(), "Customers and users (kind of count)"])
+    return pd.DataFrame(table, index=[*PROFILE_ROWS.values(), COUNTS_ROW])
+
+
+#: The profile row of customer and user counts: the companies' own operating counts, not audited figures.
+COUNTS_ROW = "Customers and users, company-stated (unaudited), with the kind of count"
+
+
+def stated_count(value: float) -> str:
+    """A count at the precision sources state it: millions to one decimal, smaller counts whole.
+
+    Example: ``stated_count(27622000)`` gives '27.6 million'; ``stated_count(2500)`` gives '2,500'.
+    """
+    return f"{value / 1e6:.1f} million" if value >= 1e6 else count(value)
 
 
 def regions_finding(zp_mainland: Fact, mm_mainland: Fact) -> Markdown:
     """The two regional mixes, with their different periods. Example: ``regions_finding(zp, mm)``"""
     return say(
         "Zhipu earned {zp} of its {zp_p} revenue in mainland China; MiniMax {mm} of its {mm_p} revenue, so "
-        "{rest} came from elsewhere. The periods differ (six months against nine) and Zhipu's first half is its "
-        "quiet one, but a gap this wide does not hang on the season.",
+        "{rest} came from elsewhere. The periods differ (six months against nine, and Zhipu's first half is a "
+        "light one: see [seasonality](#seasonality)), but a gap this wide does not hang on the season.",
         zp=pct(zp_mainland.value, 2), zp_p=zp_mainland.period_label, mm=pct(mm_mainland.value, 2),
         mm_p=mm_mainland.period_label, rest=pct(100 - mm_mainland.value, 2),
     )
 
 
-def takeaways(steps: pd.DataFrame, tie_band_pct: float, weight_pct: float, parts: dict[str, float],
+def takeaways(steps: pd.DataFrame, tie_band_pct: float, weights: tuple[tuple[float, float], tuple[float, float]],
+              parts: dict[str, float],
               periods: tuple[str, str], compute_multiple: float, multiples: pd.DataFrame, top5: Fact,
-              fv_share_pct: float) -> Markdown:
+              fv_share_pct: float, whole_years: tuple[Fact, Fact]) -> Markdown:
     """The notebook's key takeaways as Markdown. Example: ``takeaways(...)``"""
     r3 = float(steps["ratio"].iloc[3])
     margin_total = sum(v for k, v in parts.items() if k.startswith("margin "))
     full = multiples.columns[2]
     return say(
         "- **Size:** over the last twelve months MiniMax earned {size} Zhipu a month ({r3}, one constant "
-        "rate); the per-month figures of each one's own months ({r2}) mislead because Zhipu's first half carried "
-        "only {weight} of its year.\n"
-        "- **Opposite models:** Zhipu sells projects to a few institutions (five customers gave {top5} of its "
-        "{top5_p} revenue); MiniMax sells apps and an API to many payers abroad.\n"
+        "rate); the per-month figures of each one's own months ({r2}) mislead because in 2024 Zhipu's first half "
+        "carried only {zp_w} of its year and MiniMax's first nine months {mm_w} (an even year gives {zp_even} and "
+        "{mm_even}).\n"
+        "- **Opposite models:** Zhipu sells projects to institutions, with its revenue concentrated (five "
+        "customers gave {top5} of its {top5_p} revenue); MiniMax sells apps and an API to many payers abroad.\n"
         "- **Margins:** MiniMax's gross margin {moved} by {change} from {p0} to {p1}: {margin} percentage "
-        "points from segment margins and {mix} from mix.\n"
-        "- **Compute:** Zhipu's compute services cost {compute} its revenue in its last full year.\n"
+        "points from segment margins and {mix} from mix. That sets a full year against nine months; on whole "
+        "years it {year_way} from {y0} ({py0}) to {y1} ({py1}).\n"
+        "- **Compute:** compute in Zhipu's R&D was {compute} its revenue in its last full year, mostly for "
+        "training.\n"
         "- **Losses:** an adjusted loss leaves out items our sources rarely itemise; where they do, a fair-value "
         "charge on preferred shares was about {fv_share} of MiniMax's 2025 loss.\n"
         "- **Valuation:** on the last full year the rounds had seen, MiniMax was priced at {mm_x} revenue and "
         "Zhipu at {zp_x}.",
         size=ladder_verdict(r3, tie_band_pct), r3=times(r3), r2=times(float(steps["ratio"].iloc[2])),
-        weight=pct(weight_pct), top5=pct(top5.value), top5_p=top5.period_label,
+        zp_w=pct(weights[0][0]), mm_w=pct(weights[1][0]), zp_even=pct(weights[0][1], 0),
+        mm_even=pct(weights[1][1], 0), top5=pct(top5.value), top5_p=top5.period_label,
         change=f"{abs(parts['after'] - parts['before']):.1f} percentage points", p0=periods[0], p1=periods[1],
         moved=words.direction(parts["before"], parts["after"]),
         margin=f"{margin_total:+.1f}", mix=f"{parts['mix']:+.1f}",
+        year_way=words.direction(whole_years[0].value, whole_years[1].value), y0=pct(whole_years[0].value),
+        py0=whole_years[0].period_label, y1=pct(whole_years[1].value), py1=whole_years[1].period_label,
         fv_share=pct(fv_share_pct, 0), compute=times(compute_multiple, 1),
         mm_x=times(float(multiples.iloc[1][full]), 0), zp_x=times(float(multiples.iloc[0][full]), 0),
     )
@@ -499,7 +593,7 @@ def cloud_mix(periods: list[tuple[Fact, Fact]]) -> pd.DataFrame:
     ``periods`` are (on-premise share, revenue) pairs. Example: ``cloud_mix([(onprem_fy22, rev_fy22), ...])``
     """
     rows = [{"period": s.period_label, "months": months_in(s.period_label), "cloud share, %": round(100 - s.value, 10),
-             "cloud revenue": money((100 - s.value) / 100 * r.value, r.currency),
+             "cloud revenue (derived)": money((100 - s.value) / 100 * r.value, r.currency),
              "sources": ", ".join(sorted({s.source_id, r.source_id}))} for s, r in periods]
     return pd.DataFrame(rows)
 
@@ -510,9 +604,9 @@ def cloud_finding(mix: pd.DataFrame) -> Markdown:
     first, last, half = years.iloc[0], years.iloc[-1], mix[mix["months"] < 12].iloc[-1]
     return say(
         "Between whole years the cloud's share {moved} from {a} in {pa} to {b} in {pb}, by {pp}. The first half of "
-        "{ph} gives {c}, {vs} the last full year's by {gap}; but a quiet half against a whole year cannot say "
-        "whether the shift went on, paused or turned. The same half of the year before would, and our sources do "
-        "not split it.",
+        "{ph} gives {c}, {vs} the last full year's by {gap}; a half against a whole year cannot say whether the "
+        "shift went on, paused or turned (see [seasonality](#seasonality)). The same half of the year before "
+        "would, and our sources do not split it.",
         moved=words.direction(first["cloud share, %"], last["cloud share, %"]), a=pct(first["cloud share, %"]),
         pa=first["period"], b=pct(last["cloud share, %"]), pb=last["period"],
         pp=f"{abs(last['cloud share, %'] - first['cloud share, %']):.1f} percentage points",
@@ -533,4 +627,77 @@ def concentration_finding(top_share: Fact, top_n: int) -> Markdown:
         "is the business models' in miniature.",
         n=words.plural(top_n, "customer").split(" ")[0], share=pct(top_share.value), period=top_share.period_label,
         source=top_share.citation, each=pct(top_share.value / top_n),
+    )
+
+
+def half_unit(value: float) -> float:
+    """Half a unit of a printed figure's last significant digit (trailing zeros of a whole number not counted).
+
+    Example: ``half_unit(1590)`` gives 5.0; ``half_unit(190.9)`` gives 0.05.
+    """
+    text = as_given(value).replace(",", "")
+    if "." in text:
+        return float(0.5 * 10.0 ** -len(text.split(".")[1]))
+    return float(0.5 * 10.0 ** (len(text) - len(text.rstrip("0"))))
+
+
+def bridge_notes(nine_months: tuple[Fact, Fact], full_year: tuple[Fact, Fact, Fact]) -> Markdown:
+    """What the two MiniMax residuals can and cannot mean: a basis unstated, a charge given only roughly.
+
+    ``nine_months`` is (loss, adjusted loss); ``full_year`` is (loss, itemised charge, adjusted loss).
+    Example: ``bridge_notes((loss_9m, adj_9m), (loss_fy, charge_fy, adj_fy))``
+    """
+    loss, adjusted = nine_months
+    fy_loss, charge, fy_adjusted = full_year
+    residual = fy_loss.value - charge.value - fy_adjusted.value
+    rounding = half_unit(fy_loss.value) + half_unit(charge.value) + half_unit(fy_adjusted.value)
+    inside = words.agreement(residual, 0.0, abs_tol=rounding, yes="inside", no="outside")
+    return say(
+        "Two cautions on the residuals. MiniMax's {p9} bridge starts from the {basis} and ends at an adjusted loss "
+        "whose basis our sources do not state, so part of its {r9} residual may be a difference of basis (owners' "
+        "share against the whole group) rather than adjustments. Its {pfy} residual of about {rfy} lies {inside} "
+        "the rounding of the three figures it comes from ({loss}, {charge} and {adjusted}: at most {rounding} "
+        "together), {reading}.",
+        p9=loss.period_label, basis=(loss.note or "net loss").rstrip(".").lower(),
+        r9=money(loss.value - adjusted.value, loss.currency, 0), pfy=fy_loss.period_label,
+        rfy=money(residual, fy_loss.currency, 0), inside=inside, charge=_millions(charge), loss=_millions(fy_loss),
+        adjusted=_millions(fy_adjusted), rounding=money(rounding, fy_loss.currency, 1),
+        reading=words.choose(inside == "inside", "so it may be no adjustment at all",
+                             "so rounding alone does not explain it, though a source's 'about' may hide more "
+                             "than rounding"),
+    )
+
+
+def cash_pair_finding(cash_flow: Fact, loss: Fact, adjusted: Fact) -> Markdown:
+    """Which loss lies nearer the cash that operations used in the same period. Example: ``cash_pair_finding(o, l, a)``"""
+    if not cash_flow.period_label == loss.period_label == adjusted.period_label:
+        raise ValueError(f"periods differ: {cash_flow.fact_id}, {loss.fact_id}, {adjusted.fact_id}")
+    used = -cash_flow.value
+    nearer = words.closest(used, {"adjusted loss": adjusted.value, "net loss": loss.value})
+    return say(
+        "One period lets us test that: in {period} Zhipu's operating activities used {used} of cash, against an "
+        "adjusted loss of {adjusted} and a net loss of {loss}, so the {nearer} is the nearer to the cash the "
+        "business consumed ({sources}). One half-year of one company is a pointer, not a rule.",
+        period=cash_flow.period_label, used=_millions(cash_flow, used), adjusted=_millions(adjusted),
+        loss=_millions(loss), nearer=nearer,
+        sources=", ".join(sorted({cash_flow.source_id, loss.source_id, adjusted.source_id})),
+    )
+
+
+def q4_check(full_year: Fact, nine_months: Fact, q4_reported: Fact) -> Markdown:
+    """The fourth quarter as the year less nine months, set against a reported one; shared sources say so.
+
+    Example: ``q4_check(fy2025, nine_m2025, q4_2025)``
+    """
+    derived = full_year.value - nine_months.value
+    dates = load_sources().set_index("source_id")["date"]
+    # not independent: the quarter was reported from the same results (same source, or published the same day)
+    shared = q4_reported.source_id == full_year.source_id or dates[q4_reported.source_id] == dates[full_year.source_id]
+    return say(
+        "The year less its first nine months gives a fourth quarter of {derived}; {q_src} reports {reported} for "
+        "it, which {verdict} that.",
+        derived=money(derived, full_year.currency), reported=_millions(q4_reported), q_src=q4_reported.source_id,
+        verdict=words.agreement(derived, q4_reported.value, abs_tol=half_unit(q4_reported.value),
+                                yes=words.choose(shared, "is consistent with (not independent of)", "agrees with"),
+                                no="differs from"),
     )
