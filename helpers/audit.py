@@ -74,7 +74,11 @@ def rule_for(row_fact_id: str, status: str, kept: float, used: float) -> str:
     """
     if row_fact_id in RULE_FOR_FACT:
         return RULE_FOR_FACT[row_fact_id]
-    if status == "alternative" and decimals(kept) > decimals(used) and fits_rounding(used, decimals(used), kept):
+    if (
+        status == "alternative"
+        and decimals(kept) > decimals(used)
+        and fits_rounding(used, decimals(used), kept)
+    ):
         return LATER_PRINTING
     return RULE_FOR_STATUS[status]
 
@@ -108,7 +112,9 @@ def filing_check(item: Fact) -> pd.DataFrame:
     Example: ``filing_check(fact_by_id("zp_revenue_h1_2025"))`` asks for 190,850 to 190,950 RMB thousand.
     """
     if item.fact_id not in WHERE_IN_FILING:
-        raise ValueError(f"no filing location recorded for {item.fact_id!r}: choose one of {sorted(WHERE_IN_FILING)}")
+        raise ValueError(
+            f"no filing location recorded for {item.fact_id!r}: choose one of {sorted(WHERE_IN_FILING)}"
+        )
     places = decimals(item.value)
     low, high = rounding_interval(item.value, places)
     unit = f"{item.currency} thousand"
@@ -150,7 +156,9 @@ def sequence_table(folder: Path) -> pd.DataFrame:
     rows = []
     for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
         first = json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"]
-        paragraphs = [" ".join(block.split()) for block in "".join(first).split("\n\n") if block.strip()]
+        paragraphs = [
+            " ".join(block.split()) for block in "".join(first).split("\n\n") if block.strip()
+        ]
         title = paragraphs[0].lstrip("# ").strip()
         summary = paragraphs[1].split(". ")[0].rstrip(".") + "."
         rows.append((path.name, title, summary))
@@ -165,7 +173,9 @@ def source_table(facts: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     cited = facts.groupby("source_id").size().rename("figures cited")
     backing = facts["corroborated_by"].str.split(";").explode()
     corroborated = backing[backing != ""].value_counts().rename("figures corroborated")
-    table = sources.set_index("source_id")[["publisher", "date", "kind"]].join(cited).join(corroborated)
+    table = (
+        sources.set_index("source_id")[["publisher", "date", "kind"]].join(cited).join(corroborated)
+    )
     table = table.fillna({"figures cited": 0, "figures corroborated": 0})
     table = table.astype({"figures cited": int, "figures corroborated": int}).reset_index()
     table["date"] = table["date"].replace("", "unknown")
@@ -194,7 +204,11 @@ def sources_finding(table: pd.DataFrame) -> Markdown:
         publisher=str(first["publisher"]).split(" (")[0],
         lead=words.plural(int(first["figures cited"]), "row"),
         verdict=words.compare(
-            first["figures cited"], second["figures cited"], more="more than", less="fewer than", same="as many as"
+            first["figures cited"],
+            second["figures cited"],
+            more="more than",
+            less="fewer than",
+            same="as many as",
         ),
         second=f"{second['source_id']}, {second['figures cited']}",
     )
@@ -211,10 +225,14 @@ def leader_title(table: pd.DataFrame) -> str:
         less="fewer figures than another",
         same="as many figures as any other",
     )
-    return f"{first['source_id']} ({str(first['publisher']).split(' (')[0]}) supplies {claim} source"
+    return (
+        f"{first['source_id']} ({str(first['publisher']).split(' (')[0]}) supplies {claim} source"
+    )
 
 
-def d1_table(ai_native: Fact, talkie: Fact, open_platform: Fact, printed: Fact, corrected: Fact) -> pd.DataFrame:
+def d1_table(
+    ai_native: Fact, talkie: Fact, open_platform: Fact, printed: Fact, corrected: Fact
+) -> pd.DataFrame:
     """MiniMax's nine-month revenue split under each reading of Hailuo AI's share (percent of revenue).
 
     No total column: the remainder is a plug, so every reading sums to AI-native plus open platform.
@@ -222,7 +240,10 @@ def d1_table(ai_native: Fact, talkie: Fact, open_platform: Fact, printed: Fact, 
     Example: ``d1_table(...)`` leaves 33.4 points for the other AI-native products as printed, 3.4 as corrected.
     """
     rows = []
-    readings = (("as printed in the article", printed), ("as press reports of the prospectus give it", corrected))
+    readings = (
+        ("as printed in the article", printed),
+        ("as press reports of the prospectus give it", corrected),
+    )
     for label, item in readings:
         other = round(ai_native.value - talkie.value - item.value, 10)
         rows.append((label, item.value, talkie.value, other, open_platform.value, item.citation))
@@ -243,7 +264,11 @@ def d1_title(table: pd.DataFrame, printed: Fact) -> str:
     """Chart title: how the printed share's remainder compares with Hailuo AI. Example: ``d1_title(d1, printed)``"""
     other = float(table.iloc[0]["other AI-native % (remainder)"])
     verb = words.compare(
-        other, printed.value, more="would outearn", less="would earn less than", same="would earn as much as"
+        other,
+        printed.value,
+        more="would outearn",
+        less="would earn less than",
+        same="would earn as much as",
     )
     return f"As printed, products without a share of their own {verb} Hailuo AI"
 
@@ -251,7 +276,9 @@ def d1_title(table: pd.DataFrame, printed: Fact) -> str:
 def d1_finding(table: pd.DataFrame, printed: Fact, corrected: Fact, talkie: Fact) -> Markdown:
     """Why the printed Hailuo AI share cannot stand, from the remainder it leaves. Example: ``d1_finding(...)``"""
     as_printed = table.iloc[0]
-    parts = as_printed[["Hailuo AI %", "Talkie/Xingye %", "other AI-native % (remainder)", "open platform %"]]
+    parts = as_printed[
+        ["Hailuo AI %", "Talkie/Xingye %", "other AI-native % (remainder)", "open platform %"]
+    ]
     rank = int((parts > printed.value).sum()) + 1
     return say(
         "Read as printed, the AI-native products without a share of their own would earn {other} of revenue, "
@@ -339,9 +366,13 @@ def d2_finding(parts: list[Fact], total: Fact, printed: Fact, precise: Fact) -> 
         high=as_given(rounding_interval(printed.value, places)[1]),
         precise=money(precise.value, precise.currency),
         source=precise.citation,
-        fits=words.choose(fits_rounding(printed.value, places, precise.value), "lies in", "lies outside"),
+        fits=words.choose(
+            fits_rounding(printed.value, places, precise.value), "lies in", "lies outside"
+        ),
         sum2=money(with_precise, total.currency, scale="million"),
-        agrees=words.agreement(with_precise, total.value, abs_tol=1e-6, yes="equals", no="still differs from"),
+        agrees=words.agreement(
+            with_precise, total.value, abs_tol=1e-6, yes="equals", no="still differs from"
+        ),
     )
 
 
@@ -379,7 +410,9 @@ def d4_finding(claimed: Fact, reported: Fact, full_year: Fact) -> Markdown:
         verdict=words.choose(gap >= 0, "true", "false, if only just"),
         fy_period=full_year.period_label,
         fy=pct(full_year.value),
-        fy_side=words.compare(full_year.value, claimed.value, more="above", less="below", same="at"),
+        fy_side=words.compare(
+            full_year.value, claimed.value, more="above", less="below", same="at"
+        ),
     )
 
 
@@ -414,7 +447,9 @@ def d6_table(first: Fact, second: Fact) -> pd.DataFrame:
         )
         for f in (first, second)
     ]
-    return pd.DataFrame(rows, columns=["company", "period", "months", "currency", "revenue", "source"])
+    return pd.DataFrame(
+        rows, columns=["company", "period", "months", "currency", "revenue", "source"]
+    )
 
 
 def rate_finding(translations: list[Fact], rate: float) -> Markdown:
@@ -433,7 +468,10 @@ def rate_finding(translations: list[Fact], rate: float) -> Markdown:
 def d7_table(counts: list[tuple[str, str, Fact]]) -> pd.DataFrame:
     """Zhipu's institutional customer counts, each with the kind of count it is. Example: ``d7_table([...])``"""
     return pd.DataFrame(
-        [(who, f"{f.qualifier} {count(f.value)}".strip(), f.period_label, kind, f.citation) for who, kind, f in counts],
+        [
+            (who, f"{f.qualifier} {count(f.value)}".strip(), f.period_label, kind, f.citation)
+            for who, kind, f in counts
+        ],
         columns=["who says", "customers", "period or date", "kind of count", "source"],
     )
 
@@ -453,7 +491,9 @@ def d8_finding(holding: Fact, other: Fact, before: Fact, after: Fact) -> Markdow
         other=f"{other.qualifier} {pct(other.value)} ({other.citation})".strip(),
         larger=pct(abs(base - 1) * 100),
         hedge=(other.qualifier + " ").lstrip(),
-        direction=words.compare(base, 1.0, more="larger than", less="smaller than", same="the same as"),
+        direction=words.compare(
+            base, 1.0, more="larger than", less="smaller than", same="the same as"
+        ),
         before=pct(before.value, 2),
         after=pct(after.value, 2),
         factor=f"{factor:.3f}",
@@ -513,7 +553,9 @@ def data_dictionary(package: dict[str, object]) -> pd.DataFrame:
                     "column": column["name"],
                     "type": column["type"],
                     "required": bool(constraints.get("required", False)),
-                    "allowed values": ", ".join(v or "(empty)" for v in constraints.get("enum", [])),
+                    "allowed values": ", ".join(
+                        v or "(empty)" for v in constraints.get("enum", [])
+                    ),
                     "meaning": column.get("description", ""),
                 }
             )
@@ -524,7 +566,9 @@ def cross_rules(package: dict[str, object]) -> Markdown:
     """The rules that span several columns, as a Markdown list. Example: ``cross_rules(package)``"""
     rules = package["x-rules"]
     assert isinstance(rules, list), "datapackage.json: x-rules must be a list"
-    return say("{rules}", rules=words.Markup("\n".join(f"- {words.escape(rule)}" for rule in rules)))
+    return say(
+        "{rules}", rules=words.Markup("\n".join(f"- {words.escape(rule)}" for rule in rules))
+    )
 
 
 def small_checks(rounded: Fact, precise: Fact, rates: dict[str, float]) -> pd.DataFrame:
@@ -641,12 +685,16 @@ def per_customer_table(rows: list[tuple[Fact, float, Fact]]) -> pd.DataFrame:
             count(round(each, -2)),
         )
         if customers.qualifier not in PER_CUSTOMER_BOUND:
-            raise ValueError(f"{customers.fact_id}: no bound known for qualifier {customers.qualifier!r}")
+            raise ValueError(
+                f"{customers.fact_id}: no bound known for qualifier {customers.qualifier!r}"
+            )
         out.append(
             {
                 "revenue": f"{money(amount, revenue.currency)} ({revenue.period_label})",
                 "customers": f"{customers.qualifier} {count(customers.value)} ({customers.period_label})".strip(),
-                "same period": words.choose(customers.period_label == revenue.period_label, "yes", "no"),
+                "same period": words.choose(
+                    customers.period_label == revenue.period_label, "yes", "no"
+                ),
                 "revenue per customer": f"{PER_CUSTOMER_BOUND[customers.qualifier]} {revenue.currency} {shown}".strip(),
                 "count": customers.metric.replace("_", " "),
             }

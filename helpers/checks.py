@@ -11,7 +11,9 @@ from __future__ import annotations
 import math
 
 
-def real(name: str, value: float, *, minimum: float | None = None, above: float | None = None) -> float:
+def real(
+    name: str, value: float, *, minimum: float | None = None, above: float | None = None
+) -> float:
     """A finite real number, optionally ``>= minimum`` and ``> above``. Example: ``real("cash", 1046.2, minimum=0)``"""
     try:
         x = float(value)

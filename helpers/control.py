@@ -134,7 +134,9 @@ def min_votes_per_wvr_share(economic: float, voting: float) -> float:
     if e == 0:
         raise ValueError(f"economic must be > 0 to carry any votes, got {economic!r}")
     if vt == 1:
-        raise ValueError(f"voting must be < 1 (all votes need other holders to own nothing), got {voting!r}")
+        raise ValueError(
+            f"voting must be < 1 (all votes need other holders to own nothing), got {voting!r}"
+        )
     if vt <= e:
         return 1.0
     return 1 + (vt - e) / (e * (1 - vt))
@@ -164,7 +166,9 @@ def issue_size_for_economic_below(economic: float, threshold: float) -> float:
     e = fraction("economic", economic)
     t = fraction("threshold", threshold)
     if t == 0:
-        raise ValueError(f"threshold must be > 0 (no finite issue takes a holder to zero), got {threshold!r}")
+        raise ValueError(
+            f"threshold must be > 0 (no finite issue takes a holder to zero), got {threshold!r}"
+        )
     return max(e / t - 1, 0.0)
 
 
@@ -369,7 +373,9 @@ def cap_chart(pre: Mapping[str, Fact], shares: Mapping[str, float], period: str)
     light = plotting.shades("minimax", 3)[2]
     colours = {REMAINDER: plotting.COLORS["neutral"], "yan_junjie": plotting.COLORS["minimax"]}
     fig, ax = _axes((8, 3.8))
-    bars = ax.barh([HOLDERS.get(k, k) for k in order], values, color=[colours.get(k, light) for k in order])
+    bars = ax.barh(
+        [HOLDERS.get(k, k) for k in order], values, color=[colours.get(k, light) for k in order]
+    )
     ax.bar_label(bars, labels=[pct(v, 2) for v in values], padding=3, fontsize=9)
     ax.set_xlabel("Share of MiniMax's shares before the IPO (%)")
     ax.set_xlim(0, max(values) * 1.18)
@@ -413,7 +419,14 @@ def founder_chart(e: float, s: float, x: float, v: float, majority: float, sourc
         ax.text(i, p / 2, pct(p, 2), ha="center", va="center", color="white", fontweight="bold")
         ax.text(i, p + (100 - p) / 2, pct(100 - p, 2), ha="center", va="center")
     ax.axhline(100 * majority, color="black", linestyle="--", linewidth=1)
-    ax.text(0.5, 100 * majority, f"control line ({pc(majority, 0)} of votes)", va="bottom", ha="center", fontsize=8)
+    ax.text(
+        0.5,
+        100 * majority,
+        f"control line ({pc(majority, 0)} of votes)",
+        va="bottom",
+        ha="center",
+        fontsize=8,
+    )
     ax.set_ylabel("Share of MiniMax, before the IPO (%)")
     ax.set_ylim(0, 100)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2)
@@ -432,7 +445,9 @@ def founder_chart(e: float, s: float, x: float, v: float, majority: float, sourc
     return fig
 
 
-def founder_finding(e: float, s: float, x: float, s_back: float, v: float, v_min: float) -> Markdown:
+def founder_finding(
+    e: float, s: float, x: float, s_back: float, v: float, v_min: float
+) -> Markdown:
     """The founder's WVR shares, the check that puts them back, and the fewest votes that could work.
 
     >>> founder_finding(0.2235, 0.5921, 0.1004, 0.5921, 10, 5.04).data[:22]
@@ -470,7 +485,9 @@ def majority_finding(n_end: float, majority: float, pre_count: float, new_count:
     )
 
 
-def matching_share_count(n: Mapping[str, float], pre_count: float, sold: float, rel_tol: float = 0.005) -> list[str]:
+def matching_share_count(
+    n: Mapping[str, float], pre_count: float, sold: float, rel_tol: float = 0.005
+) -> list[str]:
     """The bases of :data:`BASES` whose new shares (``n`` times the pre-listing count) match the shares sold.
 
     >>> matching_share_count({"offer_shares": 0.1057, "alisoft_reported": 0.2013}, 276.3, 29.2)
@@ -504,7 +521,9 @@ def basis_finding(
     implied = n["alisoft_reported"] * pre_count
     converted = ""
     if currency != gross.currency:
-        in_currency = money(convert(gross.value, gross.currency, currency), currency, 0, scale="million")
+        in_currency = money(
+            convert(gross.value, gross.currency, currency), currency, 0, scale="million"
+        )
         converted = f", about {in_currency} at {rate_text(gross.currency, currency)}"
     return say(
         "Counting shares, the offer's {sold} million new shares added **{n_offer}** to the pre-listing count of "
@@ -840,24 +859,35 @@ def stakes(shares: Mapping[str, float], n: float, values: Mapping[str, float]) -
     48.0
     """
     first = next(iter(values))
-    rows = {k: {st: (s if st == first else s / (1 + n)) * val for st, val in values.items()} for k, s in shares.items()}
-    rows[ownership.NEW_HOLDERS] = {st: (0.0 if st == first else n / (1 + n) * val) for st, val in values.items()}
+    rows = {
+        k: {st: (s if st == first else s / (1 + n)) * val for st, val in values.items()}
+        for k, s in shares.items()
+    }
+    rows[ownership.NEW_HOLDERS] = {
+        st: (0.0 if st == first else n / (1 + n) * val) for st, val in values.items()
+    }
     table = pd.DataFrame(rows).T
     table.index = [HOLDERS.get(k, k) for k in table.index]
     return table
 
 
-def stakes_table(table: pd.DataFrame, shares: Mapping[str, float], n: float, currency: str) -> pd.DataFrame:
+def stakes_table(
+    table: pd.DataFrame, shares: Mapping[str, float], n: float, currency: str
+) -> pd.DataFrame:
     """:func:`stakes` for reading: shares before and after, values in billions of ``currency``.
 
     >>> stakes_table(stakes({"f": 0.2}, 0.25, {"round": 1000.0}), {"f": 0.2}, 0.25, "USD").iloc[0, 0]
     '20.00%'
     """
-    after = {HOLDERS.get(k, k): pc(s / (1 + n)) for k, s in shares.items()} | {ownership.NEW_HOLDERS: pc(n / (1 + n))}
+    after = {HOLDERS.get(k, k): pc(s / (1 + n)) for k, s in shares.items()} | {
+        ownership.NEW_HOLDERS: pc(n / (1 + n))
+    }
     before = {HOLDERS.get(k, k): pc(s) for k, s in shares.items()} | {ownership.NEW_HOLDERS: "-"}
     shown = pd.DataFrame({"share before": before, "share after": after})
     for col in table.columns:
-        shown[f"{col} ({currency} billion)"] = table[col].map(lambda v: f"{v / 1000:,.2f}" if v else "-")
+        shown[f"{col} ({currency} billion)"] = table[col].map(
+            lambda v: f"{v / 1000:,.2f}" if v else "-"
+        )
     return shown
 
 
@@ -884,7 +914,10 @@ def stake_chart(
     width = 0.8 / len(table.columns)
     for i, (col, colour) in enumerate(zip(table.columns, colours)):
         ax.barh(
-            [len(shown) - 1 - j + (len(table.columns) / 2 - 0.5 - i) * width for j in range(len(shown))],
+            [
+                len(shown) - 1 - j + (len(table.columns) / 2 - 0.5 - i) * width
+                for j in range(len(shown))
+            ],
             table.loc[shown, col] / 1000,
             height=width,
             color=colour,
@@ -911,7 +944,9 @@ def stake_chart(
     return fig
 
 
-def step_table(private_hkd: Mapping[str, float], stages: Mapping[str, Mapping[str, tuple[float, str]]]) -> pd.DataFrame:
+def step_table(
+    private_hkd: Mapping[str, float], stages: Mapping[str, Mapping[str, tuple[float, str]]]
+) -> pd.DataFrame:
     """Market value over the last private round at each stage, per company; NaN values read "not in the data".
 
     ``stages[stage][company]`` is (value in HKD million, the source's hedge).
@@ -994,7 +1029,12 @@ def line_verdict(share: float, line: float, tolerance: float = CONTROL_LINE_TOLE
 
 
 def concert_finding(
-    concert: Fact, n: float, after: float, line: Fact, majority: float, tolerance: float = CONTROL_LINE_TOLERANCE
+    concert: Fact,
+    n: float,
+    after: float,
+    line: Fact,
+    majority: float,
+    tolerance: float = CONTROL_LINE_TOLERANCE,
 ) -> Markdown:
     """Zhipu's concert party after the offer against the controlling-shareholder line (with a band) and a majority.
 
@@ -1014,7 +1054,9 @@ def concert_finding(
     }
     return say(
         "If the H shares were the only new shares, they added {n} to the pre-offer count and took the group "
-        "from {before} ({cite}) to **{after}**: " + verdicts[where] + ". We call a stake within {tol} percentage "
+        "from {before} ({cite}) to **{after}**: "
+        + verdicts[where]
+        + ". We call a stake within {tol} percentage "
         "points of the line at the line. It is {short} percentage points short of {m} of the votes, if votes "
         "follow shares.",
         n=pc(n, 1),
@@ -1031,7 +1073,9 @@ def concert_finding(
     )
 
 
-def votes_exercise(e: float, s: float, v_ex: float, v: float, majority: float, found: Mapping[str, Fact]) -> Markdown:
+def votes_exercise(
+    e: float, s: float, v_ex: float, v: float, majority: float, found: Mapping[str, Fact]
+) -> Markdown:
     """Exercise 1's answer: WVR shares needed at ``v_ex`` votes, the smallest all-WVR majority stake, the failing test.
 
     >>> votes_exercise(0.2235, 0.5921, 20, 10, 0.5, rules()).data[:8]
@@ -1073,7 +1117,12 @@ def votes_exercise(e: float, s: float, v_ex: float, v: float, majority: float, f
 
 
 def oa_finding(
-    n_oa: float, oa: Fact, pre_count: float, alisoft: tuple[float, float, float], vote: float, majority: float
+    n_oa: float,
+    oa: Fact,
+    pre_count: float,
+    alisoft: tuple[float, float, float],
+    vote: float,
+    majority: float,
 ) -> Markdown:
     """Exercise 2's answer: a full over-allotment's new shares, Alisoft's stake and the founder's votes.
 
@@ -1095,7 +1144,9 @@ def oa_finding(
         gap=f"{100 * abs(alisoft[1] - alisoft[2]):.2f}",
         side=compare(alisoft[1], alisoft[2], more="above", less="below", same="at"),
         reported=pc(alisoft[2]),
-        closes=choose(math.isclose(alisoft[1], alisoft[2], abs_tol=0.0005), "closes", "does not close"),
+        closes=choose(
+            math.isclose(alisoft[1], alisoft[2], abs_tol=0.0005), "closes", "does not close"
+        ),
         vote=pc(vote),
         kept=choose(vote > majority, "still above", "no longer above"),
         m=pc(majority, 0),

@@ -91,7 +91,13 @@ def _index() -> dict[tuple[str, ...], list[Fact]]:
     if cached is None or cached[0] is not table:
         index: dict[tuple[str, ...], list[Fact]] = {}
         for _, row in table.iterrows():
-            key = (row["company"], row["metric"], row["period_label"], row["breakdown"], row["status"])
+            key = (
+                row["company"],
+                row["metric"],
+                row["period_label"],
+                row["breakdown"],
+                row["status"],
+            )
             index.setdefault(key, []).append(_row_to_fact(row))
         _INDEX.clear()
         _INDEX[id(table)] = cached = (table, index)
@@ -111,8 +117,11 @@ def fact(
 
     Example: ``fact("zhipu", "revenue_share_segment", "H1 2025", "on_premise").value`` gives 84.8.
     """
-    rows = [f for f in _index().get((company, metric, period, breakdown, status), [])
-            if currency is None or f.currency == currency]
+    rows = [
+        f
+        for f in _index().get((company, metric, period, breakdown, status), [])
+        if currency is None or f.currency == currency
+    ]
     asked = f"fact({company!r}, {metric!r}, {period!r}, breakdown={breakdown!r}, status={status!r})"
     if len(rows) == 1:
         return rows[0]
@@ -122,7 +131,11 @@ def fact(
     options = sorted(
         {f"{r.period_label}/{r.breakdown or '-'}/{r.status}" for r in list[Any](near.itertuples())}
     )
-    hint = f"; for this company and metric the data hold: {options}" if options else "; no such company and metric"
+    hint = (
+        f"; for this company and metric the data hold: {options}"
+        if options
+        else "; no such company and metric"
+    )
     raise FactLookupError(f"{asked} matches no row{hint}")
 
 

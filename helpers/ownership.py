@@ -45,7 +45,9 @@ def _holding(economic: float, wvr_fraction: float) -> tuple[float, float]:
     e = fraction("economic", economic)
     x = fraction("wvr_fraction", wvr_fraction)
     if x > e:
-        raise ValueError(f"wvr_fraction must be <= economic, got wvr_fraction={wvr_fraction!r} > economic={economic!r}")
+        raise ValueError(
+            f"wvr_fraction must be <= economic, got wvr_fraction={wvr_fraction!r} > economic={economic!r}"
+        )
     return e, x
 
 
@@ -65,12 +67,16 @@ def voting_share(
     e, x = _holding(economic, wvr_fraction)
     y = fraction("others_wvr_fraction", others_wvr_fraction)
     if y > 1 - e + _TOL:
-        raise ValueError(f"others_wvr_fraction must be <= 1 - economic = {1 - e!r}, got {others_wvr_fraction!r}")
+        raise ValueError(
+            f"others_wvr_fraction must be <= 1 - economic = {1 - e!r}, got {others_wvr_fraction!r}"
+        )
     v = real("votes_per_wvr_share", votes_per_wvr_share, minimum=1)
     return (e + (v - 1) * x) / (1 + (v - 1) * (x + y))
 
 
-def implied_wvr_fraction(economic: float, voting: float, votes_per_wvr_share: float = 10.0) -> float:
+def implied_wvr_fraction(
+    economic: float, voting: float, votes_per_wvr_share: float = 10.0
+) -> float:
     """WVR shares (fraction of all shares) that turn ``economic`` into ``voting`` (no other WVR holders).
 
     Example: ``implied_wvr_fraction(0.2235, 0.5921)`` -> 0.1004 (closed form
@@ -85,7 +91,9 @@ def implied_wvr_fraction(economic: float, voting: float, votes_per_wvr_share: fl
         raise ValueError(f"voting must be < 1 to imply a WVR fraction, got {voting!r}")
     v = real("votes_per_wvr_share", votes_per_wvr_share, minimum=1)
     if v == 1:
-        raise ValueError(f"votes_per_wvr_share must be > 1 to imply a WVR fraction, got {votes_per_wvr_share!r}")
+        raise ValueError(
+            f"votes_per_wvr_share must be > 1 to imply a WVR fraction, got {votes_per_wvr_share!r}"
+        )
     x = (vt - e) / ((v - 1) * (1 - vt))
     # x in [0, e] exactly when e <= voting <= v e / (1 + (v - 1) e); test that
     # (to 1e-12 in voting, as x itself is ill-conditioned when e and voting near 1).
@@ -115,7 +123,9 @@ def dilute(shares: Mapping[str, float], new_shares_fraction: float) -> dict[str,
     if n < 0:
         raise ValueError(f"new_shares_fraction must be >= 0, got {new_shares_fraction!r}")
     if NEW_HOLDERS in shares:
-        raise ValueError(f"shares must not already contain the key {NEW_HOLDERS!r}, got {dict(shares)!r}")
+        raise ValueError(
+            f"shares must not already contain the key {NEW_HOLDERS!r}, got {dict(shares)!r}"
+        )
     checked = {name: fraction(f"shares[{name!r}]", s) for name, s in shares.items()}
     total = math.fsum(checked.values())
     if total > 1 + 1e-9:

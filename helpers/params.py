@@ -82,10 +82,14 @@ def check(spec: Spec, **values: object) -> None:
     """Raise :class:`ParameterError` for the first value outside its spec, or a name the spec lacks."""
     unknown = sorted(set(values) - set(spec))
     if unknown:
-        raise ParameterError(f"unknown parameter(s) {unknown}: the notebook's parameters are {sorted(spec)}")
+        raise ParameterError(
+            f"unknown parameter(s) {unknown}: the notebook's parameters are {sorted(spec)}"
+        )
     missing = sorted(set(spec) - set(values))
     if missing:
-        raise ParameterError(f"parameter(s) {missing} not set: give every parameter of the notebook a value")
+        raise ParameterError(
+            f"parameter(s) {missing} not set: give every parameter of the notebook a value"
+        )
     for name, rule in spec.items():
         problem = rule.problem(values[name])
         if problem:

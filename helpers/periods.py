@@ -23,13 +23,17 @@ def months_in(period_label: str) -> int:
     """Number of months a flow-period label covers. Example: ``months_in("9M2025")`` gives 9."""
     m = re.fullmatch(r"(FY|9M|H[12]|Q[1-4]) ?(\d{4})", period_label)
     if not m:
-        raise ValueError(f"period {period_label!r} is not a flow period (FY, 9M, H1/H2, Q1-Q4 and a year)")
+        raise ValueError(
+            f"period {period_label!r} is not a flow period (FY, 9M, H1/H2, Q1-Q4 and a year)"
+        )
     return _MONTHS[m[1]]
 
 
 def _flow(item: Fact) -> Fact:
     if item.unit not in ("million", "amount", "count"):
-        raise ValueError(f"{item.fact_id}: unit {item.unit!r} is not a flow that can be scaled by time")
+        raise ValueError(
+            f"{item.fact_id}: unit {item.unit!r} is not a flow that can be scaled by time"
+        )
     return item
 
 
@@ -81,14 +85,20 @@ def growth(current: float, prior: float) -> float:
 def cagr(first: float, last: float, years: float) -> float:
     """Compound annual growth rate between two values ``years`` apart. Example: ``cagr(57.4, 312.4, 2)``"""
     if first <= 0 or last <= 0 or years <= 0:
-        raise ValueError(f"cagr needs positive values and years, got first={first!r}, last={last!r}, years={years!r}")
+        raise ValueError(
+            f"cagr needs positive values and years, got first={first!r}, last={last!r}, years={years!r}"
+        )
     return float((last / first) ** (1 / years) - 1)
 
 
 def _rate_rows(frm: str, to: str, on: str | date | None) -> pd.DataFrame:
     rates = load_rates()
-    direct = rates[(rates["base"] == frm) & (rates["quote"] == to)].assign(factor=lambda r: r["rate"])
-    inverse = rates[(rates["base"] == to) & (rates["quote"] == frm)].assign(factor=lambda r: 1 / r["rate"])
+    direct = rates[(rates["base"] == frm) & (rates["quote"] == to)].assign(
+        factor=lambda r: r["rate"]
+    )
+    inverse = rates[(rates["base"] == to) & (rates["quote"] == frm)].assign(
+        factor=lambda r: 1 / r["rate"]
+    )
     rows = pd.concat([direct, inverse]).sort_values(["date", "rate_id"])
     if on is not None:
         rows = rows[rows["date"] <= pd.Timestamp(on)]
@@ -106,7 +116,9 @@ def rate(frm: str, to: str, on: str | date | None = None) -> pd.Series:
     if rows.empty:
         raise FactLookupError(f"data/rates.csv has no rate for {pair}")
     if on is None and len(rows) > 1:
-        raise FactLookupError(f"data/rates.csv has {len(rows)} rates for {pair}: {rows['rate_id'].tolist()}; pass on=")
+        raise FactLookupError(
+            f"data/rates.csv has {len(rows)} rates for {pair}: {rows['rate_id'].tolist()}; pass on="
+        )
     return rows.iloc[-1]
 
 

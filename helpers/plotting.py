@@ -76,10 +76,15 @@ def shades(company: str, n: int) -> list[str]:
     base = to_rgb(COLORS[company])
     steps = [i / max(n, 2) for i in range(n)]
     r, g, b = base
-    return [to_hex((r + (1 - r) * s * 0.85, g + (1 - g) * s * 0.85, b + (1 - b) * s * 0.85)) for s in steps]
+    return [
+        to_hex((r + (1 - r) * s * 0.85, g + (1 - g) * s * 0.85, b + (1 - b) * s * 0.85))
+        for s in steps
+    ]
 
 
-def new_figure(width: float = 8.0, height: float = 4.2, ncols: int = 1, nrows: int = 1) -> tuple[Figure, object]:
+def new_figure(
+    width: float = 8.0, height: float = 4.2, ncols: int = 1, nrows: int = 1
+) -> tuple[Figure, object]:
     """A figure in the house style: one Axes, or a 1-D array of them for one row or column
     (2-D for a grid, as ``plt.subplots`` squeezes). Example: ``fig, (left, right) = new_figure(ncols=2)``"""
     apply_style()
@@ -100,16 +105,22 @@ def finish(
     Example: ``finish(fig, ax, title="...", sources="S0, S3", period="9M2025")``
     """
     if not title or not sources or not period:
-        raise ValueError(f"a chart needs a title, sources and a period, got {title!r}, {sources!r}, {period!r}")
+        raise ValueError(
+            f"a chart needs a title, sources and a period, got {title!r}, {sources!r}, {period!r}"
+        )
     # Titles wrap too (about 9 characters of 12-point bold per inch), so a long finding is never cut off.
-    wrapped = textwrap.fill(title, width=max(30, int(fig.get_figwidth() * 9)), break_on_hyphens=False)
+    wrapped = textwrap.fill(
+        title, width=max(30, int(fig.get_figwidth() * 9)), break_on_hyphens=False
+    )
     fig.suptitle(wrapped, x=0.01, ha="left", fontsize=12, fontweight="bold")
     footer = f"Period: {period}.  Sources: {sources} (data/sources.csv)."
     if note:
         footer += f"  {note}"
     # Wrapped by hand to the figure's width (about 15 characters of 8-point text per inch), so that
     # no line runs past the edge of the saved SVG.
-    footer = textwrap.fill(footer, width=max(40, int(fig.get_figwidth() * 15)), break_on_hyphens=False)
+    footer = textwrap.fill(
+        footer, width=max(40, int(fig.get_figwidth() * 15)), break_on_hyphens=False
+    )
     fig.text(0.01, -0.02, footer, ha="left", va="top", fontsize=8, color="#555555")
     fig.tight_layout()
     return fig

@@ -120,7 +120,9 @@ def runway_grid(
         checked[name] = arr
     g = checked["burn_growth_per_month"]
     if np.any(g <= -1):
-        raise ValueError(f"burn_growth_per_month must be > -1 everywhere, got {burn_growth_per_month!r}")
+        raise ValueError(
+            f"burn_growth_per_month must be > -1 everywhere, got {burn_growth_per_month!r}"
+        )
     try:
         c, b, g = np.broadcast_arrays(
             checked["cash"] + checked["proceeds"],
@@ -138,7 +140,9 @@ def runway_grid(
     return np.asarray(result, dtype=np.float64)
 
 
-def compute_price_adjusted_burn(burn_per_month: float, compute_share: float, compute_price_change: float) -> float:
+def compute_price_adjusted_burn(
+    burn_per_month: float, compute_share: float, compute_price_change: float
+) -> float:
     """Burn with its compute share rescaled by a price change: ``burn * (1 - s + s * (1 + p))``.
 
     Example: ``compute_price_adjusted_burn(27.9, 0.5, -0.2)`` -> 25.11.
@@ -189,7 +193,9 @@ def burn_growth_for_runway(
     offset = real("revenue_offset_per_month", revenue_offset_per_month, minimum=0)
     b = burn - offset
     if c == 0:
-        raise ValueError(f"target_months={target_months!r} is unreachable: cash + proceeds = 0 gives a runway of 0")
+        raise ValueError(
+            f"target_months={target_months!r} is unreachable: cash + proceeds = 0 gives a runway of 0"
+        )
     if b <= 0:
         raise ValueError(
             f"target_months={target_months!r} is unreachable: net burn "

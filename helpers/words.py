@@ -102,12 +102,19 @@ def closest(value: float, candidates: Mapping[str, float]) -> str:
         raise ValueError("closest needs at least one candidate, got none")
     gaps = {name: abs(real(f"candidate {name!r}", v) - x) for name, v in candidates.items()}
     best = min(gaps.values())
-    nearest = [name for name, gap in gaps.items() if math.isclose(gap, best, rel_tol=1e-12, abs_tol=1e-12)]
+    nearest = [
+        name for name, gap in gaps.items() if math.isclose(gap, best, rel_tol=1e-12, abs_tol=1e-12)
+    ]
     return " and ".join(nearest)
 
 
 def match_or_closest(
-    value: float, target: float, *, abs_tol: float = 0.5, match: str = "matches", near: str = "is closest to"
+    value: float,
+    target: float,
+    *,
+    abs_tol: float = 0.5,
+    match: str = "matches",
+    near: str = "is closest to",
 ) -> str:
     """``match`` when ``value`` rounds onto ``target`` within ``abs_tol``, else ``near``.
 
@@ -153,7 +160,9 @@ def listing(items: list[str], conjunction: str = "and") -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
-_MARKUP = str.maketrans({"$": r"\$", "*": r"\*", "_": r"\_", "`": r"\`", "[": r"\[", "]": r"\]", "|": r"\|"})
+_MARKUP = str.maketrans(
+    {"$": r"\$", "*": r"\*", "_": r"\_", "`": r"\`", "[": r"\[", "]": r"\]", "|": r"\|"}
+)
 
 
 class Markup(str):

@@ -132,7 +132,9 @@ def ratio(numerator: Figure, denominator: Figure, *, allow_claims: bool = False)
     Example: ``ratio(derived(10.0, "USD"), derived(4.0, "USD")).value`` is 2.5.
     """
     if numerator.currency != denominator.currency:
-        raise ValueError(f"ratio needs one currency, got {numerator.currency!r} and {denominator.currency!r}")
+        raise ValueError(
+            f"ratio needs one currency, got {numerator.currency!r} and {denominator.currency!r}"
+        )
     den = real("denominator", denominator.value)
     if den == 0:
         raise ValueError("ratio needs a non-zero denominator")
@@ -167,14 +169,18 @@ def claim_label(item: Figure) -> str:
 
 
 def _half_pair(full_year: Fact, first_half: Fact) -> None:
-    if full_year.period_label[2:] != first_half.period_label[3:] or not full_year.period_label.startswith("FY"):
+    if full_year.period_label[2:] != first_half.period_label[
+        3:
+    ] or not full_year.period_label.startswith("FY"):
         raise ValueError(
             f"need FYyyyy and H1 yyyy of the same year, got {full_year.period_label!r} and {first_half.period_label!r}"
         )
     if not first_half.period_label.startswith("H1 "):
         raise ValueError(f"need a first half (H1 yyyy), got {first_half.period_label!r}")
     if (full_year.unit, full_year.currency) != (first_half.unit, first_half.currency):
-        raise ValueError(f"{full_year.fact_id} and {first_half.fact_id} are in different units or currencies")
+        raise ValueError(
+            f"{full_year.fact_id} and {first_half.fact_id} are in different units or currencies"
+        )
 
 
 def second_half(full_year: Fact, first_half: Fact) -> float:
@@ -190,7 +196,9 @@ def second_half(full_year: Fact, first_half: Fact) -> float:
 def second_half_share(full_year: Fact, first_half: Fact) -> float:
     """The second half as a percentage of the year: ``(FY - H1) / FY * 100``. Example: about 73.6 for Zhipu 2025."""
     if full_year.value <= 0:
-        raise ValueError(f"{full_year.fact_id}: the full year must be positive, got {full_year.value!r}")
+        raise ValueError(
+            f"{full_year.fact_id}: the full year must be positive, got {full_year.value!r}"
+        )
     return second_half(full_year, first_half) / full_year.value * 100
 
 
@@ -198,7 +206,9 @@ def run_rate_multiple(full_year: Fact, first_half: Fact) -> float:
     """The full year over twice the first half (1 for an even year). Example: about 1.90 for Zhipu 2025."""
     _half_pair(full_year, first_half)
     if first_half.value <= 0:
-        raise ValueError(f"{first_half.fact_id}: the first half must be positive, got {first_half.value!r}")
+        raise ValueError(
+            f"{first_half.fact_id}: the first half must be positive, got {first_half.value!r}"
+        )
     return full_year.value / (2 * first_half.value)
 
 
@@ -219,7 +229,9 @@ def shares_in_force(day: str | pd.Timestamp, counts: Mapping[str, float]) -> flo
     dated = sorted((pd.Timestamp(d), real(f"counts[{d!r}]", n, above=0)) for d, n in counts.items())
     known = [n for d, n in dated if d <= when]
     if not known:
-        raise ValueError(f"no share count dated on or before {when.date()}; the first is {dated[0][0].date()}")
+        raise ValueError(
+            f"no share count dated on or before {when.date()}; the first is {dated[0][0].date()}"
+        )
     return known[-1]
 
 
@@ -229,7 +241,9 @@ def market_value_path(company: str, counts: Mapping[str, float]) -> pd.DataFrame
     Example: ``market_value_path("zhipu", {"2026-01-08": 440_230_190}).market_value.iloc[0]``
     """
     prices = load_prices()
-    rows = prices[prices["company"] == company][["date", "close", "currency"]].reset_index(drop=True)
+    rows = prices[prices["company"] == company][["date", "close", "currency"]].reset_index(
+        drop=True
+    )
     if rows.empty:
         raise ValueError(f"no prices for {company!r} in data/prices.csv")
     rows["shares"] = [shares_in_force(d, counts) for d in rows["date"]]
@@ -249,7 +263,9 @@ def close_on(company: str, day: str) -> float:
     return float(hit["close"].iloc[0])
 
 
-def required_revenue(market_value: float, exit_multiple: float, years: float, required_return: float) -> float:
+def required_revenue(
+    market_value: float, exit_multiple: float, years: float, required_return: float
+) -> float:
     """Revenue in ``years`` that makes today's value earn ``required_return`` at an exit price-to-sales multiple.
 
     ``R_T = V_0 (1 + r)^T / m``. Example: ``required_revenue(1000, 10, 5, 0.15)`` is about 201.1.
@@ -301,7 +317,10 @@ def verdict(*, testable: bool, holds: bool, held_before: bool | None = None) -> 
 
 
 def mix_rate(
-    shares0: Sequence[float], margins0: Sequence[float], shares1: Sequence[float], margins1: Sequence[float]
+    shares0: Sequence[float],
+    margins0: Sequence[float],
+    shares1: Sequence[float],
+    margins1: Sequence[float],
 ) -> tuple[float, float]:
     """A change of gross margin split into a mix effect and a rate effect, in percentage points.
 
@@ -315,7 +334,8 @@ def mix_rate(
         raise ValueError("mix_rate needs four sequences of the same non-zero length")
     mix = (
         math.fsum(
-            (real("share", b) - real("share", a)) * real("margin", m) for a, b, m in zip(shares0, shares1, margins0)
+            (real("share", b) - real("share", a)) * real("margin", m)
+            for a, b, m in zip(shares0, shares1, margins0)
         )
         / 100
     )
@@ -335,7 +355,11 @@ def steps_runway(cash: float, burn: float, growth: float) -> float:
     The closed form of :func:`helpers.runway.runway_months` has ``ln(1 + g)`` where this has ``g``.
     Example: ``steps_runway(100, 10, 0.0)`` is 10.0; ``round(steps_runway(100, 10, 0.1), 2)`` is 7.27.
     """
-    c, b, g = real("cash", cash, minimum=0), real("burn", burn, above=0), real("growth", growth, above=-1)
+    c, b, g = (
+        real("cash", cash, minimum=0),
+        real("burn", burn, above=0),
+        real("growth", growth, above=-1),
+    )
     if g == 0:
         return c / b
     inside = 1 + c * g / b
@@ -347,7 +371,9 @@ def monthly_rate(factor: float, months_apart: int = 12) -> float:
 
     Example: ``round(monthly_rate(2.0, 12), 4)`` is 0.0595.
     """
-    return float(real("factor", factor, above=0) ** (1 / real("months_apart", months_apart, above=0)) - 1)
+    return float(
+        real("factor", factor, above=0) ** (1 / real("months_apart", months_apart, above=0)) - 1
+    )
 
 
 def lasts(value: float) -> str:
@@ -430,7 +456,12 @@ def finding_seasonality(
         ltm=money(ltm_prior, currency),
         share=pct(h2_share),
         cmp=words.compare(
-            h2_share, h2_share_prior, abs_tol=1.0, more="more than", less="less than", same="about the same as"
+            h2_share,
+            h2_share_prior,
+            abs_tol=1.0,
+            more="more than",
+            less="less than",
+            same="about the same as",
         ),
         prior=pct(h2_share_prior),
         conf=_choose(h2_share > 50, "confirmed", "not confirmed"),
@@ -440,7 +471,9 @@ def finding_seasonality(
     )
 
 
-def finding_convergence(*, zp: tuple[float, float], mm: tuple[float, float], periods: tuple[str, str]) -> Markdown:
+def finding_convergence(
+    *, zp: tuple[float, float], mm: tuple[float, float], periods: tuple[str, str]
+) -> Markdown:
     """Zhipu's cloud share and MiniMax's open-platform share, like half against like half.
 
     Example: ``finding_convergence(zp=(15.2, 86.5), mm=(30.3, 63.4), periods=("H1 2025", "H1 2026"))``
@@ -494,7 +527,12 @@ def finding_growth(
         zg=pct(zp_growth),
         mg=pct(mm_growth),
         faster=words.compare(
-            zp_growth, mm_growth, abs_tol=1.0, more="faster", less="more slowly", same="at about the same pace"
+            zp_growth,
+            mm_growth,
+            abs_tol=1.0,
+            more="faster",
+            less="more slowly",
+            same="at about the same pace",
         ),
         zl=money(zp_ltm, currency),
         ml=money(mm_ltm, currency),
@@ -576,7 +614,12 @@ def finding_margins_no_rd(
 
 
 def finding_mix(
-    *, change: float, mix: float, rate_effect: float, onprem_gm: tuple[float, float], cloud_gm: tuple[float, float]
+    *,
+    change: float,
+    mix: float,
+    rate_effect: float,
+    onprem_gm: tuple[float, float],
+    cloud_gm: tuple[float, float],
 ) -> Markdown:
     """Zhipu's change of gross margin split into mix and rate effects, with each segment's margin.
 
@@ -663,7 +706,9 @@ def finding_zhipu_runway(
         r2=lasts(with_bond),
         cp=f"HKD {conversion_price:,.2f} a share",
         lc=f"HKD {last_close:,.2f}",
-        rel=words.compare(last_close, conversion_price, rel_tol=0.0, more="above", less="below", same="at"),
+        rel=words.compare(
+            last_close, conversion_price, rel_tol=0.0, more="above", less="below", same="at"
+        ),
         tg=pct(trend_growth * 100),
         r3=lasts(trend_runway),
         loans=money(bank_loans, currency),
@@ -700,7 +745,9 @@ def finding_minimax_runway(
         art=money(article_burn.value, currency),
         lab=claim_label(article_burn),
         y=money(burn_2025, currency),
-        y_cmp=words.compare(burn_2025, article_burn.value, rel_tol=0.05, more="above", less="below", same="about"),
+        y_cmp=words.compare(
+            burn_2025, article_burn.value, rel_tol=0.05, more="above", less="below", same="about"
+        ),
         g=pct(growth * 100),
         cash=money(cash, currency),
         now=runway_range(burns_runway(cash, high, growth), burns_runway(cash, low, growth)),
@@ -804,12 +851,20 @@ def finding_reverse(
     """
     if past_growth is None:
         past = words.sentence(
-            "{co} has no first half of 2024 in our sources, so no twelve-month growth to set it against.", co=company
+            "{co} has no first half of 2024 in our sources, so no twelve-month growth to set it against.",
+            co=company,
         )
     else:
         past = words.sentence(
             "That is {cmp} the {pg} its twelve-month revenue grew over the last year.",
-            cmp=words.compare(growth, past_growth, rel_tol=0.05, more="faster than", less="slower than", same="about"),
+            cmp=words.compare(
+                growth,
+                past_growth,
+                rel_tol=0.05,
+                more="faster than",
+                less="slower than",
+                same="about",
+            ),
             pg=pct(past_growth * 100),
         )
     return words.say(
@@ -830,7 +885,9 @@ def finding_reverse(
     )
 
 
-def finding_claims(*, company: str, required: Figure, arr: Figure, forecast: Figure, currency: str) -> Markdown:
+def finding_claims(
+    *, company: str, required: Figure, arr: Figure, forecast: Figure, currency: str
+) -> Markdown:
     """The revenue the price needs set beside management ARR and the analysts' forecast, labelled as claims.
 
     Example: ``finding_claims(company="MiniMax", required=derived(27e3, "USD"), arr=Figure(800, "USD", "IP",
@@ -883,7 +940,9 @@ def rate_note(currencies: Sequence[str], to: str) -> str:
     parts = []
     for cur in sorted(set(currencies) - {to}):
         row = rate(cur, to)
-        parts.append(f"{row['rate']:g} {row['quote']} per {row['base']} (dated {row['date'].date()})")
+        parts.append(
+            f"{row['rate']:g} {row['quote']} per {row['base']} (dated {row['date'].date()})"
+        )
     if not parts:
         return "no conversion: all in " + to
     return words.listing(parts) + ", one rate for all periods"
@@ -931,9 +990,15 @@ def surest(company: str, metric: str, period: str, breakdown: str = "") -> Fact:
     Example: ``surest("zhipu", "revenue", "H1 2025").value`` gives 190.877 (F+), not the M row's 190.9.
     """
     rows = _surest_rows(company)
-    hit = rows[(rows["metric"] == metric) & (rows["period_label"] == period) & (rows["breakdown"] == breakdown)]
+    hit = rows[
+        (rows["metric"] == metric)
+        & (rows["period_label"] == period)
+        & (rows["breakdown"] == breakdown)
+    ]
     if hit.empty:
-        raise ValueError(f"no reported or alternative row for {company}/{metric}/{period}/{breakdown or '-'}")
+        raise ValueError(
+            f"no reported or alternative row for {company}/{metric}/{period}/{breakdown or '-'}"
+        )
     fields = {name: hit.iloc[0][name] for name in Fact.__dataclass_fields__}
     return Fact(**(fields | {"value": float(fields["value"])}))
 
@@ -950,11 +1015,15 @@ def _reported(company: str) -> dict[tuple[str, str, str], float]:
     rows = _surest_rows(company)
     return {
         (m, p, b): float(v)
-        for m, p, b, v in zip(rows["metric"], rows["period_label"], rows["breakdown"], rows["value"])
+        for m, p, b, v in zip(
+            rows["metric"], rows["period_label"], rows["breakdown"], rows["value"]
+        )
     }
 
 
-def _amount(figures: Mapping[tuple[str, str, str], float], metric: str, period: str) -> float | None:
+def _amount(
+    figures: Mapping[tuple[str, str, str], float], metric: str, period: str
+) -> float | None:
     """A reported amount, the midpoint of a low/high range, or None when the data lack it."""
     if (metric, period, "") in figures:
         return figures[metric, period, ""]
@@ -976,7 +1045,9 @@ def _gross_profit(figures: Mapping[tuple[str, str, str], float], period: str) ->
 HALVES = ("H1 2025", "H2 2025", "FY2025", "H1 2026")
 
 
-def per_revenue(company: str, metric: str, periods: Sequence[str] = HALVES) -> dict[str, float | None]:
+def per_revenue(
+    company: str, metric: str, periods: Sequence[str] = HALVES
+) -> dict[str, float | None]:
     """``metric / revenue`` for each period (``gross_profit`` gives the margin in percent).
 
     H2 2025 is derived: ``(X_FY - X_H1) / (R_FY - R_H1)``. A range (low, high) counts at its midpoint;
@@ -994,7 +1065,10 @@ def per_revenue(company: str, metric: str, periods: Sequence[str] = HALVES) -> d
         if period.startswith("H2 "):
             year = period[3:]
             fy, h1 = amount(f"FY{year}"), amount(f"H1 {year}")
-            r_fy, r_h1 = _amount(figures, "revenue", f"FY{year}"), _amount(figures, "revenue", f"H1 {year}")
+            r_fy, r_h1 = (
+                _amount(figures, "revenue", f"FY{year}"),
+                _amount(figures, "revenue", f"H1 {year}"),
+            )
             top = None if fy is None or h1 is None else fy - h1
             bottom = None if r_fy is None or r_h1 is None else r_fy - r_h1
         else:
@@ -1079,7 +1153,12 @@ def article_questions(
                 lab=claim_label(article_burn),
                 y=money(burn_2025, mc),
                 ycmp=words.compare(
-                    burn_2025, article_burn.value, rel_tol=0.05, more="above", less="below", same="about"
+                    burn_2025,
+                    article_burn.value,
+                    rel_tol=0.05,
+                    more="above",
+                    less="below",
+                    same="about",
                 ),
                 c=money(cash_burn_now, mc),
                 b=money(min(burns_now), mc),
@@ -1122,7 +1201,9 @@ def key_takeaways(
             s=pct(h2_share),
             x=times(next_h1_multiple),
             verdict=_choose(
-                next_h1_multiple > 1, "so the pattern may not hold for 2026", "so the pattern may still hold for 2026"
+                next_h1_multiple > 1,
+                "so the pattern may not hold for 2026",
+                "so the pattern may still hold for 2026",
             ),
         ),
         words.sentence(
@@ -1133,14 +1214,18 @@ def key_takeaways(
             c=pct(mm_open[0]),
             d=pct(mm_open[1]),
         ),
-        words.sentence("On like halves Zhipu grew {a} and MiniMax {b}.", a=pct(zp_growth), b=pct(mm_growth)),
+        words.sentence(
+            "On like halves Zhipu grew {a} and MiniMax {b}.", a=pct(zp_growth), b=pct(mm_growth)
+        ),
         words.sentence(
             "Zhipu's cash of mid-2026 would {a} at its first-half outflow; the two placings make it {b} "
             "at your burn growth, before the convertible bond, a loan due in 2027 unless it converts.",
             a=lasts(zp_runway),
             b=lasts(zp_runway_placings),
         ),
-        words.sentence("Placings and the bond multiply a Zhipu holder's stake by {f}.", f=f"{zp_factor:.3f}"),
+        words.sentence(
+            "Placings and the bond multiply a Zhipu holder's stake by {f}.", f=f"{zp_factor:.3f}"
+        ),
         words.sentence(
             "At the last close the market paid {a} (Zhipu) and {b} (MiniMax) their last twelve months' "
             "revenue; with your parameters that needs growth of {c} and {d} a year for {t}.",

@@ -42,7 +42,8 @@ TITLE_LINE = re.compile(r"^#\s+(\d\d)\s*·\s*(.+?)\s*$")
 READING_TIME = re.compile(r"\*\*Reading time:\*\*\s*about\s+(\d+)\s+minutes?", re.IGNORECASE)
 SITE_TITLE = "Zhipu and MiniMax: two AI listings in Hong Kong"
 PAPERMILL_EXAMPLE = (
-    ".venv/bin/papermill notebooks/03_cash_runway_sensitivity.ipynb _build/my_case.ipynb -p burn_growth_per_month 0.02"
+    ".venv/bin/papermill notebooks/03_cash_runway_sensitivity.ipynb "
+    "_build/my_case.ipynb -p burn_growth_per_month 0.02"
 )
 KIND_LABELS = {
     "source_article": "the source article",
@@ -51,7 +52,11 @@ KIND_LABELS = {
     "exchange_rule": "exchange rule",
     "research_compilation": "research compilation relaying filings (kept in a public repository)",
 }
-LANGUAGE_LABELS = {"en": "English", "zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)"}
+LANGUAGE_LABELS = {
+    "en": "English",
+    "zh-Hans": "Chinese (Simplified)",
+    "zh-Hant": "Chinese (Traditional)",
+}
 
 
 class BuildError(RuntimeError):
@@ -170,9 +175,13 @@ class Page:
         return path + (f"#{fragment}" if fragment else "")
 
     def markdown(self, text: str) -> str:
-        render = mistune.create_markdown(renderer=_Renderer(self), plugins=["table", "strikethrough", "url", "math"])
+        render = mistune.create_markdown(
+            renderer=_Renderer(self), plugins=["table", "strikethrough", "url", "math"]
+        )
         # Formulas become MathML at build time, which browsers draw natively: no script, no network.
-        render.renderer.register("block_math", lambda _, tex: f'<div class="math">{mathml(tex, "block")}</div>\n')
+        render.renderer.register(
+            "block_math", lambda _, tex: f'<div class="math">{mathml(tex, "block")}</div>\n'
+        )
         render.renderer.register("inline_math", lambda _, tex: mathml(tex, "inline"))
         return str(render(text))
 
@@ -182,10 +191,14 @@ def mathml(tex: str, display: str) -> str:
     try:
         out = str(latex_to_mathml(tex.strip(), display=display))
     except Exception as error:  # the converter raises several kinds for LaTeX it cannot read
-        raise BuildError(f"cannot render the formula {tex!r} as MathML: {type(error).__name__} {error}") from error
+        raise BuildError(
+            f"cannot render the formula {tex!r} as MathML: {type(error).__name__} {error}"
+        ) from error
     unknown = re.search(r">(\\[A-Za-z]+)", out)
     if unknown:  # the converter passes commands it does not know through as text
-        raise BuildError(f"cannot render the formula {tex!r} as MathML: unknown command {unknown.group(1)}")
+        raise BuildError(
+            f"cannot render the formula {tex!r} as MathML: unknown command {unknown.group(1)}"
+        )
     return out
 
 
@@ -228,7 +241,9 @@ def parse_opening(path: Path, nb: nbformat.NotebookNode) -> Notebook:
     lines = nb.cells[0].source.strip().splitlines()
     title = TITLE_LINE.match(lines[0]) if lines else None
     if not title or title[1] != match[1]:
-        raise BuildError(f"{path}: the opening cell must start '# {match[1]} · Title', found {lines[:1]!r}")
+        raise BuildError(
+            f"{path}: the opening cell must start '# {match[1]} · Title', found {lines[:1]!r}"
+        )
     summary_lines: list[str] = []
     for line in lines[1:]:
         if line.startswith("**"):
@@ -292,7 +307,9 @@ DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 HTML_OUTPUT_TAGS = frozenset(
     "table thead tbody tfoot tr th td caption colgroup col div span p br b i em strong code sup sub style".split()
 )
-HTML_OUTPUT_ATTRS = frozenset({"class", "id", "colspan", "rowspan", "border", "style", "title", "scope", "valign"})
+HTML_OUTPUT_ATTRS = frozenset(
+    {"class", "id", "colspan", "rowspan", "border", "style", "title", "scope", "valign"}
+)
 
 
 def _keep_allowed(soup: BeautifulSoup) -> None:
@@ -330,7 +347,11 @@ def tidy_table_html(text: str) -> str:
             for c, t in zip(cells, texts):
                 if DATE.match(t):
                     c["class"] = ["date"]
-            if texts and all(NUMBER.match(t) for t in texts) and any(re.search(r"\d", t) for t in texts):
+            if (
+                texts
+                and all(NUMBER.match(t) for t in texts)
+                and any(re.search(r"\d", t) for t in texts)
+            ):
                 for c in cells:
                     c["class"] = ["num"]
                 head = table.find("thead")
@@ -353,9 +374,8 @@ def render_output(output: nbformat.NotebookNode, page: Page) -> str:
     data = output.get("data", {})
     if "image/svg+xml" in data:
         alt = html.escape(_text(data.get("text/plain", "chart")).removeprefix("[chart] "))
-        return (
-            f'<figure class="chart" role="img" aria-label="{alt}">{inline_svg(_text(data["image/svg+xml"]))}</figure>\n'
-        )
+        svg = inline_svg(_text(data["image/svg+xml"]))
+        return f'<figure class="chart" role="img" aria-label="{alt}">{svg}</figure>\n'
     for mime in ("image/png", "image/jpeg"):
         if mime in data:
             alt = html.escape(_text(data.get("text/plain", "image")))
@@ -376,9 +396,13 @@ def render_code_cell(cell: nbformat.NotebookNode, page: Page) -> str:
     source = code_block(cell.source)
     parts = []
     if "hide-input" in cell_tags and source:
-        parts.append(f'<details class="code-fold"><summary>Show the plotting code</summary>{source}</details>\n')
+        parts.append(
+            f'<details class="code-fold"><summary>Show the plotting code</summary>{source}</details>\n'
+        )
     elif cell.get("metadata", {}).get("jupyter", {}).get("source_hidden") and source:
-        parts.append(f'<details class="code-fold"><summary>Show the code of this finding</summary>{source}</details>\n')
+        parts.append(
+            f'<details class="code-fold"><summary>Show the code of this finding</summary>{source}</details>\n'
+        )
     elif "parameters" in cell_tags:
         parts.append(
             '<div class="parameters"><p class="cell-label">Parameters: the assumptions you may change '
@@ -437,11 +461,15 @@ def render_cells(cells: list[nbformat.NotebookNode], page: Page) -> str:
 # --------------------------------------------------------------------------- pages
 
 
-def layout(title: str, body: str, *, current: str, notebooks: list[Notebook], aside: str = "") -> str:
+def layout(
+    title: str, body: str, *, current: str, notebooks: list[Notebook], aside: str = ""
+) -> str:
     """The frame shared by every page: header with the site navigation, main column, footer."""
     links = [("index.html", "Contents"), ("sources.html", "Sources"), ("glossary.html", "Glossary")]
     here = ' aria-current="page"'
-    nav = "".join(f'<a href="{href}"{here if href == current else ""}>{label}</a>' for href, label in links)
+    nav = "".join(
+        f'<a href="{href}"{here if href == current else ""}>{label}</a>' for href, label in links
+    )
     full_title = title if title == SITE_TITLE else f"{title} · {SITE_TITLE}"
     aside_html = f'<aside class="toc">{aside}</aside>' if aside else ""
     return f"""<!DOCTYPE html>
@@ -489,13 +517,16 @@ def notebook_page(notebooks: list[Notebook], index: int, nb: nbformat.NotebookNo
     opening = f'<header class="opening">{page.markdown(nb.cells[0].source)}</header>\n'
     body = opening + render_cells(list(nb.cells[1:]), page)
     toc_items = "".join(
-        f'<li class="level{level}"><a href="#{anchor}">{text}</a></li>' for level, anchor, text in page.toc
+        f'<li class="level{level}"><a href="#{anchor}">{text}</a></li>'
+        for level, anchor, text in page.toc
     )
     download = (
         f'<p class="download"><a href="notebooks/{meta.path.name}" download>Download the notebook '
         f"({meta.path.name})</a> to run it yourself.</p>"
     )
-    aside = f'<nav aria-label="On this page"><h2>On this page</h2><ol>{toc_items}</ol></nav>{download}'
+    aside = (
+        f'<nav aria-label="On this page"><h2>On this page</h2><ol>{toc_items}</ol></nav>{download}'
+    )
     content = f'{pager(notebooks, index)}<article class="notebook">{body}</article>\n{pager(notebooks, index)}'
     return layout(meta.label, content, current=meta.page, notebooks=notebooks, aside=aside)
 
@@ -552,8 +583,14 @@ def _fact_list(ids: list[str], facts_by_id: dict[str, Any]) -> str:
     items = []
     for fid in ids:
         row = facts_by_id[fid]
-        hint = " · ".join(str(x) for x in (row["company"], row["metric"], row["breakdown"], row["period_label"]) if x)
-        status = "" if row["status"] == "reported" else f' <span class="status">{row["status"]}</span>'
+        hint = " · ".join(
+            str(x)
+            for x in (row["company"], row["metric"], row["breakdown"], row["period_label"])
+            if x
+        )
+        status = (
+            "" if row["status"] == "reported" else f' <span class="status">{row["status"]}</span>'
+        )
         items.append(f'<li><code title="{html.escape(hint)}">{fid}</code>{status}</li>')
     return f'<ul class="fact-ids">{"".join(items)}</ul>'
 
@@ -567,7 +604,9 @@ def sources_page(notebooks: list[Notebook]) -> str:
     for src in sources.to_dict("records"):
         sid = src["source_id"]
         primary = facts.loc[facts["source_id"] == sid, "fact_id"].tolist()
-        backing = [f["fact_id"] for f in facts_by_id.values() if sid in f["corroborated_by"].split(";")]
+        backing = [
+            f["fact_id"] for f in facts_by_id.values() if sid in f["corroborated_by"].split(";")
+        ]
         rate_ids = rates.loc[rates["source_id"] == sid, "rate_id"].tolist()
         address = html.escape(src["address"])
         if " " not in src["address"] and "." in src["address"]:
@@ -638,7 +677,12 @@ a dot), and our own short definitions. The id after each definition names a sour
 
 def stylesheet() -> str:
     css = (Path(__file__).resolve().parent / "site.css").read_text(encoding="utf-8")
-    return css + "\n/* Code highlighting (pygments) */\n" + _FORMATTER.get_style_defs(".highlight") + "\n"
+    return (
+        css
+        + "\n/* Code highlighting (pygments) */\n"
+        + _FORMATTER.get_style_defs(".highlight")
+        + "\n"
+    )
 
 
 def build(notebook_dir: Path, out: Path) -> Path:
@@ -671,8 +715,12 @@ def build(notebook_dir: Path, out: Path) -> Path:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--notebooks", type=Path, default=ROOT / "notebooks", help="folder of NN_*.ipynb")
-    parser.add_argument("--out", type=Path, default=ROOT / "_build" / "site", help="folder to write the site into")
+    parser.add_argument(
+        "--notebooks", type=Path, default=ROOT / "notebooks", help="folder of NN_*.ipynb"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "_build" / "site", help="folder to write the site into"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:

@@ -36,7 +36,11 @@ def main(argv):
     if tuple(sys.version_info[:2]) > HIGHEST:
         say("note: Python {} is newer than the 3.13 the suite is tested on; going on".format(here))
     elif not supported(sys.version_info):
-        say("{} is Python {}; the notebooks need Python 3.11, 3.12 or 3.13: {}".format(sys.executable, here, HOW))
+        say(
+            "{} is Python {}; the notebooks need Python 3.11, 3.12 or 3.13: {}".format(
+                sys.executable, here, HOW
+            )
+        )
         return 1
     try:
         import ensurepip  # noqa: F401  (Debian splits it out of the standard library)
@@ -67,7 +71,11 @@ def main(argv):
         )
     else:
         return 0
-    say("removing {}: {}; it is built again with {} (Python {})".format(venv_dir, reason, sys.executable, here))
+    say(
+        "removing {}: {}; it is built again with {} (Python {})".format(
+            venv_dir, reason, sys.executable, here
+        )
+    )
     shutil.rmtree(venv_dir)
     return 0
 

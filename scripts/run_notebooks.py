@@ -60,7 +60,10 @@ class RunError(RuntimeError):
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop what differs between machines or runs but says nothing about the results."""
     ran = nb.metadata.get("language_info", {})
-    info = {**METADATA["language_info"], **({"version": ran["version"]} if "version" in ran else {})}
+    info = {
+        **METADATA["language_info"],
+        **({"version": ran["version"]} if "version" in ran else {}),
+    }
     nb.metadata = nbformat.from_dict({"kernelspec": METADATA["kernelspec"], "language_info": info})
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
@@ -92,12 +95,18 @@ def check(path: Path, nb: nbformat.NotebookNode) -> list[str]:
     for index, cell in enumerate(nb.cells):
         for output in cell.get("outputs", []):
             if output.get("name") == "stderr":
-                problems.append(f"{path} cell {index}: wrote to stderr: {output.get('text', '')[:200]!r}")
+                problems.append(
+                    f"{path} cell {index}: wrote to stderr: {output.get('text', '')[:200]!r}"
+                )
     return problems
 
 
 def _started(nb: nbformat.NotebookNode) -> bool:
-    return any(cell.get("execution_count") or cell.get("outputs") for cell in nb.cells if cell.cell_type == "code")
+    return any(
+        cell.get("execution_count") or cell.get("outputs")
+        for cell in nb.cells
+        if cell.cell_type == "code"
+    )
 
 
 def _client(nb: nbformat.NotebookNode, path: Path) -> NotebookClient:
@@ -131,7 +140,10 @@ def execute(path: Path) -> tuple[str, float]:
         except (DeadKernelError, RuntimeError, TimeoutError) as error:
             if _started(nb) or attempt == KERNEL_START_TRIES:
                 raise RunError(f"{path}: the kernel died: {error}") from None
-            print(f"{path}: the kernel died while starting ({error}); starting it again", file=sys.stderr)
+            print(
+                f"{path}: the kernel died while starting ({error}); starting it again",
+                file=sys.stderr,
+            )
     problems = check(path, nb)
     if problems:
         raise RunError("\n".join(problems))
@@ -161,7 +173,9 @@ def _trust(paths: list[Path]) -> None:
         finally:
             notary.store.close()  # Python 3.13 warns about a database left open
     except Exception as error:  # trust is a convenience: the files are complete without it
-        print(f"note: could not mark the notebooks trusted ({error}); run `jupyter trust notebooks/*.ipynb`")
+        print(
+            f"note: could not mark the notebooks trusted ({error}); run `jupyter trust notebooks/*.ipynb`"
+        )
 
 
 def _write_all(texts: dict[Path, str]) -> None:
@@ -232,7 +246,9 @@ def main(paths: list[str]) -> int:
     def on_signal(signum: int, _frame: Any) -> None:
         raise _Stop(signal.Signals(signum).name)
 
-    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    previous = {
+        sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    }
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     try:
         return _run(names, started)
@@ -242,7 +258,9 @@ def main(paths: list[str]) -> int:
 
 
 def _run(names: list[Path], started: float) -> int:
-    pool = ProcessPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1), initializer=_worker_start)
+    pool = ProcessPoolExecutor(
+        max_workers=min(len(names), os.cpu_count() or 1), initializer=_worker_start
+    )
     texts: dict[Path, str] = {}
     try:
         futures: dict[Future[tuple[str, float]], Path] = {pool.submit(execute, p): p for p in names}
@@ -257,7 +275,8 @@ def _run(names: list[Path], started: float) -> int:
     except _Stop as stop:
         _stop_workers(pool)
         print(
-            f"run_notebooks: stopped by {stop}: all workers ended; every notebook was left unchanged", file=sys.stderr
+            f"run_notebooks: stopped by {stop}: all workers ended; every notebook was left unchanged",
+            file=sys.stderr,
         )
         return 130
     except RunError as error:

@@ -75,7 +75,11 @@ def _imports(nb: nbformat.NotebookNode) -> str:
             tree = ast.parse(cell.source)
         except SyntaxError:
             continue  # IPython magics: a cell Python cannot parse holds no import we need
-        lines += [ast.unparse(node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+        lines += [
+            ast.unparse(node)
+            for node in tree.body
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+        ]
     return "\n".join(lines)
 
 
@@ -92,8 +96,12 @@ def discover(notebook: Path) -> dict[str, Choice | Number] | None:
     namespace: dict[str, Any] = {}
     exec(compile(_imports(nb), str(notebook), "exec"), namespace)  # the notebook's own imports only
     spec = eval(f"{found}.PARAMETERS", namespace)  # noqa: S307 - a dotted name matched by CALL
-    if not isinstance(spec, dict) or not all(isinstance(r, (Choice, Number)) for r in spec.values()):
-        raise TypeError(f"{notebook.name}: {found}.PARAMETERS is not a mapping of name to Choice or Number")
+    if not isinstance(spec, dict) or not all(
+        isinstance(r, (Choice, Number)) for r in spec.values()
+    ):
+        raise TypeError(
+            f"{notebook.name}: {found}.PARAMETERS is not a mapping of name to Choice or Number"
+        )
     return spec
 
 
@@ -120,7 +128,9 @@ def cases_for(notebook: Path, spec: dict[str, Choice | Number]) -> list[Case]:
     """Every documented value of every parameter, and one misspelt name that must stop the run."""
     runs = [Case(notebook, name, value) for name, value in cases(spec)]
     first = next(iter(spec))
-    runs.append(Case(notebook, misspelt(first), next(iter(spec[first].alternatives()), 0), "ParameterError"))
+    runs.append(
+        Case(notebook, misspelt(first), next(iter(spec[first].alternatives()), 0), "ParameterError")
+    )
     return runs
 
 
@@ -163,7 +173,9 @@ class _Kernel:
         for _ in range(3):
             km = AsyncKernelManager(kernel_name="python3")
             try:
-                await km.start_kernel(cwd=str(self.cwd), extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                await km.start_kernel(
+                    cwd=str(self.cwd), extra_arguments=["--IPKernelApp.log_level=ERROR"]
+                )
                 kc = km.client()
                 kc.start_channels()
                 await kc.wait_for_ready(timeout=60)
@@ -186,7 +198,9 @@ class _Kernel:
             await self.stop()
             await self.start()
         result = Result(case)
-        await self._execute(f"%reset -f\nimport os\nos.chdir({str(case.notebook.parent)!r})\ndel os", result)
+        await self._execute(
+            f"%reset -f\nimport os\nos.chdir({str(case.notebook.parent)!r})\ndel os", result
+        )
         for index, source in enumerate(_prepared(case)):
             if not await self._execute(source, result, index):
                 break
@@ -197,18 +211,26 @@ class _Kernel:
             kind, content = msg["msg_type"], msg["content"]
             if kind == "stream":
                 if content["name"] == "stderr":
-                    result.problems.append(f"cell {index} wrote to stderr: {content['text'][:300]!r}")
+                    result.problems.append(
+                        f"cell {index} wrote to stderr: {content['text'][:300]!r}"
+                    )
             elif kind in ("display_data", "execute_result"):
                 data = content.get("data", {})
                 if "text/markdown" in data:
                     result.texts.append(data["text/markdown"])
-                elif "text/plain" in data and not ({"text/html", "image/svg+xml", "image/png"} & set(data)):
+                elif "text/plain" in data and not (
+                    {"text/html", "image/svg+xml", "image/png"} & set(data)
+                ):
                     result.texts.append(data["text/plain"])
             elif kind == "error":
                 result.errors.append((content["ename"], content["evalue"]))
-                result.problems.append(f"cell {index} raised {content['ename']}: {content['evalue'][:300]}")
+                result.problems.append(
+                    f"cell {index} raised {content['ename']}: {content['evalue'][:300]}"
+                )
 
-        reply = await self.kc.execute_interactive(source, timeout=CELL_TIMEOUT, output_hook=hook, allow_stdin=False)
+        reply = await self.kc.execute_interactive(
+            source, timeout=CELL_TIMEOUT, output_hook=hook, allow_stdin=False
+        )
         return bool(reply["content"]["status"] == "ok")
 
 
@@ -225,8 +247,12 @@ async def _run_all(runs: list[Case], count: int) -> dict[Case, Result]:
                 case = todo.get_nowait()
                 try:
                     results[case] = await kernel.run(case)
-                except Exception as error:  # the harness itself failed on this case: report it as the case's
-                    results[case] = Result(case, problems=[f"could not run: {type(error).__name__}: {error}"])
+                except (
+                    Exception
+                ) as error:  # the harness itself failed on this case: report it as the case's
+                    results[case] = Result(
+                        case, problems=[f"could not run: {type(error).__name__}: {error}"]
+                    )
                     await kernel.stop()
         finally:
             await kernel.stop()

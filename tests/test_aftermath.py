@@ -50,7 +50,10 @@ def test_compare() -> None:
     [
         (lambda: am.market_cap_at(0, 1, 1), "price must be > 0, got 0"),
         (lambda: am.market_cap_at(1, 1, float("nan")), "reference_price must be finite"),
-        (lambda: am.full_year_check(10, 12, 20), "interim_months must be a whole number from 1 to 11, got 12"),
+        (
+            lambda: am.full_year_check(10, 12, 20),
+            "interim_months must be a whole number from 1 to 11, got 12",
+        ),
         (lambda: am.full_year_check(10, 4.5, 20), "got 4.5"),
         (lambda: am.full_year_check(0, 6, 20), "interim must be > 0, got 0"),
         (lambda: am.compare(1, 0), "reported must be non-zero"),

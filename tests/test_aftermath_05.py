@@ -33,8 +33,15 @@ NOTEBOOK = ROOT / "notebooks" / "05_what_happened_next.ipynb"
 
 @pytest.mark.parametrize(
     ("zhipu", "rival", "word"),
-    [(None, 0.5, am.NOT_TESTABLE), (1.3, None, am.NOT_TESTABLE), (None, None, am.NOT_TESTABLE),
-     (1.3, 0.5, am.BORNE_OUT), (0.4, 0.5, am.NOT_BORNE_OUT), (0.5, 0.5, am.BORNE_OUT), (-0.2, 0.1, am.NOT_BORNE_OUT)],
+    [
+        (None, 0.5, am.NOT_TESTABLE),
+        (1.3, None, am.NOT_TESTABLE),
+        (None, None, am.NOT_TESTABLE),
+        (1.3, 0.5, am.BORNE_OUT),
+        (0.4, 0.5, am.NOT_BORNE_OUT),
+        (0.5, 0.5, am.BORNE_OUT),
+        (-0.2, 0.1, am.NOT_BORNE_OUT),
+    ],
 )
 def test_lead_verdict(zhipu: float | None, rival: float | None, word: str) -> None:
     """A lead is over rivals: without a rival on the same definition nothing can be said; a tie holds the lead."""
@@ -43,8 +50,12 @@ def test_lead_verdict(zhipu: float | None, rival: float | None, word: str) -> No
 
 @pytest.mark.parametrize(
     ("loss", "prior", "word"),
-    [(None, 2465.6, am.NOT_TESTABLE), (2000.0, 2465.6, am.BORNE_OUT), (3000.0, 2465.6, am.NOT_BORNE_OUT),
-     (2465.6, 2465.6, am.NOT_BORNE_OUT)],
+    [
+        (None, 2465.6, am.NOT_TESTABLE),
+        (2000.0, 2465.6, am.BORNE_OUT),
+        (3000.0, 2465.6, am.NOT_BORNE_OUT),
+        (2465.6, 2465.6, am.NOT_BORNE_OUT),
+    ],
 )
 def test_profit_turn_verdict(loss: float | None, prior: float, word: str) -> None:
     assert am.profit_turn_verdict(loss, prior)[0] == word
@@ -52,8 +63,13 @@ def test_profit_turn_verdict(loss: float | None, prior: float, word: str) -> Non
 
 @pytest.mark.parametrize(
     ("now", "before", "word"),
-    [(None, 27.6, am.NOT_TESTABLE), (30.0, None, am.NOT_TESTABLE), (30.0, 27.6, am.BORNE_OUT),
-     (20.0, 27.6, am.NOT_BORNE_OUT), (27.6, 27.6, am.BORNE_OUT)],
+    [
+        (None, 27.6, am.NOT_TESTABLE),
+        (30.0, None, am.NOT_TESTABLE),
+        (30.0, 27.6, am.BORNE_OUT),
+        (20.0, 27.6, am.NOT_BORNE_OUT),
+        (27.6, 27.6, am.BORNE_OUT),
+    ],
 )
 def test_stickiness_verdict(now: float | None, before: float | None, word: str) -> None:
     assert am.stickiness_verdict(now, before)[0] == word
@@ -61,12 +77,20 @@ def test_stickiness_verdict(now: float | None, before: float | None, word: str) 
 
 @pytest.mark.parametrize(
     ("prior", "low", "high", "word"),
-    [(244.0, None, None, am.NOT_TESTABLE), (244.0, 250.0, None, am.NOT_TESTABLE),
-     (244.0, 250.0, 251.0, am.NOT_BORNE_OUT), (244.0, 230.0, 231.0, am.BORNE_OUT),
-     (244.0, 240.0, 250.0, am.BORNE_OUT), (244.0, 244.0, 244.0, am.BORNE_OUT), (244.0, 244.1, 245.0, am.NOT_BORNE_OUT),
-     (244.0, 243.0, 243.9, am.BORNE_OUT)],
+    [
+        (244.0, None, None, am.NOT_TESTABLE),
+        (244.0, 250.0, None, am.NOT_TESTABLE),
+        (244.0, 250.0, 251.0, am.NOT_BORNE_OUT),
+        (244.0, 230.0, 231.0, am.BORNE_OUT),
+        (244.0, 240.0, 250.0, am.BORNE_OUT),
+        (244.0, 244.0, 244.0, am.BORNE_OUT),
+        (244.0, 244.1, 245.0, am.NOT_BORNE_OUT),
+        (244.0, 243.0, 243.9, am.BORNE_OUT),
+    ],
 )
-def test_cash_control_verdict(prior: float, low: float | None, high: float | None, word: str) -> None:
+def test_cash_control_verdict(
+    prior: float, low: float | None, high: float | None, word: str
+) -> None:
     """Two-sided on the adjusted loss in money: a rise beyond the range fails, a prior inside the range is no change."""
     assert am.cash_control_verdict(prior, low, high)[0] == word
 
@@ -93,10 +117,14 @@ def test_cash_moves_within_rounding_are_no_change() -> None:
 
 @pytest.mark.parametrize(
     "call",
-    [lambda: am.lead_verdict(float("nan"), 1.0), lambda: am.lead_verdict(1.0, -2.0),
-     lambda: am.profit_turn_verdict(1.0, float("inf")),
-     lambda: am.stickiness_verdict("x", 1.0),  # type: ignore[arg-type]
-     lambda: am.cash_control_verdict(244.0, float("nan"), 1.0), lambda: am.cash_control_verdict(244.0, 251.0, 250.0)],
+    [
+        lambda: am.lead_verdict(float("nan"), 1.0),
+        lambda: am.lead_verdict(1.0, -2.0),
+        lambda: am.profit_turn_verdict(1.0, float("inf")),
+        lambda: am.stickiness_verdict("x", 1.0),  # type: ignore[arg-type]
+        lambda: am.cash_control_verdict(244.0, float("nan"), 1.0),
+        lambda: am.cash_control_verdict(244.0, 251.0, 250.0),
+    ],
 )
 def test_verdict_rules_reject_bad_numbers(call: object) -> None:
     with pytest.raises(ValueError):
@@ -113,10 +141,17 @@ def test_verdict_row_labels_extra_rows() -> None:
 def test_verdicts_in_the_data() -> None:
     rows = am.verdicts(am.cash_figures(), am.quarter_lines(), am.valuation_ladder())
     asked = [v for v in rows if v.raised_by_article]
-    assert [v.verdict for v in asked] == [am.NOT_TESTABLE, am.NOT_TESTABLE, am.NOT_TESTABLE, am.NOT_BORNE_OUT]
+    assert [v.verdict for v in asked] == [
+        am.NOT_TESTABLE,
+        am.NOT_TESTABLE,
+        am.NOT_TESTABLE,
+        am.NOT_BORNE_OUT,
+    ]
     assert "S56" in asked[0].evidence  # Zhipu's FY2025 revenue, known by the cut-off through S56
-    assert all(not v.raised_by_article for v in rows[len(asked):])
-    assert "cannot fall" in asked[2].evidence  # the always-true count is named as such, never used as a test
+    assert all(not v.raised_by_article for v in rows[len(asked) :])
+    assert (
+        "cannot fall" in asked[2].evidence
+    )  # the always-true count is named as such, never used as a test
 
 
 # --- the cut-off: sources dated after it stay out ----------------------------------------------------------------
@@ -144,7 +179,9 @@ def _redate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dates: dict[str, st
     monkeypatch.setenv(DATA_DIR_ENV, str(copy))
 
 
-def test_later_source_stays_out_of_notebook_05(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_later_source_stays_out_of_notebook_05(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _redate(tmp_path, monkeypatch, {"S56": "2026-08-25"})
     assert am.find("zhipu", "revenue", "FY2025") is not None  # in the data ...
     assert am.find_known("zhipu", "revenue", "FY2025") is None  # ... but after 05's cut-off
@@ -153,21 +190,31 @@ def test_later_source_stays_out_of_notebook_05(tmp_path: Path, monkeypatch: pyte
     assert [v.verdict for v in rows[:2]] == [am.NOT_TESTABLE, am.NOT_TESTABLE]
     assert "no FY2025 revenue" in rows[0].evidence
     assert "FY2025" not in set(am.zhipu_after_listing()["period"])
-    assert am.timeline_title(am.timeline()).endswith("only MiniMax had reported a full year in our sources")
+    assert am.timeline_title(am.timeline()).endswith(
+        "only MiniMax had reported a full year in our sources"
+    )
 
 
 def test_corroborating_source_within_cutoff_counts_and_is_cited() -> None:
     """Zhipu's FY2025 revenue is S40's row (dated after the cut-off), known through S56 (dated by it)."""
     known = am.find_known("zhipu", "revenue", "FY2025")
     assert known is not None and known.source_id == "S56"
-    assert am.find_known("zhipu", "adjusted_net_loss", "FY2025") is None  # S40 and S45 only: both later
-    assert am.find_known("zhipu", "revenue", "FY2025", cutoff="2026-03-31") is None  # S56 is dated 2026-04-01
+    assert (
+        am.find_known("zhipu", "adjusted_net_loss", "FY2025") is None
+    )  # S40 and S45 only: both later
+    assert (
+        am.find_known("zhipu", "revenue", "FY2025", cutoff="2026-03-31") is None
+    )  # S56 is dated 2026-04-01
 
 
-def test_source_within_cutoff_decides_zhipu_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_source_within_cutoff_decides_zhipu_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _redate(tmp_path, monkeypatch, {"S40": "2026-04"})
     rows = am.verdicts(am.cash_figures(), am.quarter_lines(), am.valuation_ladder())
-    assert rows[0].verdict == am.NOT_TESTABLE  # Zhipu's split is known, but no rival on its definition
+    assert (
+        rows[0].verdict == am.NOT_TESTABLE
+    )  # Zhipu's split is known, but no rival on its definition
     assert "split is given" in rows[0].evidence
     assert rows[1].verdict == am.NOT_BORNE_OUT  # 3,182.0 is not smaller than FY2024's 2,465.6
     assert "FY2025" in set(am.zhipu_after_listing()["period"])
@@ -177,8 +224,12 @@ def test_every_event_kind_has_a_label() -> None:
     """Events added for later notebooks cannot break the timeline: every kind in data/events.csv is labelled."""
     kinds = set(am.load_events()["event_id"].str.split("_").str[1])
     assert kinds <= set(am.KIND_LABELS)
-    assert set(am.timeline(cutoff="2026-12-31")["kind"]) - set(am.timeline()["kind"])  # later kinds exist ...
-    assert (am.timeline()["date"] <= pd.Timestamp(am.CUTOFF)).all()  # ... and stay out of 05's timeline
+    assert set(am.timeline(cutoff="2026-12-31")["kind"]) - set(
+        am.timeline()["kind"]
+    )  # later kinds exist ...
+    assert (
+        am.timeline()["date"] <= pd.Timestamp(am.CUTOFF)
+    ).all()  # ... and stay out of 05's timeline
 
 
 # --- multiples, P/S and the float ---------------------------------------------------------------------------------
@@ -190,25 +241,38 @@ def test_ladder_multiples_are_taken_in_hkd_with_one_rate() -> None:
     round_hkd = convert(24377, "RMB", "HKD", on=am.RATES_ON)
     assert first["x_low"] == pytest.approx(57900 / round_hkd)
     month = lad[lad.step == "high in Feb 2026"].iloc[0]
-    assert (month["start"], month["end"]) == (pd.Timestamp("2026-02-01"), pd.Timestamp("2026-02-28"))
+    assert (month["start"], month["end"]) == (
+        pd.Timestamp("2026-02-01"),
+        pd.Timestamp("2026-02-28"),
+    )
 
 
 def test_display_currency_changes_values_not_multiples() -> None:
     lad = am.valuation_ladder()
-    tables = {c: am.ladder_table(lad, c, convert(1.0, "HKD", c, on=am.RATES_ON)) for c in ("HKD", "USD", "RMB")}
+    tables = {
+        c: am.ladder_table(lad, c, convert(1.0, "HKD", c, on=am.RATES_ON))
+        for c in ("HKD", "USD", "RMB")
+    }
     multiples = {c: t["x last private round"].tolist() for c, t in tables.items()}
     assert multiples["HKD"] == multiples["USD"] == multiples["RMB"]
     assert tables["HKD"].iloc[:, 4].tolist() != tables["USD"].iloc[:, 4].tolist()
-    assert set(tables["HKD"].loc[tables["HKD"]["step"] == "offer price", "x last private round"]) == {"in notebook 04"}
+    assert set(
+        tables["HKD"].loc[tables["HKD"]["step"] == "offer price", "x last private round"]
+    ) == {"in notebook 04"}
 
 
 def test_price_to_sales_and_float() -> None:
     ps = am.price_to_sales(am.valuation_ladder())
     fy = next(c for c in ps.columns if c.startswith("x FY2025 revenue"))
-    assert "2026-03-02 MiniMax" in fy and "2026-03-31 Zhipu" in fy  # hindsight, labelled with the day published
+    assert (
+        "2026-03-02 MiniMax" in fy and "2026-03-31 Zhipu" in fy
+    )  # hindsight, labelled with the day published
     assert ps[fy].str.endswith("x").all()
     cash = next(c for c in ps.columns if c.startswith("(value - cash)"))
-    assert "published 2026-03-02" in cash and ps.loc[ps.company == "MiniMax", cash].str.contains(" to ").all()
+    assert (
+        "published 2026-03-02" in cash
+        and ps.loc[ps.company == "MiniMax", cash].str.contains(" to ").all()
+    )
     f = am.float_at_listing("zhipu")
     assert f.cornerstone == pytest.approx(2980 / 116.2)
     assert f.unlocked_share()[0] == pytest.approx((37.4195 - 2980 / 116.2) / (57900 / 131.5))
@@ -273,14 +337,19 @@ def test_runways_count_the_ipo_cash_and_fall_with_growth() -> None:
     assert (flat["low"] > flat["low_alone"]).all()
     assert (growing["high"] < flat["high"]).all()
     assert flat.loc[0, "high"] == pytest.approx((1050 + 680) / 27.9)
-    assert flat.loc[0, "low"] == pytest.approx((1050 - 39.4 + 680) / 27.9)  # without September's credit line
+    assert flat.loc[0, "low"] == pytest.approx(
+        (1050 - 39.4 + 680) / 27.9
+    )  # without September's credit line
     assert "moves no run-out date" in am.finding_runway(c, flat, 0.0).data
 
 
 def test_runway_finding_when_cash_runs_out_before_the_proceeds() -> None:
     c = am.cash_figures()
-    poor = dataclasses.replace(c, cash_dec=dataclasses.replace(c.cash_dec, value=1.0),
-                               facilities_sep=dataclasses.replace(c.facilities_sep, value=0.0))
+    poor = dataclasses.replace(
+        c,
+        cash_dec=dataclasses.replace(c.cash_dec, value=1.0),
+        facilities_sep=dataclasses.replace(c.facilities_sep, value=0.0),
+    )
     text = am.finding_runway(poor, am.runway_scenarios(poor, 0.0), 0.0).data
     assert "runs out before the proceeds arrive" in text
 
@@ -304,8 +373,11 @@ def test_parameters_cell_matches_parameters() -> None:
     lines = cell.source.splitlines()
     for node in tree.body:
         assert lines[node.lineno - 2].startswith("# "), f"no comment line above line {node.lineno}"
-    values = {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body
-              if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)}
+    values = {
+        node.targets[0].id: ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+    }
     assert set(values) == set(am.PARAMETERS)
     params.check(am.PARAMETERS, **values)
     with pytest.raises(params.ParameterError, match="burn_grwoth"):
@@ -314,11 +386,15 @@ def test_parameters_cell_matches_parameters() -> None:
 
 @pytest.mark.parametrize(
     ("margins", "word", "moved"),
-    [((23.3, 29.8), am.BORNE_OUT, "rose"), ((23.3, 23.35), am.NOT_BORNE_OUT, "stayed within the rounding"),
-     ((23.3, 20.0), am.NOT_BORNE_OUT, "fell")],
+    [
+        ((23.3, 29.8), am.BORNE_OUT, "rose"),
+        ((23.3, 23.35), am.NOT_BORNE_OUT, "stayed within the rounding"),
+        ((23.3, 20.0), am.NOT_BORNE_OUT, "fell"),
+    ],
 )
-def test_margin_row_follows_the_derived_quarter(monkeypatch: pytest.MonkeyPatch, margins: tuple[float, float],
-                                                word: str, moved: str) -> None:
+def test_margin_row_follows_the_derived_quarter(
+    monkeypatch: pytest.MonkeyPatch, margins: tuple[float, float], word: str, moved: str
+) -> None:
     monkeypatch.setattr(am, "q4_gross_margin", lambda lines: margins)
     row = am._minimax_margin(am.quarter_lines())
     assert (row.verdict, row.raised_by_article) == (word, False)

@@ -33,7 +33,9 @@ def test_rounding_interval_and_fit() -> None:
     assert audit.decimals(362.6) == 1 and audit.decimals(363.0) == 0 and audit.decimals(53.437) == 3
     with pytest.raises(ValueError, match="places must be 0 or more"):
         audit.rounding_interval(1.0, -1)
-    assert audit.fits_in_unit(27_600_000, 27_622_000, 1e6) and not audit.fits_in_unit(27_600_000, 27_622_000)
+    assert audit.fits_in_unit(27_600_000, 27_622_000, 1e6) and not audit.fits_in_unit(
+        27_600_000, 27_622_000
+    )
     with pytest.raises(ValueError, match="scale must be positive"):
         audit.fits_in_unit(1.0, 1.0, 0.0)
     assert audit.intervals_meet(1752, 1751, 0) and not audit.intervals_meet(1752, 1750, 0)
@@ -48,10 +50,16 @@ def test_preference_table_names_a_rule_for_every_row_set_aside() -> None:
     facts = h.load_facts()
     table = audit.preference_table(facts)
     assert len(table) == int((facts["status"] != "reported").sum())
-    known = set(audit.RULE_FOR_STATUS.values()) | set(audit.RULE_FOR_FACT.values()) | {audit.LATER_PRINTING}
+    known = (
+        set(audit.RULE_FOR_STATUS.values())
+        | set(audit.RULE_FOR_FACT.values())
+        | {audit.LATER_PRINTING}
+    )
     assert set(table["rule"]) <= known
     rules = table.set_index("status").loc["erroneous", "rule"].tolist()
-    assert rules[0] == "consistency beats one printing" and rules[1].startswith("precision beats rounding")
+    assert rules[0] == "consistency beats one printing" and rules[1].startswith(
+        "precision beats rounding"
+    )
 
 
 def test_sources_finding_and_title_say_ties() -> None:
@@ -89,14 +97,22 @@ def test_d1_both_readings() -> None:
     table = audit.d1_table(ai, talkie, platform, printed, corrected)
     assert table["other AI-native % (remainder)"].tolist() == [33.4, 3.4]
     finding = text(audit.d1_finding(table, printed, corrected, talkie))
-    assert "rank number 4 of 4" in finding and "could not be" in finding and "leading digit lost" in finding
+    assert (
+        "rank number 4 of 4" in finding
+        and "could not be" in finding
+        and "leading digit lost" in finding
+    )
     assert "close to Talkie" in finding
     assert audit.d1_title(table, printed).endswith("would outearn Hailuo AI")
     # A printed share that leaves Hailuo AI among the two largest parts, and is no lost digit.
     big = replace(printed, value=30.0)
     table2 = audit.d1_table(ai, talkie, platform, big, corrected)
     finding2 = text(audit.d1_finding(table2, big, corrected, talkie))
-    assert "could still be" in finding2 and "more than one digit" in finding2 and "less than Talkie" in finding2
+    assert (
+        "could still be" in finding2
+        and "more than one digit" in finding2
+        and "less than Talkie" in finding2
+    )
     assert audit.d1_title(table2, big).endswith("would earn less than Hailuo AI")
 
 
@@ -117,7 +133,10 @@ def test_d2_gap_and_rounding() -> None:
     total = h.fact("minimax", "cash_resources_total", at)
     printed = h.fact("minimax", "cash_and_equivalents", at, status="superseded")
     precise = h.fact("minimax", "cash_and_equivalents", at)
-    parts = [h.fact("minimax", "fvtpl_financial_assets_current", at), h.fact("minimax", "unused_bank_facilities", at)]
+    parts = [
+        h.fact("minimax", "fvtpl_financial_assets_current", at),
+        h.fact("minimax", "unused_bank_facilities", at),
+    ]
     finding = text(audit.d2_finding(parts, total, printed, precise))
     assert "USD 0.4 million too much" in finding and "lies in that interval" in finding
     assert "equals the total" in finding and "rests on that one source" in finding
@@ -177,7 +196,9 @@ def test_d6_rate_d7_d8_and_small_checks() -> None:
     d8 = text(audit.d8_finding(mihoyo, other, before, after))
     assert "about 10.2% larger than" in d8 and "unconfirmed" in d8 and "over-allotment" in d8
     assert "cannot be reconciled" not in d8
-    assert "smaller than" in text(audit.d8_finding(mihoyo, replace(other, value=8.0, qualifier=""), before, after))
+    assert "smaller than" in text(
+        audit.d8_finding(mihoyo, replace(other, value=8.0, qualifier=""), before, after)
+    )
     rates = {"usd_rmb": 7.04, "usd_hkd": 7.8, "hkd_rmb": 0.894}
     checks = audit.small_checks(
         h.fact("minimax", "users_cumulative", "2025-09-30", status="superseded"),
@@ -185,7 +206,9 @@ def test_d6_rate_d7_d8_and_small_checks() -> None:
         rates,
     )
     assert checks["values"].iloc[-1] == "0.894 / 0.903" and len(checks) == 2
-    assert not checks["check"].str.contains("HKD per USD").any()  # circular: the rate row comes from S14
+    assert (
+        not checks["check"].str.contains("HKD per USD").any()
+    )  # circular: the rate row comes from S14
 
 
 def test_takeaways_follow_the_numbers() -> None:
@@ -198,9 +221,17 @@ def test_takeaways_follow_the_numbers() -> None:
     assert "was rounding" in md and "the on-premise floor failed" in md and f"{aside} rows" in md
     assert "once the phrase is read one way" in md and "13.0 months to 37.5 months" in md
     md2 = text(audit.takeaways(facts, d1, 0.4, False, runways, 0.5, 4.5, 3.0))
-    assert "was more than rounding" in md2 and "the on-premise floor held;" in md2 and "on either reading" in md2
-    assert "the on-premise floor held exactly" in text(audit.takeaways(facts, d1, 0.4, True, runways, 0.0, 2.0, 3.0))
-    assert "on either reading" in text(audit.takeaways(facts, d1, 0.4, True, runways, 0.0, 2.0, 3.0))
+    assert (
+        "was more than rounding" in md2
+        and "the on-premise floor held;" in md2
+        and "on either reading" in md2
+    )
+    assert "the on-premise floor held exactly" in text(
+        audit.takeaways(facts, d1, 0.4, True, runways, 0.0, 2.0, 3.0)
+    )
+    assert "on either reading" in text(
+        audit.takeaways(facts, d1, 0.4, True, runways, 0.0, 2.0, 3.0)
+    )
 
 
 def test_rules_name_the_hedge_and_sources_drop_the_secondary_flag() -> None:
@@ -229,7 +260,9 @@ def test_like_printed_and_finest_unit() -> None:
 def test_season_finding_each_verdict() -> None:
     h1, fy = h.fact("zhipu", "revenue", "H1 2024"), h.fact("zhipu", "revenue", "FY2024")
     late = text(audit.season_finding(h1, fy))
-    assert "14.4% of its FY2024 revenue" in late and "late in the year" in late and "one year" in late
+    assert (
+        "14.4% of its FY2024 revenue" in late and "late in the year" in late and "one year" in late
+    )
     assert "early in the year" in text(audit.season_finding(replace(h1, value=200.0), fy))
     assert "evenly split" in text(audit.season_finding(replace(h1, value=156.2), fy))
 
@@ -251,7 +284,9 @@ def test_per_customer_table_bounds_and_periods() -> None:
 def test_rule_for_each_branch() -> None:
     """A named row keeps its own rule; a more precise later printing inside the rounding is named as such; a
     rival figure outside the rounding, or no more precise, falls back to the status's rule."""
-    assert audit.rule_for("zp_arr_target_2026_earlier", "superseded", 2400, 3000).startswith("not a rival")
+    assert audit.rule_for("zp_arr_target_2026_earlier", "superseded", 2400, 3000).startswith(
+        "not a rival"
+    )
     assert audit.rule_for("x", "alternative", 312.414, 312.4) == audit.LATER_PRINTING
     assert audit.rule_for("x", "alternative", 296, 292.6) == audit.RULE_FOR_STATUS["alternative"]
     assert audit.rule_for("x", "alternative", 312.5, 312.4) == audit.RULE_FOR_STATUS["alternative"]

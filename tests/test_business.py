@@ -55,7 +55,9 @@ def test_scale_steps_rejects_non_money() -> None:
 
 def test_scale_steps_rejects_unknown_currency() -> None:
     with pytest.raises(h.FactLookupError, match="EUR"):
-        scale_steps(h.fact("zhipu", "revenue", "H1 2025"), h.fact("minimax", "revenue", "9M2025"), "EUR")
+        scale_steps(
+            h.fact("zhipu", "revenue", "H1 2025"), h.fact("minimax", "revenue", "9M2025"), "EUR"
+        )
 
 
 @FAST
@@ -76,7 +78,13 @@ def md(x: object) -> str:
 
 
 def test_parameters_defaults_pass() -> None:
-    check(business.PARAMETERS, compare_currency="USD", tie_band_pct=5.0, fit_tolerance_pp=0.5, breakeven_margin_pp=1.0)
+    check(
+        business.PARAMETERS,
+        compare_currency="USD",
+        tie_band_pct=5.0,
+        fit_tolerance_pp=0.5,
+        breakeven_margin_pp=1.0,
+    )
 
 
 def test_ladder_ltm_matches_the_formula_and_is_a_tie_in_every_currency() -> None:
@@ -88,7 +96,11 @@ def test_ladder_ltm_matches_the_formula_and_is_a_tie_in_every_currency() -> None
         ratios = business.ladder(ZP_REV, MM_REV, currency)["ratio"]  # type: ignore[arg-type]
         for band in (2.0, 5.0, 20.0):
             assert business.ladder_verdict(float(ratios.iloc[3]), band) == "about the same as"
-    assert list(business.ladder_view(steps, ("Zhipu", "MiniMax")).columns)[:3] == ["step", "Zhipu", "MiniMax"]
+    assert list(business.ladder_view(steps, ("Zhipu", "MiniMax")).columns)[:3] == [
+        "step",
+        "Zhipu",
+        "MiniMax",
+    ]
 
 
 def test_ladder_verdicts_both_ways_and_tie() -> None:
@@ -96,20 +108,40 @@ def test_ladder_verdicts_both_ways_and_tie() -> None:
     assert business.ladder_verdict(0.80, 5) == "less than"
     assert business.ladder_verdict(0.99, 5) == "about the same as"
     steps = business.ladder(ZP_REV, MM_REV, "USD")  # type: ignore[arg-type]
-    assert business.ladder_title(steps, 5).startswith("Over the last twelve months MiniMax earned about the same as")
-    weights = (business.interim_weight(ZP_REV[1], ZP_REV[0]), business.interim_weight(MM_REV[1], MM_REV[0]))
+    assert business.ladder_title(steps, 5).startswith(
+        "Over the last twelve months MiniMax earned about the same as"
+    )
+    weights = (
+        business.interim_weight(ZP_REV[1], ZP_REV[0]),
+        business.interim_weight(MM_REV[1], MM_REV[0]),
+    )
     tie = md(business.ladder_finding(steps, 5, "USD", weights))
-    assert "a tie, not a win" in tie and "dated 2025-12-21)" in tie and "the band is a choice" in tie
-    assert "14.4% of its year (less than the 50% of an even year)" in tie and "63.7% (less than 75%)" in tie
+    assert (
+        "a tie, not a win" in tie and "dated 2025-12-21)" in tie and "the band is a choice" in tie
+    )
+    assert (
+        "14.4% of its year (less than the 50% of an even year)" in tie
+        and "63.7% (less than 75%)" in tie
+    )
     assert "Zhipu's the more" in tie
-    assert "dated 2026-01-09 and 2026-01-13" in md(business.ladder_finding(steps, 5, "HKD", weights))
-    assert "MiniMax's the more" in md(business.ladder_finding(steps, 5, "USD", ((45.0, 50.0), (30.0, 75.0))))
+    assert "dated 2026-01-09 and 2026-01-13" in md(
+        business.ladder_finding(steps, 5, "HKD", weights)
+    )
+    assert "MiniMax's the more" in md(
+        business.ladder_finding(steps, 5, "USD", ((45.0, 50.0), (30.0, 75.0)))
+    )
     even = md(business.ladder_finding(steps, 5, "USD", ((50.0, 50.0), (76.0, 75.0))))
     assert "the two alike" in even and "close to the 50%" in even and "close to 75%" in even
-    assert "more than 75%" in md(business.ladder_finding(steps, 5, "USD", ((50.0, 50.0), (90.0, 75.0))))
+    assert "more than 75%" in md(
+        business.ladder_finding(steps, 5, "USD", ((50.0, 50.0), (90.0, 75.0)))
+    )
     steps.loc[3, "ratio"] = 1.2
     finding = md(business.ladder_finding(steps, 5, "USD", weights))
-    assert "outside" in finding and "larger than the rate can explain" in finding and "more than Zhipu (" in finding
+    assert (
+        "outside" in finding
+        and "larger than the rate can explain" in finding
+        and "more than Zhipu (" in finding
+    )
 
 
 def test_interim_weight_from_data_and_bad_pairs() -> None:
@@ -138,25 +170,47 @@ def test_growth_and_season() -> None:
 
 
 def margin_rows(cloud: float = -0.4, api: float = 69.06) -> pd.DataFrame:
-    return business.contributions([("zhipu", "on-premise", 84.8, 59.1), ("zhipu", "cloud", 15.2, cloud),
-                                   ("minimax", "apps", 71.1, 4.7), ("minimax", "open platform", 28.9, api)])
+    return business.contributions(
+        [
+            ("zhipu", "on-premise", 84.8, 59.1),
+            ("zhipu", "cloud", 15.2, cloud),
+            ("minimax", "apps", 71.1, 4.7),
+            ("minimax", "open platform", 28.9, api),
+        ]
+    )
 
 
 def test_contributions_sum_to_the_blend_and_title_names_the_source() -> None:
     table = margin_rows()
     assert table["contribution, pp"].iloc[:2].sum() == pytest.approx(50.056)
-    assert business.margin_title(table).endswith("Zhipu 100% from on-premise; MiniMax 86% from open platform")
+    assert business.margin_title(table).endswith(
+        "Zhipu 100% from on-premise; MiniMax 86% from open platform"
+    )
 
 
 def test_margin_finding_every_branch() -> None:
     base = md(business.margin_finding(margin_rows(), {"zhipu": 50.0}, -0.4, 1.0, 0.5, 69.4))
-    assert "agree with each other" in base and "roughly breaks even" in base and "1 percentage point of" in base
-    assert "agrees, within 0.5" in base and "a fit, not a check" in base and "another period" not in base
+    assert (
+        "agree with each other" in base
+        and "roughly breaks even" in base
+        and "1 percentage point of" in base
+    )
+    assert (
+        "agrees, within 0.5" in base
+        and "a fit, not a check" in base
+        and "another period" not in base
+    )
     strict = md(business.margin_finding(margin_rows(), {"zhipu": 48.0}, -0.4, 0.0, 0.1, 69.4))
-    assert "do not agree with" in strict and "sells below what it costs" in strict and "differs by more than" in strict
+    assert (
+        "do not agree with" in strict
+        and "sells below what it costs" in strict
+        and "differs by more than" in strict
+    )
     assert "another period" in strict and "a fit, not a check" not in strict
     assert "0 percentage points" in strict
-    positive = md(business.margin_finding(margin_rows(cloud=3.0), {"zhipu": 50.5}, 3.0, 1.0, 0.5, 69.4))
+    positive = md(
+        business.margin_finding(margin_rows(cloud=3.0), {"zhipu": 50.5}, 3.0, 1.0, 0.5, 69.4)
+    )
     assert "keeps a margin of its own" in positive
 
 
@@ -170,24 +224,33 @@ def test_decompose_adds_up_and_rejects_bad_shapes() -> None:
 
 
 def test_decomposition_words_all_branches() -> None:
-    years = (h.fact("minimax", "gross_margin", "FY2024"), h.fact("minimax", "gross_margin", "FY2025"))
+    years = (
+        h.fact("minimax", "gross_margin", "FY2024"),
+        h.fact("minimax", "gross_margin", "FY2025"),
+    )
     margin_led = {"before": 12.2, "mix": 0.2, "margin 0": 9.1, "margin 1": 1.8, "after": 23.3}
     title = business.decomposition_title(margin_led, years)
     assert "rose on better segment margins, not a shift in mix" in title
     assert title.endswith("on whole years it rose from 12.2% (FY2024) to 25.4% (FY2025)")
     mix_led = {"before": 20.0, "mix": -5.0, "margin 0": 1.0, "margin 1": 0.0, "after": 16.0}
-    assert "fell on a shift in mix, not better segment margins" in business.decomposition_title(mix_led, years)
+    assert "fell on a shift in mix, not better segment margins" in business.decomposition_title(
+        mix_led, years
+    )
     even = {"before": 10.0, "mix": 1.0, "margin 0": 1.0, "margin 1": 0.0, "after": 12.0}
     assert "equally" in business.decomposition_leader(even)
     names, periods = ["apps", "open platform"], ("FY2024", "9M2025")
     finding = md(business.decomposition_finding(margin_led, names, periods, years))
     assert "+11.1 percentage points" in finding and "rose from 12.2%" in finding
-    assert "25.4% in FY2025 (S1, S24), by 13.2 percentage points, the same way as the split" in finding
+    assert (
+        "25.4% in FY2025 (S1, S24), by 13.2 percentage points, the same way as the split" in finding
+    )
     assert "rests on whole years" in finding
     against = md(business.decomposition_finding(mix_led, names, periods, years))
     assert "against the split" in against
     flat = (years[0], replace(years[1], value=12.2))
-    assert "was unchanged from 12.2%" in md(business.decomposition_finding(margin_led, names, periods, flat))
+    assert "was unchanged from 12.2%" in md(
+        business.decomposition_finding(margin_led, names, periods, flat)
+    )
 
 
 def test_compute_table_and_finding() -> None:
@@ -209,11 +272,22 @@ def test_compute_table_and_finding() -> None:
 
 
 def test_bridge_residual_is_hedged_only_when_an_input_is() -> None:
-    loss, adjusted = h.fact("minimax", "net_loss", "FY2025"), h.fact("minimax", "adjusted_net_loss", "FY2025", "high")
+    loss, adjusted = (
+        h.fact("minimax", "net_loss", "FY2025"),
+        h.fact("minimax", "adjusted_net_loss", "FY2025", "high"),
+    )
     charge = h.fact("minimax", "fair_value_loss_preferred_shares", "FY2025")
-    table = business.bridge_table([("MiniMax, FY2025", loss, adjusted, charge),
-                                   ("Zhipu, FY2024", h.fact("zhipu", "net_loss", "FY2024"),
-                                    h.fact("zhipu", "adjusted_net_loss", "FY2024"), None)])
+    table = business.bridge_table(
+        [
+            ("MiniMax, FY2025", loss, adjusted, charge),
+            (
+                "Zhipu, FY2024",
+                h.fact("zhipu", "net_loss", "FY2024"),
+                h.fact("zhipu", "adjusted_net_loss", "FY2024"),
+                None,
+            ),
+        ]
+    )
     residual = table["other adjustments, not itemised in our sources"].tolist()
     assert residual == ["about USD 31 million", "RMB 492.4 million"]
     assert table["itemised in our sources"].iloc[1] == "none"
@@ -228,12 +302,22 @@ def test_half_unit() -> None:
 
 
 def test_bridge_notes_both_ways() -> None:
-    nine = (h.fact("minimax", "net_loss", "9M2025"), h.fact("minimax", "adjusted_net_loss", "9M2025"))
-    loss, charge = h.fact("minimax", "net_loss", "FY2025"), h.fact("minimax", "fair_value_loss_preferred_shares", "FY2025")
+    nine = (
+        h.fact("minimax", "net_loss", "9M2025"),
+        h.fact("minimax", "adjusted_net_loss", "9M2025"),
+    )
+    loss, charge = (
+        h.fact("minimax", "net_loss", "FY2025"),
+        h.fact("minimax", "fair_value_loss_preferred_shares", "FY2025"),
+    )
     adjusted = h.fact("minimax", "adjusted_net_loss", "FY2025", "high")
     out = md(business.bridge_notes(nine, (loss, charge, adjusted)))
-    assert "starts from the loss attributable to owners" in out and "USD 326 million residual" in out
-    assert "about USD 31 million lies outside the rounding" in out and "at most USD 6.0 million" in out
+    assert (
+        "starts from the loss attributable to owners" in out and "USD 326 million residual" in out
+    )
+    assert (
+        "about USD 31 million lies outside the rounding" in out and "at most USD 6.0 million" in out
+    )
     assert "rounding alone does not explain it" in out
     close = md(business.bridge_notes(nine, (replace(loss, value=1844.0), charge, adjusted)))
     assert "about USD 3 million lies inside" in close and "may be no adjustment at all" in close
@@ -241,10 +325,15 @@ def test_bridge_notes_both_ways() -> None:
 
 def test_cash_pair_finding_both_ways() -> None:
     ocf = h.fact("zhipu", "operating_cash_flow", "H1 2025")
-    loss, adjusted = h.fact("zhipu", "net_loss", "H1 2025"), h.fact("zhipu", "adjusted_net_loss", "H1 2025")
+    loss, adjusted = (
+        h.fact("zhipu", "net_loss", "H1 2025"),
+        h.fact("zhipu", "adjusted_net_loss", "H1 2025"),
+    )
     out = md(business.cash_pair_finding(ocf, loss, adjusted))
     assert "used RMB 1,327 million of cash" in out and "the adjusted loss is the nearer" in out
-    assert "the net loss is the nearer" in md(business.cash_pair_finding(replace(ocf, value=-2300.0), loss, adjusted))
+    assert "the net loss is the nearer" in md(
+        business.cash_pair_finding(replace(ocf, value=-2300.0), loss, adjusted)
+    )
     with pytest.raises(ValueError, match="periods differ"):
         business.cash_pair_finding(ocf, h.fact("zhipu", "net_loss", "FY2024"), adjusted)
 
@@ -253,17 +342,32 @@ def test_q4_check_all_branches() -> None:
     fy, nine = h.fact("minimax", "revenue", "FY2025"), h.fact("minimax", "revenue", "9M2025")
     q4 = h.fact("minimax", "revenue", "Q4 2025")
     out = md(business.q4_check(fy, nine, q4))
-    assert "fourth quarter of USD 25.6 million" in out and "consistent with (not independent of)" in out
+    assert (
+        "fourth quarter of USD 25.6 million" in out
+        and "consistent with (not independent of)" in out
+    )
     assert "differs from" in md(business.q4_check(fy, nine, replace(q4, value=29.0)))
     independent = replace(q4, source_id="S0")  # published on another day than S24
     assert "which agrees with that" in md(business.q4_check(fy, nine, independent))
 
 
 def test_multiples_and_their_finding() -> None:
-    rows = [("Zhipu", h.fact("zhipu", "valuation_post_money", "2025-05-29"), ZP_REV[0], ZP_REV,
-             h.fact("zhipu", "gross_margin", "FY2024")),
-            ("MiniMax", h.fact("minimax", "valuation_post_money", "2025-08-19"), MM_REV[0], MM_REV,
-             h.fact("minimax", "gross_margin", "FY2024"))]
+    rows = [
+        (
+            "Zhipu",
+            h.fact("zhipu", "valuation_post_money", "2025-05-29"),
+            ZP_REV[0],
+            ZP_REV,
+            h.fact("zhipu", "gross_margin", "FY2024"),
+        ),
+        (
+            "MiniMax",
+            h.fact("minimax", "valuation_post_money", "2025-08-19"),
+            MM_REV[0],
+            MM_REV,
+            h.fact("minimax", "gross_margin", "FY2024"),
+        ),
+    ]
     table = business.multiples_table(rows)  # type: ignore[arg-type]
     assert table["LTM window ends after the round by"].tolist() == ["32 days", "42 days"]
     assert table[business.AGE].round(1).tolist() == [4.9, 7.6]
@@ -271,7 +375,10 @@ def test_multiples_and_their_finding() -> None:
     assert table.iloc[0, 2] == pytest.approx(24377 / 312.4)
     finding = md(business.multiples_finding(table))
     assert "above Zhipu's 78x" in finding and "wider still" in finding and "kept less" in finding
-    assert "7.6 months old at MiniMax's round against 4.9 months" in finding and "grew faster" in finding
+    assert (
+        "7.6 months old at MiniMax's round against 4.9 months" in finding
+        and "grew faster" in finding
+    )
     assert "weighs against the later round, of the faster grower" in finding
     flipped = table.iloc[::-1]
     back = md(business.multiples_finding(flipped))
@@ -283,46 +390,91 @@ def test_multiples_and_their_finding() -> None:
 
 
 def test_profile_regions_and_takeaways() -> None:
-    counts = {"zhipu": [(h.fact("zhipu", "institutional_customers", "2025-06-30"), "at a date")],
-              "minimax": [(h.fact("minimax", "paying_users", "9M2025", "ai_native"), "kind not stated")]}
+    counts = {
+        "zhipu": [(h.fact("zhipu", "institutional_customers", "2025-06-30"), "at a date")],
+        "minimax": [(h.fact("minimax", "paying_users", "9M2025", "ai_native"), "kind not stated")],
+    }
     table = business.profile_table(h.load_profile(), counts)
     assert table.loc["Founded", "Zhipu"] == "2019 [S0]"
     assert table.iloc[-1]["Zhipu"] == "over 8,000 at a date [S10]"
-    assert table.index[-1] == "Customers and users, company-stated (unaudited), with the kind of count"
-    mau = business.profile_table(h.load_profile(), counts | {"minimax": [
-        (h.fact("minimax", "mau_average", "9M2025", "ai_native"), "monthly active users")]})
+    assert (
+        table.index[-1] == "Customers and users, company-stated (unaudited), with the kind of count"
+    )
+    mau = business.profile_table(
+        h.load_profile(),
+        counts
+        | {
+            "minimax": [
+                (h.fact("minimax", "mau_average", "9M2025", "ai_native"), "monthly active users")
+            ]
+        },
+    )
     assert mau.iloc[-1]["MiniMax"] == "27.6 million monthly active users [S20]"
-    assert "73.05% came from elsewhere" in md(business.regions_finding(
-        h.fact("zhipu", "revenue_share_region", "H1 2025", "mainland_china"),
-        h.fact("minimax", "revenue_share_region", "9M2025", "mainland_china")))
+    assert "73.05% came from elsewhere" in md(
+        business.regions_finding(
+            h.fact("zhipu", "revenue_share_region", "H1 2025", "mainland_china"),
+            h.fact("minimax", "revenue_share_region", "9M2025", "mainland_china"),
+        )
+    )
     steps = business.ladder(ZP_REV, MM_REV, "USD")  # type: ignore[arg-type]
     parts = {"before": 12.2, "mix": 0.2, "margin 0": 9.1, "margin 1": 1.8, "after": 23.3}
     mult = pd.DataFrame([[0, 0, 78.0, 53.0, 0, 139.0], [0, 0, 139.0, 66.0, 0, 1139.0]])
     weights = ((14.4, 50.0), (63.7, 75.0))
-    years = (h.fact("minimax", "gross_margin", "FY2024"), h.fact("minimax", "gross_margin", "FY2025"))
+    years = (
+        h.fact("minimax", "gross_margin", "FY2024"),
+        h.fact("minimax", "gross_margin", "FY2025"),
+    )
     top5 = h.fact("zhipu", "top5_customers_share", "FY2024")
-    out = md(business.takeaways(steps, 5.0, weights, parts, ("FY2024", "9M2025"), 5.0, mult, top5, 84.9, years))
+    out = md(
+        business.takeaways(
+            steps, 5.0, weights, parts, ("FY2024", "9M2025"), 5.0, mult, top5, 84.9, years
+        )
+    )
     assert "about the same as Zhipu" in out and "rose by 11.1" in out and "about 85%" in out
-    assert "in 2024 Zhipu's first half carried only 14.4% of its year and MiniMax's first nine months 63.7%" in out
-    assert "revenue concentrated (five customers gave 45.5%" in out and "a few institutions" not in out
+    assert (
+        "in 2024 Zhipu's first half carried only 14.4% of its year and MiniMax's first nine months 63.7%"
+        in out
+    )
+    assert (
+        "revenue concentrated (five customers gave 45.5%" in out and "a few institutions" not in out
+    )
     assert "on whole years it rose from 12.2% (FY2024) to 25.4% (FY2025)" in out
     assert "compute in Zhipu's R&D was 5.0x" in out
-    fell = md(business.takeaways(steps, 5.0, weights, parts | {"after": 10.0}, ("FY2024", "9M2025"), 5.0, mult,
-                                 top5, 84.9, (years[1], years[0])))
+    fell = md(
+        business.takeaways(
+            steps,
+            5.0,
+            weights,
+            parts | {"after": 10.0},
+            ("FY2024", "9M2025"),
+            5.0,
+            mult,
+            top5,
+            84.9,
+            (years[1], years[0]),
+        )
+    )
     assert "fell by 2.2" in fell and "on whole years it fell" in fell
 
 
 def test_cloud_mix_and_finding_both_ways() -> None:
-    pairs = [(h.fact("zhipu", "revenue_share_segment", p, "on_premise"), h.fact("zhipu", "revenue", p))
-             for p in ("FY2022", "FY2024", "H1 2025")]
+    pairs = [
+        (h.fact("zhipu", "revenue_share_segment", p, "on_premise"), h.fact("zhipu", "revenue", p))
+        for p in ("FY2022", "FY2024", "H1 2025")
+    ]
     mix = business.cloud_mix(pairs)
     assert mix["cloud share, %"].tolist() == [4.5, 15.5, 15.2]
     assert mix["cloud revenue (derived)"].tolist()[1] == "RMB 48.4 million"
     finding = md(business.cloud_finding(mix))
-    assert "rose from 4.5%" in finding and "below the last full year's by 0.3 percentage points" in finding
+    assert (
+        "rose from 4.5%" in finding
+        and "below the last full year's by 0.3 percentage points" in finding
+    )
     assert "cannot say" in finding
     flipped = mix.assign(**{"cloud share, %": [20.0, 10.0, 12.0]})
-    assert "fell from 20.0%" in md(business.cloud_finding(flipped)) and "above" in md(business.cloud_finding(flipped))
+    assert "fell from 20.0%" in md(business.cloud_finding(flipped)) and "above" in md(
+        business.cloud_finding(flipped)
+    )
 
 
 def test_concentration_finding() -> None:

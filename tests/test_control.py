@@ -31,7 +31,13 @@ FAST = settings(max_examples=200, deadline=None)
 
 
 def test_with_remainder_minimax_article_holders() -> None:
-    named = {"alisoft": 0.1504, "mihoyo": 0.0705, "idg": 0.0308, "tencent": 0.0284, "founder": 0.2235}
+    named = {
+        "alisoft": 0.1504,
+        "mihoyo": 0.0705,
+        "idg": 0.0308,
+        "tencent": 0.0284,
+        "founder": 0.2235,
+    }
     out = with_remainder(named)
     assert out[REMAINDER] == pytest.approx(0.4964)
     assert math.fsum(out.values()) == pytest.approx(1.0)
@@ -157,7 +163,9 @@ def test_founder_and_non_wvr_votes_agree_when_he_owns_only_wvr_shares() -> None:
     # if all his shares are WVR shares, non-WVR votes are exactly everyone else's votes
     e = x = 0.2
     for n in (0.0, 0.1, 0.5):
-        assert non_wvr_voting_share(x, 10, n) == pytest.approx(1 - founder_voting_after_issue(e, x, n))
+        assert non_wvr_voting_share(x, 10, n) == pytest.approx(
+            1 - founder_voting_after_issue(e, x, n)
+        )
 
 
 # --- notebook 04: data, tables and findings (every verdict branch, both directions) -------------
@@ -174,13 +182,22 @@ def text(md: object) -> str:
 
 
 def test_fraction_of_reads_percent_and_refuses_other_units() -> None:
-    assert control.fraction_of(fact("minimax", "voting_power", "pre-IPO", "yan_junjie")) == pytest.approx(0.5921)
+    assert control.fraction_of(
+        fact("minimax", "voting_power", "pre-IPO", "yan_junjie")
+    ) == pytest.approx(0.5921)
     with pytest.raises(ValueError, match="not percent"):
         control.fraction_of(GROSS)
 
 
 def test_rounding_unit() -> None:
-    assert [control.rounding_unit(v) for v in (57900, 105400, 4818, 116.2, 0, 40000)] == [100, 100, 1, 1, 1, 10000]
+    assert [control.rounding_unit(v) for v in (57900, 105400, 4818, 116.2, 0, 40000)] == [
+        100,
+        100,
+        1,
+        1,
+        1,
+        10000,
+    ]
 
 
 def test_rules_come_from_data_with_the_rule_as_locator() -> None:
@@ -208,18 +225,29 @@ def test_parameters_accept_every_documented_case_and_the_defaults() -> None:
     assert isinstance(low, (int, float)) and low > min_votes_per_wvr_share(0.2235, 0.5921)
 
 
-def test_the_offer_shares_price_is_the_proceeds_by_construction_so_the_share_count_decides() -> None:
+def test_the_offer_shares_price_is_the_proceeds_by_construction_so_the_share_count_decides() -> (
+    None
+):
     """Route 1's stake at the offer is shares sold x offer price whatever the data; Alisoft's n fails the count."""
     mcap = fact("minimax", "market_cap_close", "2026-01-09", "low")
-    close, offer = fact("minimax", "share_price_close", "2026-01-09"), fact("minimax", "offer_price", "2026-01-09")
+    close, offer = (
+        fact("minimax", "share_price_close", "2026-01-09"),
+        fact("minimax", "offer_price", "2026-01-09"),
+    )
     sold = fact("minimax", "ipo_shares_issued", "2026-01-09").value / 1e6
-    for total in (implied_share_count(mcap.value, close.value), 500.0, 1000.0):  # any count: the identity holds
+    for total in (
+        implied_share_count(mcap.value, close.value),
+        500.0,
+        1000.0,
+    ):  # any count: the identity holds
         n_offer = sold / (total - sold)
         assert n_offer / (1 + n_offer) * total * offer.value == pytest.approx(sold * offer.value)
     total = implied_share_count(mcap.value, close.value)
     routes = {"offer_shares": sold / (total - sold), "alisoft_reported": 0.1504 / 0.1252 - 1}
     assert control.matching_share_count(routes, total - sold, sold) == ["offer_shares"]
-    assert control.matching_share_count({b: 0.5 for b in control.BASES}, 100.0, 50.0) == list(control.BASES)
+    assert control.matching_share_count({b: 0.5 for b in control.BASES}, 100.0, 50.0) == list(
+        control.BASES
+    )
     assert control.matching_share_count({b: 0.3 for b in control.BASES}, 100.0, 50.0) == []
 
 
@@ -230,17 +258,32 @@ def test_the_offer_shares_price_is_the_proceeds_by_construction_so_the_share_cou
         ("alisoft_reported", "which does not match the shares"),
     ],
 )
-def test_basis_finding_names_the_run_basis_and_the_share_count_test(basis: str, verdict: str) -> None:
+def test_basis_finding_names_the_run_basis_and_the_share_count_test(
+    basis: str, verdict: str
+) -> None:
     routes = {"offer_shares": 29.2 / 276.3, "alisoft_reported": 0.2013}
     out = text(control.basis_finding(routes, 276.3, 29.2, GROSS, (0.1504, 0.1252), basis, "USD"))
     assert verdict in out and control.BASES[basis] in out and "cannot fail" in out
-    assert "HKD 4,818 million (S13 listing results), about USD 618 million at 7.8 HKD per USD (2026-01-09)" in out
-    assert "about 55.6 million new shares" in out and "1.9x the 29.2 million" in out and "cannot tell which" in out
+    assert (
+        "HKD 4,818 million (S13 listing results), about USD 618 million at 7.8 HKD per USD (2026-01-09)"
+        in out
+    )
+    assert (
+        "about 55.6 million new shares" in out
+        and "1.9x the 29.2 million" in out
+        and "cannot tell which" in out
+    )
     hkd = text(control.basis_finding(routes, 276.3, 29.2, GROSS, (0.1504, 0.1252), basis, "HKD"))
     assert "HKD 4,818 million (S13 listing results), by the identity" in hkd
     agree = text(
         control.basis_finding(
-            {b: 29.2 / 276.3 for b in control.BASES}, 276.3, 29.2, GROSS, (0.1504, 0.1361), basis, "HKD"
+            {b: 29.2 / 276.3 for b in control.BASES},
+            276.3,
+            29.2,
+            GROSS,
+            (0.1504, 0.1361),
+            basis,
+            "HKD",
         )
     )
     assert "the two routes agree" in agree and "the basis built on" in agree
@@ -301,7 +344,11 @@ def _tests(**kw: float) -> list[control.RuleTest]:
 
 def test_listing_tests_pass_on_the_data_and_each_fails_when_broken() -> None:
     assert [t.passes for t in _tests()] == ["yes"] * 5 + ["no"]
-    assert [t.rule for t in _tests()][:3] == ["8A.10", "8A.09, cautious reading", "8A.09, literal reading"]
+    assert [t.rule for t in _tests()][:3] == [
+        "8A.10",
+        "8A.09, cautious reading",
+        "8A.09, literal reading",
+    ]
     assert _tests(v=11.0)[0].passes == "no"  # 8A.10
     high = dict(s=0.95, e=0.2235, x=0.2235, v=100.0)  # a founder with almost all votes
     assert [t.passes for t in _tests(**high)][1:3] == ["no", "no"]  # both readings of 8A.09
@@ -321,17 +368,28 @@ def test_rules_finding_every_branch() -> None:
     rev = fact("minimax", "revenue", "FY2024")
     ok = text(control.rules_finding(_tests(), RULES, 50400, rev, 238, 0.2021, 0.5, "S17 8A.24"))
     assert "meets every" in ok and "(passes)" in ok and "was closed" in ok and "short of 50%" in ok
-    bad = text(control.rules_finding(_tests(v=11.0, mcap_offer_hkd=39000.0), RULES, 39000, rev, 238, 0.6, 0.5, "x"))
+    bad = text(
+        control.rules_finding(
+            _tests(v=11.0, mcap_offer_hkd=39000.0), RULES, 39000, rev, 238, 0.6, 0.5, "x"
+        )
+    )
     assert "does not meet" in bad and "(fails)" in bad and "above 50%" in bad
-    open_ = text(control.rules_finding(_tests(revenue_hkd=1200.0), RULES, 50400, rev, 1200, 0.2, 0.5, "x"))
+    open_ = text(
+        control.rules_finding(_tests(revenue_hkd=1200.0), RULES, 50400, rev, 1200, 0.2, 0.5, "x")
+    )
     assert "open as well" in open_
 
 
 def test_stakes_dilute_every_holder_by_one_factor_and_give_new_holders_the_rest() -> None:
-    table = control.stakes({"yan_junjie": 0.2, "idg": 0.1}, 0.25, {"round": 100.0, "offer": 200.0, "close": 300.0})
+    table = control.stakes(
+        {"yan_junjie": 0.2, "idg": 0.1}, 0.25, {"round": 100.0, "offer": 200.0, "close": 300.0}
+    )
     assert table.loc["Yan Junjie (founder)", "round"] == pytest.approx(20.0)
     assert table.loc["Yan Junjie (founder)", "close"] == pytest.approx(48.0)
-    assert table.loc["new holders", "offer"] == pytest.approx(40.0) and table.loc["new holders", "round"] == 0
+    assert (
+        table.loc["new holders", "offer"] == pytest.approx(40.0)
+        and table.loc["new holders", "round"] == 0
+    )
     shown = control.stakes_table(table, {"yan_junjie": 0.2, "idg": 0.1}, 0.25, "USD")
     assert shown.loc["new holders", "share after"] == "20.00%"
     assert shown.loc["new holders", "round (USD billion)"] == "-"
@@ -345,32 +403,62 @@ def test_stake_chart_title_sets_the_stake_against_the_company(n: float, word: st
 
 
 @pytest.mark.parametrize(("mark", "word"), [(0.106, "stayed short of"), (0.5, "went beyond")])
-def test_dilution_chart_title_judges_the_listing_against_the_control_line(mark: float, word: str) -> None:
-    title = control.dilution_chart(0.2235, 0.1004, 10, 0.5, 0.6, {"offer": mark}, "S0", "2026").get_suptitle()
-    assert word in " ".join(title.split()) and "more than 50% of the votes" in " ".join(title.split())
+def test_dilution_chart_title_judges_the_listing_against_the_control_line(
+    mark: float, word: str
+) -> None:
+    title = control.dilution_chart(
+        0.2235, 0.1004, 10, 0.5, 0.6, {"offer": mark}, "S0", "2026"
+    ).get_suptitle()
+    assert word in " ".join(title.split()) and "more than 50% of the votes" in " ".join(
+        title.split()
+    )
 
 
 def test_step_up_finding_consistent_or_not() -> None:
     floor = fact("zhipu", "market_cap_offer", "2026-01-08")
     ok = text(control.step_up_finding(floor, 51164, (51120, 51208), 27267, "HKD 0.1 billion"))
     assert "**over 1.87x**" in ok and "**1.88x**" in ok and "consistent with the floor" in ok
-    assert "in RMB terms" in ok and "a move of more than 0.13% in the RMB" in ok and "uses the same scaling" in ok
+    assert (
+        "in RMB terms" in ok
+        and "a move of more than 0.13% in the RMB" in ok
+        and "uses the same scaling" in ok
+    )
     bad = text(control.step_up_finding(floor, 50900, (50850, 50950), 27267, "HKD 0.1 billion"))
     assert "wholly below the floor" in bad
 
 
 def test_step_table_reads_missing_values_as_not_in_the_data() -> None:
-    table = control.step_table({"A": 100.0, "B": 50.0}, {"s": {"A": (200.0, ""), "B": (math.nan, "")}})
-    assert table.loc["s", "A"] == "2.00x (HKD 0.20 billion)" and table.loc["s", "B"] == "not in the data"
+    table = control.step_table(
+        {"A": 100.0, "B": 50.0}, {"s": {"A": (200.0, ""), "B": (math.nan, "")}}
+    )
+    assert (
+        table.loc["s", "A"] == "2.00x (HKD 0.20 billion)"
+        and table.loc["s", "B"] == "not in the data"
+    )
 
 
 @pytest.mark.parametrize(
     ("after", "words"),
     [
-        (0.3022, ["**at about the 30% line** of rule 19A.14, 0.22 percentage points above it", "within the data's"]),
+        (
+            0.3022,
+            [
+                "**at about the 30% line** of rule 19A.14, 0.22 percentage points above it",
+                "within the data's",
+            ],
+        ),
         (0.2984, ["**at about the 30% line**", "0.16 percentage points below it"]),
-        (0.32, ["2.00 percentage points above the 30% line", "still a controlling shareholder group"]),
-        (0.28, ["2.00 percentage points below the 30% line", "no longer a controlling shareholder group"]),
+        (
+            0.32,
+            ["2.00 percentage points above the 30% line", "still a controlling shareholder group"],
+        ),
+        (
+            0.28,
+            [
+                "2.00 percentage points below the 30% line",
+                "no longer a controlling shareholder group",
+            ],
+        ),
     ],
 )
 def test_concert_finding_every_branch(after: float, words: list[str]) -> None:
@@ -380,7 +468,9 @@ def test_concert_finding_every_branch(after: float, words: list[str]) -> None:
 
 def test_votes_exercise_names_the_failing_rule_or_none() -> None:
     assert "Failing: 8A.10" in text(control.votes_exercise(0.2235, 0.5921, 20, 10, 0.5, RULES))
-    assert "implied if he is the sole WVR holder" in text(control.votes_exercise(0.2235, 0.5921, 20, 10, 0.5, RULES))
+    assert "implied if he is the sole WVR holder" in text(
+        control.votes_exercise(0.2235, 0.5921, 20, 10, 0.5, RULES)
+    )
     assert "Failing: none" in text(control.votes_exercise(0.2235, 0.5921, 10, 10, 0.5, RULES))
 
 
@@ -424,8 +514,15 @@ def _takeaways(**kw: object) -> str:
 
 def test_takeaways_every_branch() -> None:
     out = _takeaways()
-    assert "share count decides the dilution basis: the offer's new shares" in out and "fell at listing" in out
-    assert "about 55.5 million, 1.9x as many" in out and "by construction" in out and "sole WVR holder" in out
+    assert (
+        "share count decides the dilution basis: the offer's new shares" in out
+        and "fell at listing" in out
+    )
+    assert (
+        "about 55.5 million, 1.9x as many" in out
+        and "by construction" in out
+        and "sole WVR holder" in out
+    )
     assert "still above 50%" in out and "meets the Chapter 8A" in out and "value test passes" in out
     assert "at about the 30% controlling-shareholder line" in out
     out = _takeaways(
@@ -438,7 +535,8 @@ def test_takeaways_every_branch() -> None:
     assert "value test fails" in out and "below the 30% controlling-shareholder line" in out
     assert "above the 30% controlling" in _takeaways(concert=(CONCERT, 0.32))
     assert "votes rose at listing" in _takeaways(
-        basis="alisoft_reported", votes={"before": 0.5, "offer_shares": 0.6, "alisoft_reported": 0.6}
+        basis="alisoft_reported",
+        votes={"before": 0.5, "offer_shares": 0.6, "alisoft_reported": 0.6},
     )
 
 
@@ -453,7 +551,10 @@ def test_cap_table_and_holders_after() -> None:
         {"idg": "x"},
         {"before": 0.59, "offer_shares": 0.56, "alisoft_reported": 0.53},
     )
-    assert after.loc["IDG", "reported elsewhere"] == "x" and after.loc["Founder's share of votes", "before"] == "59.00%"
+    assert (
+        after.loc["IDG", "reported elsewhere"] == "x"
+        and after.loc["Founder's share of votes", "before"] == "59.00%"
+    )
     assert "Yan Junjie" in control.cap_chart(pre, shares, "before the IPO").get_suptitle()
 
 
@@ -467,7 +568,11 @@ def test_rates_note_gives_rates_as_numbers() -> None:
 
 def test_step_up_finding_keeps_the_hedge_of_the_scaled_value() -> None:
     floor = fact("zhipu", "market_cap_offer", "2026-01-08")
-    out = text(control.step_up_finding(floor, 51164, (51120, 51208), 27267, "HKD 0.1 billion", "r", hedge="about"))
+    out = text(
+        control.step_up_finding(
+            floor, 51164, (51120, 51208), 27267, "HKD 0.1 billion", "r", hedge="about"
+        )
+    )
     assert "gives about HKD 51.16 billion, a step-up of **about 1.88x**" in out
     assert "Rates behind the table: r." in out and "one January 2026 rate" in out
 

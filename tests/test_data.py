@@ -83,27 +83,37 @@ def test_missing_column(data_copy: Path) -> None:
 
 
 def test_non_numeric_value(data_copy: Path) -> None:
-    line = _replace(data_copy / "facts.csv", ",53.437,,million,USD,S0,4.1,", ",53.4x,,million,USD,S0,4.1,")
+    line = _replace(
+        data_copy / "facts.csv", ",53.437,,million,USD,S0,4.1,", ",53.4x,,million,USD,S0,4.1,"
+    )
     _expect("facts", "data/facts.csv", f"line {line}", "'value'", "'53.4x'")
 
 
 def test_unknown_unit(data_copy: Path) -> None:
-    line = _replace(data_copy / "facts.csv", ",53.437,,million,USD,S0,4.1,", ",53.437,,billion,USD,S0,4.1,")
+    line = _replace(
+        data_copy / "facts.csv", ",53.437,,million,USD,S0,4.1,", ",53.437,,billion,USD,S0,4.1,"
+    )
     _expect("facts", f"line {line}", "'unit'", "'billion'")
 
 
 def test_unknown_currency(data_copy: Path) -> None:
-    line = _replace(data_copy / "facts.csv", ",53.437,,million,USD,S0,4.1,", ",53.437,,million,EUR,S0,4.1,")
+    line = _replace(
+        data_copy / "facts.csv", ",53.437,,million,USD,S0,4.1,", ",53.437,,million,EUR,S0,4.1,"
+    )
     _expect("facts", f"line {line}", "'currency'", "'EUR'")
 
 
 def test_money_without_currency(data_copy: Path) -> None:
-    line = _replace(data_copy / "facts.csv", ",53.437,,million,USD,S0,4.1,", ",53.437,,million,,S0,4.1,")
+    line = _replace(
+        data_copy / "facts.csv", ",53.437,,million,USD,S0,4.1,", ",53.437,,million,,S0,4.1,"
+    )
     _expect("facts", f"line {line}", "needs a currency")
 
 
 def test_unknown_source(data_copy: Path) -> None:
-    line = _replace(data_copy / "facts.csv", ",53.437,,million,USD,S0,4.1,", ",53.437,,million,USD,S99,4.1,")
+    line = _replace(
+        data_copy / "facts.csv", ",53.437,,million,USD,S0,4.1,", ",53.437,,million,USD,S99,4.1,"
+    )
     _expect("facts", f"line {line}", "'S99'", "sources.csv")
 
 
@@ -126,7 +136,12 @@ def test_second_reported_figure_for_one_key(data_copy: Path) -> None:
     text = path.read_text(encoding="utf-8")
     extra = "mm_revenue_fy2024_b,minimax,revenue,,FY2024,2024-01-01,2024-12-31,30.5,,million,USD,S2,x,,reported,,,,M\n"
     path.write_text(text + extra, encoding="utf-8")
-    _expect("facts", f"line {len(text.splitlines()) + 1}", "second reported figure", "mm_revenue_fy2024_b")
+    _expect(
+        "facts",
+        f"line {len(text.splitlines()) + 1}",
+        "second reported figure",
+        "mm_revenue_fy2024_b",
+    )
 
 
 def test_shares_of_one_whole_over_100(data_copy: Path) -> None:
@@ -136,7 +151,9 @@ def test_shares_of_one_whole_over_100(data_copy: Path) -> None:
 
 def test_period_dates_must_match_label(data_copy: Path) -> None:
     line = _replace(
-        data_copy / "facts.csv", "9M2025,2025-01-01,2025-09-30,53.437", "9M2025,2025-01-01,2025-06-30,53.437"
+        data_copy / "facts.csv",
+        "9M2025,2025-01-01,2025-09-30,53.437",
+        "9M2025,2025-01-01,2025-06-30,53.437",
     )
     _expect("facts", f"line {line}", "does not match the label", "9M2025")
 

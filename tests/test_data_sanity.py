@@ -50,7 +50,15 @@ def _fails(*fragments: str, table: str = "facts") -> str:
 
 def test_the_real_package_passes_every_rule() -> None:
     counts = validate_all(REPO_DATA)
-    assert counts["facts"] > 100 and set(counts) == {"facts", "sources", "rates", "profile", "events", "glossary"}
+    assert counts["facts"] > 100 and set(counts) == {
+        "facts",
+        "sources",
+        "rates",
+        "profile",
+        "events",
+        "prices",
+        "glossary",
+    }
 
 
 # ----------------------------------------------------------------------------- line numbers and file shape
@@ -73,8 +81,8 @@ def test_line_numbers_stay_right_after_a_blank_line(data: Path) -> None:
 def test_line_numbers_stay_right_after_a_quoted_newline(data: Path) -> None:
     facts = data / "facts.csv"
     first = facts.read_text(encoding="utf-8").splitlines()[1]
-    assert first.endswith(",")
-    _sub(facts, first + "\n", first + '"a note\nover two lines"\n')
+    assert first.endswith(",,M")  # an empty note, then the sureness
+    _sub(facts, first + "\n", first[: -len(",M")] + '"a note\nover two lines",M\n')
     bad = _sub(
         facts,
         "mm_revenue_9m2024,minimax,revenue,,9M2024,2024-01-01,2024-09-30,19.45,,million,",
@@ -86,7 +94,9 @@ def test_line_numbers_stay_right_after_a_quoted_newline(data: Path) -> None:
 def test_a_file_not_in_utf8_names_its_line(data: Path) -> None:
     facts = data / "facts.csv"
     line = _line_of(facts, "mm_revenue_9m2024,")
-    raw = facts.read_bytes().replace(b"mm_revenue_9m2024,minimax", b"mm_revenue_9m2024,minimax" + b"\xe9", 1)
+    raw = facts.read_bytes().replace(
+        b"mm_revenue_9m2024,minimax", b"mm_revenue_9m2024,minimax" + b"\xe9", 1
+    )
     facts.write_bytes(raw)
     _fails(f"data/facts.csv, line {line}", "not UTF-8")
 
@@ -104,7 +114,12 @@ def test_empty_and_header_only_files(data: Path, content: str | None, problem: s
 
 def test_a_renamed_field_is_named_with_a_hint(data: Path) -> None:
     _sub(data / "rates.csv", "rate_id,base,quote,rate,", "rate_id,base,quote,fx_rate,")
-    _fails("data/rates.csv, line 1", "missing column(s) ['rate']", "was 'fx_rate' renamed from 'rate'?", table="rates")
+    _fails(
+        "data/rates.csv, line 1",
+        "missing column(s) ['rate']",
+        "was 'fx_rate' renamed from 'rate'?",
+        table="rates",
+    )
 
 
 def test_a_400_digit_value(data: Path) -> None:
@@ -115,11 +130,17 @@ def test_a_400_digit_value(data: Path) -> None:
 
 def test_a_row_missing_its_last_fields_is_not_padded(data: Path) -> None:
     row = next(
-        r for r in (data / "facts.csv").read_text(encoding="utf-8").splitlines() if r.startswith("mm_revenue_fy2024,")
+        r
+        for r in (data / "facts.csv").read_text(encoding="utf-8").splitlines()
+        if r.startswith("mm_revenue_fy2024,")
     )
-    assert row.endswith(",reported,,,")
-    line = _sub(data / "facts.csv", row + "\n", row[: -len(",,,")] + "\n")
-    _fails(f"data/facts.csv, line {line}", "15 fields where the header has 18", "'superseded_by', 'part_of', 'note'")
+    assert row.endswith(",reported,,,,M")
+    line = _sub(data / "facts.csv", row + "\n", row[: -len(",,,M")] + "\n")
+    _fails(
+        f"data/facts.csv, line {line}",
+        "16 fields where the header has 19",
+        "'part_of', 'note', 'sureness'",
+    )
 
 
 def test_a_row_with_an_extra_field(data: Path) -> None:
@@ -164,7 +185,11 @@ def test_region_shares_of_one_whole_are_summed_even_untagged(data: Path) -> None
         "mainland_china,9M2025,2025-01-01,2025-09-30,56.95,",
     )
     line = _line_of(data / "facts.csv", "outside_mainland,9M2025,")
-    _fails(f"data/facts.csv, line {line}, column 'value'", "minimax/revenue_share_region/9M2025", "sum to 130.05%")
+    _fails(
+        f"data/facts.csv, line {line}, column 'value'",
+        "minimax/revenue_share_region/9M2025",
+        "sum to 130.05%",
+    )
 
 
 def test_tagged_parts_over_100(data: Path) -> None:
@@ -177,12 +202,18 @@ def test_tagged_parts_over_100(data: Path) -> None:
 
 
 def test_superseded_by_itself(data: Path) -> None:
-    line = _sub(data / "facts.csv", "superseded,mm_cash_2025_09_30,", "superseded,mm_cash_2025_09_30_article,")
+    line = _sub(
+        data / "facts.csv",
+        "superseded,mm_cash_2025_09_30,",
+        "superseded,mm_cash_2025_09_30_article,",
+    )
     _fails(f"data/facts.csv, line {line}, column 'superseded_by'", "names itself")
 
 
 def test_superseded_by_another_companys_figure(data: Path) -> None:
-    line = _sub(data / "facts.csv", "superseded,mm_cash_2025_09_30,", "superseded,zp_cash_2025_06_30,")
+    line = _sub(
+        data / "facts.csv", "superseded,mm_cash_2025_09_30,", "superseded,zp_cash_2025_06_30,"
+    )
     _fails(
         f"data/facts.csv, line {line}, column 'superseded_by'",
         "zhipu/cash_and_equivalents",
@@ -205,8 +236,14 @@ def test_an_inverted_rate(data: Path) -> None:
 
 
 def test_a_revenue_1000_times_too_large_is_flagged_by_its_translation(data: Path) -> None:
-    _sub(data / "facts.csv", ",9M2025,2025-01-01,2025-09-30,53.437,", ",9M2025,2025-01-01,2025-09-30,53437,")
-    _fails("mm_revenue_9m2025_rmb", "translates 'mm_revenue_9m2025'", "outside the plausible 6 to 8")
+    _sub(
+        data / "facts.csv",
+        ",9M2025,2025-01-01,2025-09-30,53.437,",
+        ",9M2025,2025-01-01,2025-09-30,53437,",
+    )
+    _fails(
+        "mm_revenue_9m2025_rmb", "translates 'mm_revenue_9m2025'", "outside the plausible 6 to 8"
+    )
 
 
 def test_a_changed_figure_far_from_its_rounded_version(data: Path) -> None:
@@ -224,8 +261,12 @@ def test_negative_revenue(data: Path) -> None:
 
 
 def test_negative_cash(data: Path) -> None:
-    line = _sub(data / "facts.csv", "2025-09-30,,2025-09-30,362.6,", "2025-09-30,,2025-09-30,-362.6,")
-    _fails(f"data/facts.csv, line {line}, column 'value'", "'cash_and_equivalents' cannot be negative")
+    line = _sub(
+        data / "facts.csv", "2025-09-30,,2025-09-30,362.6,", "2025-09-30,,2025-09-30,-362.6,"
+    )
+    _fails(
+        f"data/facts.csv, line {line}, column 'value'", "'cash_and_equivalents' cannot be negative"
+    )
 
 
 def test_a_share_over_100(data: Path) -> None:
@@ -241,7 +282,10 @@ def test_a_currency_that_contradicts_the_metric(data: Path) -> None:
     rows = (data / "facts.csv").read_text(encoding="utf-8").splitlines()
     row = next(r for r in rows if ",offer_price,," in r and ",HKD," in r)
     line = _sub(data / "facts.csv", row, row.replace(",HKD,", ",USD,"))
-    _fails(f"data/facts.csv, line {line}, column 'currency'", "'offer_price' in 'USD' contradicts the metric")
+    _fails(
+        f"data/facts.csv, line {line}, column 'currency'",
+        "'offer_price' in 'USD' contradicts the metric",
+    )
 
 
 def test_one_metric_keeps_one_unit(data: Path) -> None:

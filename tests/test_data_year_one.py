@@ -88,8 +88,17 @@ def test_rows_before_the_listed_year_follow_the_documented_rule() -> None:
 
 def test_management_claims_and_forecasts_are_ip() -> None:
     facts = h.load_facts()
-    claims = facts[facts["metric"].isin(["arr", "arr_target", "revenue_forecast_consensus",
-                                         "adjusted_net_loss_forecast", "paying_developers"])]
+    claims = facts[
+        facts["metric"].isin(
+            [
+                "arr",
+                "arr_target",
+                "revenue_forecast_consensus",
+                "adjusted_net_loss_forecast",
+                "paying_developers",
+            ]
+        )
+    ]
     assert len(claims) >= 9 and (claims["sureness"] == "IP").all()
     assert h.fact("zhipu", "arr", "2026-08", "api").sureness == "IP"
 
@@ -100,8 +109,11 @@ def test_fact_lookup_carries_sureness() -> None:
 
 
 def test_unknown_sureness_fails(data_copy: Path) -> None:
-    line = _replace(data_copy / "facts.csv", ",24.6,,percent,,S42,interim results (2026-08-31),,reported,,,,F\n",
-                    ",24.6,,percent,,S42,interim results (2026-08-31),,reported,,,,certain\n")
+    line = _replace(
+        data_copy / "facts.csv",
+        ",24.6,,percent,,S42,interim results (2026-08-31),,reported,,,,F\n",
+        ",24.6,,percent,,S42,interim results (2026-08-31),,reported,,,,certain\n",
+    )
     _expect("facts", "data/facts.csv", f"line {line}", "'sureness'", "'certain'")
 
 
@@ -114,8 +126,11 @@ def test_empty_sureness_fails(data_copy: Path) -> None:
 
 
 def test_f_plus_without_a_second_source_fails(data_copy: Path) -> None:
-    line = _replace(data_copy / "facts.csv", "FY2025 results (2026-03-31),S56;S45,reported,,,,F+",
-                    "FY2025 results (2026-03-31),,reported,,,,F+")
+    line = _replace(
+        data_copy / "facts.csv",
+        "FY2025 results (2026-03-31),S56;S45,reported,,,,F+",
+        "FY2025 results (2026-03-31),,reported,,,,F+",
+    )
     _expect("facts", "data/facts.csv", f"line {line}", "'sureness'", "'F+' needs a second source")
 
 
@@ -127,8 +142,13 @@ def test_research_compilation_is_a_source_kind() -> None:
 
 def test_every_conflict_keeps_both_sides() -> None:
     """C1, C2, C3, C9, C10: the figure to use is reported, the other side kept as an alternative."""
-    for fact_id in ("zp_net_loss_fy2025_attributable", "zp_seggrowth_cloud_fy2025_s56", "zp_capex_fy2025_mdna",
-                    "zp_oa_shares_later", "zp_star_amount_s60"):
+    for fact_id in (
+        "zp_net_loss_fy2025_attributable",
+        "zp_seggrowth_cloud_fy2025_s56",
+        "zp_capex_fy2025_mdna",
+        "zp_oa_shares_later",
+        "zp_star_amount_s60",
+    ):
         row = h.fact_by_id(fact_id)
         assert row.status == "alternative"
         assert h.fact_by_id(row.superseded_by).status == "reported"
@@ -166,9 +186,11 @@ def test_first_closes_agree_with_the_listing_reports() -> None:
 def test_placing_discounts_agree_with_the_closes() -> None:
     """The placing notices' discounts, recomputed from the price table's closes."""
     prices = h.load_prices().set_index(["company", "date"])["close"]
-    for company, placing_day, close_day in (("zhipu", "2026-07-13", "2026-07-08"),
-                                             ("zhipu", "2026-09-16", "2026-09-11"),
-                                             ("minimax", "2026-07-14", "2026-07-09")):
+    for company, placing_day, close_day in (
+        ("zhipu", "2026-07-13", "2026-07-08"),
+        ("zhipu", "2026-09-16", "2026-09-11"),
+        ("minimax", "2026-07-14", "2026-07-09"),
+    ):
         price = h.fact(company, "placing_price", placing_day).value
         close = prices.loc[(company, pd.Timestamp(close_day))]
         discount = h.fact(company, "placing_discount", placing_day).value
@@ -191,16 +213,25 @@ def test_prices_out_of_order_fail(data_copy: Path) -> None:
 
 
 def test_price_locator_needs_a_commit(data_copy: Path) -> None:
-    line = _replace(data_copy / "prices.csv", "zhipu,2026-03-31,693.5,HKD,S48,data/Zhipu_KnowledgeAtlas_daily.csv@0d66",
-                    "zhipu,2026-03-31,693.5,HKD,S48,data/Zhipu_KnowledgeAtlas_daily.csv@main#0d66")
+    line = _replace(
+        data_copy / "prices.csv",
+        "zhipu,2026-03-31,693.5,HKD,S48,data/Zhipu_KnowledgeAtlas_daily.csv@0d66",
+        "zhipu,2026-03-31,693.5,HKD,S48,data/Zhipu_KnowledgeAtlas_daily.csv@main#0d66",
+    )
     _expect("prices", "data/prices.csv", f"line {line}", "'locator'")
 
 
 def test_price_unknown_source_fails(data_copy: Path) -> None:
-    line = _replace(data_copy / "prices.csv", "minimax,2026-03-31,929.5,HKD,S49,", "minimax,2026-03-31,929.5,HKD,S99,")
+    line = _replace(
+        data_copy / "prices.csv",
+        "minimax,2026-03-31,929.5,HKD,S49,",
+        "minimax,2026-03-31,929.5,HKD,S99,",
+    )
     _expect("prices", "data/prices.csv", f"line {line}", "'S99'", "unknown source")
 
 
 def test_price_in_another_currency_fails(data_copy: Path) -> None:
-    line = _replace(data_copy / "prices.csv", "minimax,2026-06-30,417,HKD,", "minimax,2026-06-30,417,USD,")
+    line = _replace(
+        data_copy / "prices.csv", "minimax,2026-06-30,417,HKD,", "minimax,2026-06-30,417,USD,"
+    )
     _expect("prices", "data/prices.csv", f"line {line}", "'currency'", "'USD'")

@@ -15,5 +15,7 @@ MODULES = ["helpers"] + [f"helpers.{m.name}" for m in pkgutil.iter_modules(helpe
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name: str) -> None:
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS, verbose=False)
+    result = doctest.testmod(
+        importlib.import_module(name), optionflags=doctest.ELLIPSIS, verbose=False
+    )
     assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed in {name}"

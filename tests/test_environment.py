@@ -15,12 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _requirements() -> dict[str, str]:
     pins: dict[str, str] = {}
-    for number, line in enumerate((ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(
+        (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines(), 1
+    ):
         spec = line.split("#", 1)[0].strip()
         if not spec:
             continue
         match = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([A-Za-z0-9_.]+)", spec)
-        assert match, f"requirements.txt line {number}: {spec!r} is not an exact pin (name==version)"
+        assert match, (
+            f"requirements.txt line {number}: {spec!r} is not an exact pin (name==version)"
+        )
         name = match[1].lower()
         assert name not in pins, f"requirements.txt line {number}: {name} is listed twice"
         pins[name] = match[2]
@@ -44,7 +48,15 @@ def test_environment_yml_installs_requirements_and_pins_nothing_else() -> None:
         for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines()
     ]
     deps = [line.strip()[2:].strip() for line in lines if line.strip().startswith("- ")]
-    expected = ["conda-forge", "python=3.11", "pip", "pip:", "-r requirements.txt", "-c requirements-lock.txt", "-e ."]
+    expected = [
+        "conda-forge",
+        "python=3.11",
+        "pip",
+        "pip:",
+        "-r requirements.txt",
+        "-c requirements-lock.txt",
+        "-e .",
+    ]
     assert deps == expected, deps
 
 
@@ -63,25 +75,37 @@ def _lock() -> dict[str, str]:
 
 def test_the_lock_holds_on_each_supported_python() -> None:
     """One lock for 3.11 to 3.13: a pin that differs between them carries a marker naming its versions."""
-    lines = [ln for ln in (ROOT / "requirements-lock.txt").read_text(encoding="utf-8").splitlines() if ln[:1].isalnum()]
+    lines = [
+        ln
+        for ln in (ROOT / "requirements-lock.txt").read_text(encoding="utf-8").splitlines()
+        if ln[:1].isalnum()
+    ]
     for line in lines:
         _, _, marker = line.partition(";")
         for version in re.findall(r'python_version == "([\d.]+)"', marker):
             assert version in ("3.11", "3.12", "3.13"), line
-    assert any("overrides==" in ln and "3.11" in ln and "3.12" not in ln for ln in lines), "overrides: 3.11 only"
+    assert any("overrides==" in ln and "3.11" in ln and "3.12" not in ln for ln in lines), (
+        "overrides: 3.11 only"
+    )
     soupsieve = next(ln for ln in lines if ln.lower().startswith("soupsieve=="))
-    assert soupsieve.startswith("soupsieve==2."), f"{soupsieve}: 3.x and later need Python 3.11.5 (Debian 12: 3.11.2)"
+    assert soupsieve.startswith("soupsieve==2."), (
+        f"{soupsieve}: 3.x and later need Python 3.11.5 (Debian 12: 3.11.2)"
+    )
 
 
 def test_lock_agrees_with_requirements() -> None:
     lock = _lock()
     for name, version in _requirements().items():
-        assert lock.get(name.replace("_", "-")) == version, f"{name}=={version} but the lock has {lock.get(name)}"
+        assert lock.get(name.replace("_", "-")) == version, (
+            f"{name}=={version} but the lock has {lock.get(name)}"
+        )
 
 
 def test_installed_versions_match_the_lock() -> None:
     for name, version in _lock().items():
-        assert metadata.version(name) == version, f"{name}: installed {metadata.version(name)}, locked {version}"
+        assert metadata.version(name) == version, (
+            f"{name}: installed {metadata.version(name)}, locked {version}"
+        )
 
 
 def test_lock_merger_marks_pins_that_differ_between_pythons() -> None:

@@ -13,7 +13,12 @@ import helpers as h
 
 def test_lookup_example() -> None:
     revenue = h.fact("minimax", "revenue", "9M2025")
-    assert (revenue.value, revenue.unit, revenue.currency, revenue.source_id) == (53.437, "million", "USD", "S0")
+    assert (revenue.value, revenue.unit, revenue.currency, revenue.source_id) == (
+        53.437,
+        "million",
+        "USD",
+        "S0",
+    )
 
 
 def test_lookup_no_match_says_what_exists() -> None:
@@ -33,7 +38,9 @@ def test_lookup_ambiguous(tmp_path, monkeypatch) -> None:  # type: ignore[no-unt
     facts = target / "facts.csv"
     text = facts.read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if line.startswith("zp_cash_2025_06_30_s8,"))
-    facts.write_text(text + row.replace("zp_cash_2025_06_30_s8,", "zp_cash_copy,", 1) + "\n", encoding="utf-8")
+    facts.write_text(
+        text + row.replace("zp_cash_2025_06_30_s8,", "zp_cash_copy,", 1) + "\n", encoding="utf-8"
+    )
     monkeypatch.setenv(DATA_DIR_ENV, str(target))
     with pytest.raises(h.FactLookupError, match="ambiguous.*zp_cash_copy"):
         h.fact("zhipu", "cash_and_equivalents", "2025-06-30", status="alternative")
@@ -66,8 +73,11 @@ def test_convert_unknown_pair() -> None:
         h.convert(1.0, "EUR", "USD")
 
 
-@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.sampled_from(["USD", "RMB", "HKD"]),
-       st.sampled_from(["USD", "RMB", "HKD"]))
+@given(
+    st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+    st.sampled_from(["USD", "RMB", "HKD"]),
+    st.sampled_from(["USD", "RMB", "HKD"]),
+)
 @settings(max_examples=100, deadline=None)
 def test_convert_there_and_back(amount: float, frm: str, to: str) -> None:
     back = h.convert(h.convert(amount, frm, to), to, frm)
@@ -125,7 +135,10 @@ def test_sources_for_orders_numerically() -> None:
 def test_formatting_describe() -> None:
     from helpers.formatting import describe, money, months
 
-    assert describe(h.fact("minimax", "cash_burn_per_month", "FY2025")) == "about USD 27.9 million (S0 4.4)"
+    assert (
+        describe(h.fact("minimax", "cash_burn_per_month", "FY2025"))
+        == "about USD 27.9 million (S0 4.4)"
+    )
     assert money(4240.2, "USD", 2) == "USD 4.24 billion"
     assert months(math.inf) == "never runs out"
 
@@ -135,7 +148,11 @@ def test_plot_svg_is_deterministic() -> None:
 
     def draw() -> str:
         fig, ax = plotting.new_figure()
-        ax.bar(["Zhipu", "MiniMax"], [1.0, 2.0], color=[plotting.COLORS["zhipu"], plotting.COLORS["minimax"]])
+        ax.bar(
+            ["Zhipu", "MiniMax"],
+            [1.0, 2.0],
+            color=[plotting.COLORS["zhipu"], plotting.COLORS["minimax"]],
+        )
         plotting.finish(fig, ax, title="t", sources="S0", period="9M2025")
         svg = plotting.to_svg(fig)
         plotting.plt.close(fig)

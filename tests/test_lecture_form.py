@@ -55,7 +55,10 @@ def nested_fstrings(code: str) -> int:
 
 
 def definitions(code: str) -> int:
-    return sum(isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.Lambda)) for n in ast.walk(ast.parse(code)))
+    return sum(
+        isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.Lambda))
+        for n in ast.walk(ast.parse(code))
+    )
 
 
 def form_problems(name: str, nb: nbformat.NotebookNode) -> list[str]:
@@ -67,13 +70,17 @@ def form_problems(name: str, nb: nbformat.NotebookNode) -> list[str]:
         problems.append(f"code is {ratio:.2f}x the Markdown (at most {MAX_RATIO})")
     long_lines = [line for line in code.splitlines() if len(line) > MAX_LINE]
     if long_lines:
-        problems.append(f"{len(long_lines)} code lines over {MAX_LINE} characters, e.g. {long_lines[0][:60]!r}")
+        problems.append(
+            f"{len(long_lines)} code lines over {MAX_LINE} characters, e.g. {long_lines[0][:60]!r}"
+        )
     smells = nested_fstrings(code)
     if smells:
         problems.append(f"{smells} f-strings hold an f-string or a conditional: use helpers.words")
     defs = definitions(code)
     if defs:
-        problems.append(f"{defs} functions, classes or lambdas defined in the notebook: move them to helpers")
+        problems.append(
+            f"{defs} functions, classes or lambdas defined in the notebook: move them to helpers"
+        )
     if name[:2] in NEEDS_FORMULA and not FORMULA.search(md):
         problems.append("no formula in Markdown ($...$ or $$...$$)")
     return problems
@@ -82,7 +89,9 @@ def form_problems(name: str, nb: nbformat.NotebookNode) -> list[str]:
 @pytest.mark.parametrize(
     "path",
     [
-        pytest.param(p, marks=pytest.mark.xfail(reason=f"rewritten by {NOT_YET[p.name[:2]]}", strict=True))
+        pytest.param(
+            p, marks=pytest.mark.xfail(reason=f"rewritten by {NOT_YET[p.name[:2]]}", strict=True)
+        )
         if p.name[:2] in NOT_YET
         else p
         for p in NOTEBOOKS
@@ -91,7 +100,9 @@ def form_problems(name: str, nb: nbformat.NotebookNode) -> list[str]:
 )
 def test_lecture_form(path: Path) -> None:
     problems = form_problems(path.name, nbformat.read(path, as_version=4))
-    assert not problems, f"{path.name} does not read like a lecture yet:\n  " + "\n  ".join(problems)
+    assert not problems, f"{path.name} does not read like a lecture yet:\n  " + "\n  ".join(
+        problems
+    )
 
 
 def test_lecture_form_check_can_fail() -> None:
@@ -100,11 +111,20 @@ def test_lecture_form_check_can_fail() -> None:
     nb.cells = [
         nbformat.v4.new_markdown_cell("Short."),
         nbformat.v4.new_code_cell(
-            "x = f\"{'up' if 2 > 1 else 'down'}\"\n" + "y = 1" + " " * 120 + "\ndef f():\n    return 1\n"
+            "x = f\"{'up' if 2 > 1 else 'down'}\"\n"
+            + "y = 1"
+            + " " * 120
+            + "\ndef f():\n    return 1\n"
         ),
     ]
     text = "\n".join(form_problems("03_x.ipynb", nb))
-    for expected in ("x the Markdown", "over 100", "conditional", "defined in the notebook", "no formula"):
+    for expected in (
+        "x the Markdown",
+        "over 100",
+        "conditional",
+        "defined in the notebook",
+        "no formula",
+    ):
         assert expected in text, f"the lecture-form check misses {expected!r}:\n{text}"
 
 
@@ -159,7 +179,10 @@ def test_markdown_types_no_source_figure(path: Path) -> None:
         if c.cell_type == "markdown"
         for hit in typed_figures(c.source, figures)
     ]
-    assert not found, f"{path.name}: Markdown types figures from data/ (compute them instead):\n  " + "\n  ".join(found)
+    assert not found, (
+        f"{path.name}: Markdown types figures from data/ (compute them instead):\n  "
+        + "\n  ".join(found)
+    )
 
 
 def test_typed_figure_check_can_fail() -> None:
@@ -167,4 +190,7 @@ def test_typed_figure_check_can_fail() -> None:
     text = "Revenue was USD 53.437 million; cash USD 1.0462 billion; 7.04 RMB per USD; in 9M2025, on 2025-09-30."
     hits = typed_figures(text, figures)
     assert [hit.split(" ")[0] for hit in hits] == ["53.437", "1.0462", "7.04"], hits
-    assert typed_figures("Rule 8A.09, source S40, H1 2025, discrepancy D2, section 4.4.", figures) == []
+    assert (
+        typed_figures("Rule 8A.09, source S40, H1 2025, discrepancy D2, section 4.4.", figures)
+        == []
+    )

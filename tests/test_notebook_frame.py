@@ -41,8 +41,12 @@ def opening_problems(name: str, cell: nbformat.NotebookNode) -> list[str]:
     summary = " ".join(line.strip() for line in _until_bold(lines[1:]))
     sentences = len(SENTENCE_END.findall(summary))
     if sentences != 2:
-        problems.append(f"the summary after the title must be two sentences, found {sentences}: {summary[:120]!r}")
-    objectives = re.search(r"^\*\*Learning objectives\*\*:?\s*\n+((?:\s*(?:[-*]|\d+\.)\s+\S.*\n?)+)", text, re.M)
+        problems.append(
+            f"the summary after the title must be two sentences, found {sentences}: {summary[:120]!r}"
+        )
+    objectives = re.search(
+        r"^\*\*Learning objectives\*\*:?\s*\n+((?:\s*(?:[-*]|\d+\.)\s+\S.*\n?)+)", text, re.M
+    )
     if not objectives:
         problems.append("'**Learning objectives**' must be followed by a list")
     for label in ("Builds on:", "Prerequisites:"):
@@ -64,7 +68,9 @@ def _until_bold(lines: list[str]) -> list[str]:
 
 def _heading_index(cells: list[nbformat.NotebookNode], heading: str) -> int | None:
     for index, cell in enumerate(cells):
-        if cell.cell_type == "markdown" and re.search(rf"^##\s+{re.escape(heading)}\s*$", cell.source, re.M):
+        if cell.cell_type == "markdown" and re.search(
+            rf"^##\s+{re.escape(heading)}\s*$", cell.source, re.M
+        ):
             return index
     return None
 
@@ -83,7 +89,9 @@ def structure_problems(cells: list[nbformat.NotebookNode]) -> list[str]:
         if following is None or following.cell_type != "code":
             problems.append("'## Key takeaways' must be followed by a code cell")
         elif not any("text/markdown" in o.get("data", {}) for o in following.get("outputs", [])):
-            problems.append("the cell after '## Key takeaways' must display Markdown built from computed numbers")
+            problems.append(
+                "the cell after '## Key takeaways' must display Markdown built from computed numbers"
+            )
 
     exercises_at = _heading_index(cells, "Exercises")
     if exercises_at is None:
@@ -96,7 +104,9 @@ def structure_problems(cells: list[nbformat.NotebookNode]) -> list[str]:
         cell = cells[index]
         if index < exercises_at:
             problems.append(f"exercise cell {index} comes before '## Exercises'")
-        if cell.cell_type != "markdown" or not cell.source.lstrip().startswith(f"**Exercise {n}.**"):
+        if cell.cell_type != "markdown" or not cell.source.lstrip().startswith(
+            f"**Exercise {n}.**"
+        ):
             problems.append(f"exercise cell {index} must be Markdown starting '**Exercise {n}.**'")
         solution = []
         for later in cells[index + 1 :]:
@@ -104,7 +114,9 @@ def structure_problems(cells: list[nbformat.NotebookNode]) -> list[str]:
                 break
             solution.append(later)
         if not any(c.cell_type == "code" for c in solution):
-            problems.append(f"exercise {n} (cell {index}) must be followed by solution-tagged cells, one of them code")
+            problems.append(
+                f"exercise {n} (cell {index}) must be followed by solution-tagged cells, one of them code"
+            )
     for index, cell in enumerate(cells):
         if "solution" in tags(cell):
             before = index - 1
@@ -124,21 +136,31 @@ def output_problems(cells: list[nbformat.NotebookNode]) -> list[str]:
         problems.append(f"execution counts must run 1..{len(counts)} in order, found {counts}")
     for index, cell in enumerate(cells):
         code_lines = (
-            [line.split("#", 1)[0].rstrip() for line in cell.source.splitlines()] if cell.cell_type == "code" else []
+            [line.split("#", 1)[0].rstrip() for line in cell.source.splitlines()]
+            if cell.cell_type == "code"
+            else []
         )
         code_lines = [line for line in code_lines if line]
         if code_lines and code_lines[-1].endswith(";"):
-            problems.append(f"cell {index} ends with a semicolon that hides its result: {code_lines[-1][-60:]!r}")
+            problems.append(
+                f"cell {index} ends with a semicolon that hides its result: {code_lines[-1][-60:]!r}"
+            )
         for output in cell.get("outputs", []):
             if output.get("output_type") == "stream" and output.get("name") == "stderr":
-                problems.append(f"cell {index} wrote to stderr: {str(output.get('text', ''))[:120]!r}")
+                problems.append(
+                    f"cell {index} wrote to stderr: {str(output.get('text', ''))[:120]!r}"
+                )
             if output.get("output_type") == "error":
-                problems.append(f"cell {index} raised {output.get('ename')}: {output.get('evalue')}")
+                problems.append(
+                    f"cell {index} raised {output.get('ename')}: {output.get('evalue')}"
+                )
             text = json.dumps(output, ensure_ascii=False)
             found = ABSOLUTE_PATH.search(text)
             if found:
                 start = max(found.start() - 40, 0)
-                problems.append(f"cell {index} shows an absolute path: ...{text[start : found.end() + 40]!r}")
+                problems.append(
+                    f"cell {index} shows an absolute path: ...{text[start : found.end() + 40]!r}"
+                )
     return problems
 
 
@@ -152,18 +174,24 @@ def test_notebook_frame(path: Path) -> None:
     problems += opening_problems(path.name, nb.cells[0]) if nb.cells else ["the notebook is empty"]
     problems += structure_problems(nb.cells)
     problems += output_problems(nb.cells)
-    assert not problems, f"{path.name} breaks the frame of CONTRIBUTING.md:\n  " + "\n  ".join(problems)
+    assert not problems, f"{path.name} breaks the frame of CONTRIBUTING.md:\n  " + "\n  ".join(
+        problems
+    )
 
 
 def test_frame_check_catches_a_broken_notebook() -> None:
     """The checks can fail: a notebook without the frame yields every kind of problem."""
     bad = [
-        nbformat.v4.new_markdown_cell("# 7 · No number\n\nOne sentence only\n\n**Reading time:** soon"),
+        nbformat.v4.new_markdown_cell(
+            "# 7 · No number\n\nOne sentence only\n\n**Reading time:** soon"
+        ),
         nbformat.v4.new_code_cell("x = 1;", execution_count=2),
         nbformat.v4.new_markdown_cell("**Exercise 1.** Orphan", metadata={"tags": ["exercise"]}),
     ]
     bad[1].outputs = [nbformat.v4.new_output("stream", name="stderr", text="Warning at /tmp/x.py")]
-    problems = opening_problems("07_bad.ipynb", bad[0]) + structure_problems(bad) + output_problems(bad)
+    problems = (
+        opening_problems("07_bad.ipynb", bad[0]) + structure_problems(bad) + output_problems(bad)
+    )
     text = "\n".join(problems)
     for expected in (
         "must start '# 07",

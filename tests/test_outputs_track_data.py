@@ -22,15 +22,26 @@ ROOT = Path(__file__).resolve().parent.parent
 CASH = "mm_cash_2025_09_30,minimax,cash_and_equivalents,,2025-09-30,,2025-09-30,362.6,"
 
 NOTEBOOKS = {
-    "01_figure.ipynb": ['import helpers as h\n\nh.fact("minimax", "cash_and_equivalents", "2025-09-30").value'],
-    "02_chart.ipynb": ["import helpers as h\n\nfig, ax = h.new_figure()\nax.plot([1, 2], [3, 5])\nh.show(fig)"],
+    "01_figure.ipynb": [
+        'import helpers as h\n\nh.fact("minimax", "cash_and_equivalents", "2025-09-30").value'
+    ],
+    "02_chart.ipynb": [
+        "import helpers as h\n\nfig, ax = h.new_figure()\nax.plot([1, 2], [3, 5])\nh.show(fig)"
+    ],
     "03_control.ipynb": ['import helpers as h\n\nh.fact("minimax", "revenue", "9M2025").value'],
 }
 
 
 def _write(path: Path, sources: list[str]) -> None:
     cells = [
-        {"cell_type": "code", "id": f"c{i}", "metadata": {}, "execution_count": None, "outputs": [], "source": s}
+        {
+            "cell_type": "code",
+            "id": f"c{i}",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": s,
+        }
         for i, s in enumerate(sources)
     ]
     nb = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
@@ -43,7 +54,9 @@ def nbval_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedP
     folder = tmp_path_factory.mktemp("outputs")
     for name, sources in NOTEBOOKS.items():
         _write(folder / name, sources)
-    spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "scripts" / "run_notebooks.py")
+    spec = importlib.util.spec_from_file_location(
+        "run_notebooks", ROOT / "scripts" / "run_notebooks.py"
+    )
     assert spec and spec.loader
     runner = importlib.util.module_from_spec(spec)
     sys.modules["run_notebooks"] = runner
@@ -87,7 +100,11 @@ def test_changed_chart_fails_nbval(nbval_run: subprocess.CompletedProcess[str]) 
     assert "image/svg+xml" in out, out[-3000:]
 
 
-def test_an_unchanged_notebook_passes_in_the_same_run(nbval_run: subprocess.CompletedProcess[str]) -> None:
+def test_an_unchanged_notebook_passes_in_the_same_run(
+    nbval_run: subprocess.CompletedProcess[str],
+) -> None:
     out = nbval_run.stdout
-    assert "03_control" not in "\n".join(line for line in out.splitlines() if line.startswith("FAILED"))
+    assert "03_control" not in "\n".join(
+        line for line in out.splitlines() if line.startswith("FAILED")
+    )
     assert re.search(r"2 failed, 1 passed", out), out[-2000:]

@@ -38,7 +38,9 @@ def _problems(result: Result) -> list[str]:
     if result.case.expect_error:
         names = [name for name, _ in result.errors]
         if result.case.expect_error not in names:
-            return [f"expected {result.case.expect_error}, got {names or 'no error'}"] + result.problems
+            return [
+                f"expected {result.case.expect_error}, got {names or 'no error'}"
+            ] + result.problems
         return []
     return result.problems
 
@@ -46,13 +48,19 @@ def _problems(result: Result) -> list[str]:
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_every_parameter_value_runs(notebook: Path, results: dict[Case, Result]) -> None:
     if SPECS[notebook] is None:
-        pytest.skip(f"{notebook.name} declares no PARAMETERS yet (no check_namespace(<module>.PARAMETERS, globals()))")
-    failed = {c.label: _problems(r) for c, r in results.items() if c.notebook == notebook and _problems(r)}
+        pytest.skip(
+            f"{notebook.name} declares no PARAMETERS yet (no check_namespace(<module>.PARAMETERS, globals()))"
+        )
+    failed = {
+        c.label: _problems(r) for c, r in results.items() if c.notebook == notebook and _problems(r)
+    }
     assert not failed, "\n".join(f"{label}: {'; '.join(p)}" for label, p in failed.items())
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_verdicts_do_not_depend_on_the_display_currency(notebook: Path, results: dict[Case, Result]) -> None:
+def test_verdicts_do_not_depend_on_the_display_currency(
+    notebook: Path, results: dict[Case, Result]
+) -> None:
     spec = SPECS[notebook]
     if spec is None:
         pytest.skip(f"{notebook.name} declares no PARAMETERS yet")
@@ -60,7 +68,9 @@ def test_verdicts_do_not_depend_on_the_display_currency(notebook: Path, results:
     if not names:
         pytest.skip(f"{notebook.name} has no display-currency parameter")
     for name in names:
-        assert_same_masked_text({c: r for c, r in results.items() if c.notebook == notebook and c.name == name})
+        assert_same_masked_text(
+            {c: r for c, r in results.items() if c.notebook == notebook and c.name == name}
+        )
 
 
 def assert_same_masked_text(runs: dict[Case, Result]) -> None:
@@ -70,7 +80,9 @@ def assert_same_masked_text(runs: dict[Case, Result]) -> None:
     for value, texts in others:
         for i, (a, b) in enumerate(zip(reference, texts)):
             assert a == b, f"output {i} differs between {first!r} and {value!r}:\n  {a}\n  {b}"
-        assert len(reference) == len(texts), f"{first!r} shows {len(reference)} outputs, {value!r} {len(texts)}"
+        assert len(reference) == len(texts), (
+            f"{first!r} shows {len(reference)} outputs, {value!r} {len(texts)}"
+        )
 
 
 # ----------------------------------------------------------------------------- the harness, proved
@@ -88,9 +100,15 @@ RATE = {"USD": 1.0, "RMB": 7.04}
 
 def _notebook(folder: Path, name: str, body: list[str], check: bool = True) -> Path:
     """A synthetic notebook: a parameters cell, the check (or none), then ``body`` cells."""
-    call = "h.params.check_namespace(synth.PARAMETERS, globals())" if check else "h.params.cases(synth.PARAMETERS)"
+    call = (
+        "h.params.check_namespace(synth.PARAMETERS, globals())"
+        if check
+        else "h.params.cases(synth.PARAMETERS)"
+    )
     cells = [
-        nbformat_cell("# Growth per month, a fraction\ncurrency = 'USD'\ngrowth = 0.1", tags=["parameters"]),
+        nbformat_cell(
+            "# Growth per month, a fraction\ncurrency = 'USD'\ngrowth = 0.1", tags=["parameters"]
+        ),
         nbformat_cell(f"import helpers as h\nimport synth\n\n{call}"),
     ] + [nbformat_cell(source) for source in body]
     nb = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
@@ -137,7 +155,9 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[Case, 
     return {nb.stem: {c: r for c, r in results.items() if c.notebook == nb} for nb in runs}
 
 
-def test_harness_finds_the_spec_and_lists_the_cases(synthetic: dict[str, dict[Case, Result]]) -> None:
+def test_harness_finds_the_spec_and_lists_the_cases(
+    synthetic: dict[str, dict[Case, Result]],
+) -> None:
     runs = list(synthetic["01_good"])
     assert [(c.name, c.value) for c in runs] == [
         ("currency", "USD"),
@@ -152,9 +172,13 @@ def test_harness_finds_the_spec_and_lists_the_cases(synthetic: dict[str, dict[Ca
 
 def test_harness_passes_a_good_notebook(synthetic: dict[str, dict[Case, Result]]) -> None:
     results = synthetic["01_good"]
-    assert all(not _problems(r) for r in results.values()), {c.label: r.problems for c, r in results.items()}
+    assert all(not _problems(r) for r in results.values()), {
+        c.label: r.problems for c, r in results.items()
+    }
     assert_same_masked_text({c: r for c, r in results.items() if c.name == "currency"})
-    assert any("above the cost" in t for r in results.values() for t in r.texts), "the outputs were collected"
+    assert any("above the cost" in t for r in results.values() for t in r.texts), (
+        "the outputs were collected"
+    )
 
 
 def test_harness_fails_a_crash_stderr_and_a_currency_dependent_verdict(
@@ -169,19 +193,28 @@ def test_harness_fails_a_crash_stderr_and_a_currency_dependent_verdict(
         assert_same_masked_text({c: r for c, r in results.items() if c.name == "currency"})
 
 
-def test_harness_fails_a_misspelt_name_that_is_not_stopped(synthetic: dict[str, dict[Case, Result]]) -> None:
+def test_harness_fails_a_misspelt_name_that_is_not_stopped(
+    synthetic: dict[str, dict[Case, Result]],
+) -> None:
     """A notebook that ignores its spec (no check_namespace) lets a typo through: the harness reports it."""
     (result,) = synthetic["03_unchecked"].values()
     assert _problems(result) == ["expected ParameterError, got no error"]
 
 
 def test_a_notebook_without_parameters_is_found_as_none(tmp_path: Path) -> None:
-    nb = {"cells": [nbformat_cell("x = 1", tags=["parameters"])], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    nb = {
+        "cells": [nbformat_cell("x = 1", tags=["parameters"])],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     path = tmp_path / "00_plain.ipynb"
     path.write_text(json.dumps(nb), encoding="utf-8")
     assert discover(path) is None
 
 
 def test_mask_hides_numbers_currencies_and_scales_only() -> None:
-    assert mask("USD 1,046.2 million is above RMB 7.4 billion") == "CUR N SCALE is above CUR N SCALE"
+    assert (
+        mask("USD 1,046.2 million is above RMB 7.4 billion") == "CUR N SCALE is above CUR N SCALE"
+    )
     assert mask("above") != mask("below")

@@ -37,10 +37,20 @@ def _load_runner() -> ModuleType:
 
 def _notebook(path: Path, *sources: str) -> Path:
     cells = [
-        {"cell_type": "code", "id": f"c{i}", "metadata": {}, "execution_count": None, "outputs": [], "source": s}
+        {
+            "cell_type": "code",
+            "id": f"c{i}",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": s,
+        }
         for i, s in enumerate(sources)
     ]
-    path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -64,7 +74,10 @@ def test_a_good_run_writes_normalised_and_trusted_notebooks(
     assert written.cells[0].outputs[0]["text"] == "42\n"
     expected = _load_runner().METADATA
     assert written.metadata.kernelspec == expected["kernelspec"]
-    assert written.metadata.language_info == {**expected["language_info"], "version": platform.python_version()}
+    assert written.metadata.language_info == {
+        **expected["language_info"],
+        "version": platform.python_version(),
+    }
     check = subprocess.run(
         [
             sys.executable,
@@ -81,7 +94,9 @@ def test_a_good_run_writes_normalised_and_trusted_notebooks(
     assert check.stdout.strip() == "True", check.stderr
 
 
-def test_a_failing_notebook_leaves_every_file_unchanged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_failing_notebook_leaves_every_file_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = _notebook(tmp_path / "01_good.ipynb", "x = 1")
     bad = _notebook(tmp_path / "02_bad.ipynb", "raise ValueError('planted')")
     before = _snapshot(tmp_path)
@@ -97,7 +112,10 @@ def test_bad_data_stops_the_run_before_any_notebook(
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     facts = data / "facts.csv"
-    facts.write_text(facts.read_text(encoding="utf-8").replace(",3.46,,million,", ",-3.46,,million,"), encoding="utf-8")
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace(",3.46,,million,", ",-3.46,,million,"),
+        encoding="utf-8",
+    )
     nb = _notebook(tmp_path / "01_a.ipynb", "print('ran')")
     before = nb.read_bytes()
     monkeypatch.setenv("HELPERS_DATA_DIR", str(data))
@@ -109,7 +127,9 @@ def test_bad_data_stops_the_run_before_any_notebook(
 
 
 def _children_of(pid: int) -> list[int]:
-    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True
+    ).stdout
     return [int(p) for p in out.split()]
 
 
@@ -166,7 +186,11 @@ def test_killing_make_stops_the_workers(tmp_path: Path, env: dict[str, str]) -> 
     before = {p.name: p.read_bytes() for p in paths}
     command = f"{sys.executable} {RUNNER} {' '.join(map(str, paths))} & wait"
     parent = subprocess.Popen(
-        ["bash", "-c", command], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        ["bash", "-c", command],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     _wait_for_kernels(tmp_path, 2)
     (runner,) = _children_of(parent.pid)
@@ -193,7 +217,9 @@ def test_a_kernel_that_dies_at_start_is_started_again(
         def execute(self, **kwargs: Any) -> Any:
             calls.append(1)
             if len(calls) == 1:
-                raise DeadKernelError("Kernel died before replying to kernel_info (Address already in use)")
+                raise DeadKernelError(
+                    "Kernel died before replying to kernel_info (Address already in use)"
+                )
             return super().execute(**kwargs)
 
     monkeypatch.setattr(runner, "NotebookClient", FlakyClient)
@@ -203,7 +229,9 @@ def test_a_kernel_that_dies_at_start_is_started_again(
     assert "starting it again" in capsys.readouterr().err
 
 
-def test_a_kernel_that_dies_mid_run_is_not_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_kernel_that_dies_mid_run_is_not_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     runner = _load_runner()
     nb = _notebook(tmp_path / "01_a.ipynb", "import os\nos._exit(1)")
     with pytest.raises(runner.RunError, match="the kernel died"):

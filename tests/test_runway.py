@@ -60,7 +60,9 @@ def test_growth_closed_form() -> None:
 
 
 def test_tiny_growth_approaches_constant() -> None:
-    assert runway_months(1046.2, 27.9, burn_growth_per_month=1e-12) == pytest.approx(1046.2 / 27.9, rel=1e-9)
+    assert runway_months(1046.2, 27.9, burn_growth_per_month=1e-12) == pytest.approx(
+        1046.2 / 27.9, rel=1e-9
+    )
 
 
 def test_burn_growth_for_24_months() -> None:
@@ -134,7 +136,9 @@ def test_bad_inputs_name_the_argument(kwargs: dict[str, float], name: str) -> No
         runway_grid(**args)
 
 
-@pytest.mark.parametrize(("share", "change"), [(-0.1, 0.0), (1.1, 0.0), (0.5, -1.0), (0.5, math.nan)])
+@pytest.mark.parametrize(
+    ("share", "change"), [(-0.1, 0.0), (1.1, 0.0), (0.5, -1.0), (0.5, math.nan)]
+)
 def test_compute_price_adjusted_burn_rejects(share: float, change: float) -> None:
     with pytest.raises(ValueError, match="compute_"):
         compute_price_adjusted_burn(27.9, share, change)
@@ -151,7 +155,9 @@ def test_compute_price_adjusted_burn_rejects(share: float, change: float) -> Non
         (1.0, 38.0, 1.0, "tends to -1"),
     ],
 )
-def test_burn_growth_for_runway_rejects(cash: float, burn: float, target: float, match: str) -> None:
+def test_burn_growth_for_runway_rejects(
+    cash: float, burn: float, target: float, match: str
+) -> None:
     with pytest.raises(ValueError, match=match):
         burn_growth_for_runway(cash, burn, target)
 
@@ -170,7 +176,9 @@ def test_grid_shape_and_special_values() -> None:
 
 @FAST
 @given(cash_st, burn_st, burn_st, growth_st, proceeds_st)
-def test_runway_never_rises_when_burn_rises(c: float, b1: float, b2: float, g: float, p: float) -> None:
+def test_runway_never_rises_when_burn_rises(
+    c: float, b1: float, b2: float, g: float, p: float
+) -> None:
     lo, hi = sorted((b1, b2))
     t_lo = runway_months(c, lo, burn_growth_per_month=g, proceeds=p)
     t_hi = runway_months(c, hi, burn_growth_per_month=g, proceeds=p)
@@ -188,7 +196,9 @@ def test_runway_never_rises_when_growth_rises(c: float, b: float, g1: float, g2:
 
 @FAST
 @given(cash_st, burn_st, growth_st, proceeds_st, proceeds_st)
-def test_runway_never_falls_when_proceeds_rise(c: float, b: float, g: float, p1: float, p2: float) -> None:
+def test_runway_never_falls_when_proceeds_rise(
+    c: float, b: float, g: float, p1: float, p2: float
+) -> None:
     lo, hi = sorted((p1, p2))
     t_lo = runway_months(c, b, burn_growth_per_month=g, proceeds=lo)
     t_hi = runway_months(c, b, burn_growth_per_month=g, proceeds=hi)
@@ -203,12 +213,16 @@ def test_runway_never_falls_when_proceeds_rise(c: float, b: float, g: float, p1:
     st.lists(offset_st, min_size=1, max_size=4),
     proceeds_st,
 )
-def test_grid_matches_scalar(c: float, b: float, gs: list[float], offsets: list[float], p: float) -> None:
+def test_grid_matches_scalar(
+    c: float, b: float, gs: list[float], offsets: list[float], p: float
+) -> None:
     grid = runway_grid(c, b, np.array(gs)[:, None], np.array(offsets)[None, :], p)
     assert grid.shape == (len(gs), len(offsets))
     for i, g in enumerate(gs):
         for j, o in enumerate(offsets):
-            scalar = runway_months(c, b, burn_growth_per_month=g, revenue_offset_per_month=o, proceeds=p)
+            scalar = runway_months(
+                c, b, burn_growth_per_month=g, revenue_offset_per_month=o, proceeds=p
+            )
             assert close(float(grid[i, j]), scalar, rel=1e-12)
 
 
@@ -253,7 +267,9 @@ def test_runway_by_month_flat_burn_equals_closed_form() -> None:
 @given(st.floats(1.0, 1e4), st.floats(0.1, 1e3), st.floats(0.001, 0.2))
 def test_growing_burn_spreadsheet_is_longer(c: float, b: float, g: float) -> None:
     # Month k is charged b q^(k-1) < the continuous burn over it, so the spreadsheet's cash lasts longer.
-    assert runway_by_month(c, b, burn_growth_per_month=g) >= runway_months(c, b, burn_growth_per_month=g)
+    assert runway_by_month(c, b, burn_growth_per_month=g) >= runway_months(
+        c, b, burn_growth_per_month=g
+    )
 
 
 @settings(max_examples=200, deadline=None)
@@ -266,7 +282,9 @@ def test_shrinking_burn_spreadsheet_is_shorter(c: float, b: float, g: float) -> 
 def test_runway_by_month_edges() -> None:
     assert runway_by_month(0.0, 10.0, burn_growth_per_month=0.1) == 0.0
     assert runway_by_month(100.0, 0.0) == math.inf
-    assert runway_by_month(100.0, 10.0, burn_growth_per_month=-0.1) == math.inf  # 10 / 0.1 = 100: never
+    assert (
+        runway_by_month(100.0, 10.0, burn_growth_per_month=-0.1) == math.inf
+    )  # 10 / 0.1 = 100: never
     assert math.isfinite(runway_by_month(99.0, 10.0, burn_growth_per_month=-0.1))
     assert runway_by_month(50.0, 10.0, proceeds=50.0) == 10.0
     with pytest.raises(ValueError, match="burn_growth_per_month"):

@@ -50,8 +50,12 @@ def test_minimax_base_case() -> None:
 
 @FAST
 @given(cash_st, burn_st, growth_st, revenue_st, margin_st)
-def test_no_revenue_growth_is_runway_months(c: float, b: float, g: float, rev: float, m: float) -> None:
-    got = runway_with_revenue_growth(c, b, burn_growth_per_month=g, revenue_per_month=rev, revenue_margin=m)
+def test_no_revenue_growth_is_runway_months(
+    c: float, b: float, g: float, rev: float, m: float
+) -> None:
+    got = runway_with_revenue_growth(
+        c, b, burn_growth_per_month=g, revenue_per_month=rev, revenue_margin=m
+    )
     assert got == runway_months(c, b, burn_growth_per_month=g)
 
 
@@ -75,7 +79,9 @@ def test_cumulative_matches_runway_closed_form(t: float, b: float, g: float) -> 
 
 def test_compute_price_goes_through_the_shared_helper() -> None:
     burn = compute_price_adjusted_burn(27.9, 0.4, 0.25)
-    assert scenario_runway(1046.2, 27.9, compute_share=0.4, compute_price_change=0.25) == 1046.2 / burn
+    assert (
+        scenario_runway(1046.2, 27.9, compute_share=0.4, compute_price_change=0.25) == 1046.2 / burn
+    )
 
 
 # --- the revenue-growth solver ----------------------------------------------
@@ -83,7 +89,9 @@ def test_compute_price_goes_through_the_shared_helper() -> None:
 
 @FAST
 @given(cash_st, burn_st, growth_st, revenue_st, st.floats(0.001, 0.3), margin_st)
-def test_runway_solves_the_equation(c: float, b: float, g: float, rev: float, r: float, m: float) -> None:
+def test_runway_solves_the_equation(
+    c: float, b: float, g: float, rev: float, r: float, m: float
+) -> None:
     kw = {
         "burn_growth_per_month": g,
         "revenue_per_month": rev,
@@ -112,8 +120,15 @@ def test_runway_solves_the_equation(c: float, b: float, g: float, rev: float, r:
         (100.0, 10.0, -0.05, 4.0, -0.05, 0.5),  # revenue shrinks: burn rises
     ],
 )
-def test_against_brute_force(cash: float, burn: float, g: float, rev: float, r: float, m: float) -> None:
-    kw = {"burn_growth_per_month": g, "revenue_per_month": rev, "revenue_growth_per_month": r, "revenue_margin": m}
+def test_against_brute_force(
+    cash: float, burn: float, g: float, rev: float, r: float, m: float
+) -> None:
+    kw = {
+        "burn_growth_per_month": g,
+        "revenue_per_month": rev,
+        "revenue_growth_per_month": r,
+        "revenue_margin": m,
+    }
     exact = runway_with_revenue_growth(cash, burn, **kw)
     horizon = 400.0
     approx = brute_force_first_crossing(cash, horizon, burn_per_month=burn, **kw)
@@ -136,7 +151,13 @@ def test_burn_dips_then_returns() -> None:
 @pytest.mark.parametrize(
     ("cash", "burn", "g", "rev", "r"),
     [
-        (1.0, 1.0, 2.225073858507e-311, 2.225073858507e-311, 0.0625),  # tiny revenue overtakes after e**715
+        (
+            1.0,
+            1.0,
+            2.225073858507e-311,
+            2.225073858507e-311,
+            0.0625,
+        ),  # tiny revenue overtakes after e**715
         (10.0, 156.90584458520058, 1e-300, 1e-300, 1e-9),  # overflow in t * expm1(ct) / ct
     ],
 )
@@ -151,44 +172,66 @@ def test_tiny_and_huge_magnitudes(cash: float, burn: float, g: float, rev: float
 def test_unresolvable_runway_raises() -> None:
     with pytest.raises(ValueError, match="1e\\+12 months"):
         runway_with_revenue_growth(
-            1e4, 1.0, burn_growth_per_month=-0.16, revenue_per_month=1e-9, revenue_growth_per_month=-0.18
+            1e4,
+            1.0,
+            burn_growth_per_month=-0.16,
+            revenue_per_month=1e-9,
+            revenue_growth_per_month=-0.18,
         )
 
 
 @FAST
 @given(cash_st, burn_st, revenue_st, st.floats(0.0, 0.1), st.floats(0.0, 0.1))
-def test_runway_rises_with_revenue_growth(c: float, b: float, rev: float, r1: float, r2: float) -> None:
+def test_runway_rises_with_revenue_growth(
+    c: float, b: float, rev: float, r1: float, r2: float
+) -> None:
     lo, hi = sorted((r1, r2))
     kw = {"revenue_per_month": rev, "revenue_margin": 0.5}
-    assert runway_with_revenue_growth(c, b, revenue_growth_per_month=lo, **kw) <= runway_with_revenue_growth(
-        c, b, revenue_growth_per_month=hi, **kw
-    ) * (1 + 1e-9)
+    assert runway_with_revenue_growth(
+        c, b, revenue_growth_per_month=lo, **kw
+    ) <= runway_with_revenue_growth(c, b, revenue_growth_per_month=hi, **kw) * (1 + 1e-9)
 
 
 @FAST
-@given(cash_st, burn_st, revenue_st, st.floats(0.0, 0.1), st.floats(-0.1, 0.1), st.floats(-0.1, 0.1))
-def test_runway_falls_with_burn_growth(c: float, b: float, rev: float, r: float, g1: float, g2: float) -> None:
+@given(
+    cash_st, burn_st, revenue_st, st.floats(0.0, 0.1), st.floats(-0.1, 0.1), st.floats(-0.1, 0.1)
+)
+def test_runway_falls_with_burn_growth(
+    c: float, b: float, rev: float, r: float, g1: float, g2: float
+) -> None:
     lo, hi = sorted((g1, g2))
     kw = {"revenue_per_month": rev, "revenue_growth_per_month": r, "revenue_margin": 0.5}
-    assert runway_with_revenue_growth(c, b, burn_growth_per_month=hi, **kw) <= runway_with_revenue_growth(
-        c, b, burn_growth_per_month=lo, **kw
-    ) * (1 + 1e-9)
+    assert runway_with_revenue_growth(
+        c, b, burn_growth_per_month=hi, **kw
+    ) <= runway_with_revenue_growth(c, b, burn_growth_per_month=lo, **kw) * (1 + 1e-9)
 
 
 # --- edge cases and bad input -----------------------------------------------
 
 
 def test_zero_cash_and_zero_burn() -> None:
-    assert runway_with_revenue_growth(0.0, 10.0, revenue_per_month=5.0, revenue_growth_per_month=0.1) == 0.0
-    assert runway_with_revenue_growth(100.0, 0.0, revenue_per_month=5.0, revenue_growth_per_month=0.1) == math.inf
+    assert (
+        runway_with_revenue_growth(0.0, 10.0, revenue_per_month=5.0, revenue_growth_per_month=0.1)
+        == 0.0
+    )
+    assert (
+        runway_with_revenue_growth(100.0, 0.0, revenue_per_month=5.0, revenue_growth_per_month=0.1)
+        == math.inf
+    )
     # shrinking revenue with no burn today: the lost revenue becomes the burn
-    t = runway_with_revenue_growth(100.0, 0.0, revenue_per_month=10.0, revenue_growth_per_month=-0.1)
-    assert cumulative_net_burn(t, 0.0, revenue_per_month=10.0, revenue_growth_per_month=-0.1) == pytest.approx(100.0)
+    t = runway_with_revenue_growth(
+        100.0, 0.0, revenue_per_month=10.0, revenue_growth_per_month=-0.1
+    )
+    assert cumulative_net_burn(
+        t, 0.0, revenue_per_month=10.0, revenue_growth_per_month=-0.1
+    ) == pytest.approx(100.0)
 
 
 def test_proceeds_add_to_cash() -> None:
     kw = {"revenue_per_month": 5.0, "revenue_growth_per_month": 0.02}
-    assert runway_with_revenue_growth(60.0, 10.0, proceeds=40.0, **kw) == runway_with_revenue_growth(100.0, 10.0, **kw)
+    assert runway_with_revenue_growth(
+        60.0, 10.0, proceeds=40.0, **kw
+    ) == runway_with_revenue_growth(100.0, 10.0, **kw)
 
 
 @pytest.mark.parametrize(
@@ -214,11 +257,20 @@ def test_bad_input_names_the_value(kwargs: dict[str, object], name: str) -> None
 
 
 def test_tornado_table_orders_by_swing() -> None:
-    base = {"cash": 100.0, "burn_per_month": 10.0, "burn_growth_per_month": 0.0, "compute_share": 0.5}
+    base = {
+        "cash": 100.0,
+        "burn_per_month": 10.0,
+        "burn_growth_per_month": 0.0,
+        "compute_share": 0.5,
+    }
     table = tornado_table(
         scenario_runway,
         base,
-        {"compute_share": (0.0, 1.0), "burn_growth_per_month": (-0.05, 0.05), "cash": (90.0, 110.0)},
+        {
+            "compute_share": (0.0, 1.0),
+            "burn_growth_per_month": (-0.05, 0.05),
+            "cash": (90.0, 110.0),
+        },
     )
     assert list(table["input"]) == ["burn_growth_per_month", "cash", "compute_share"]
     assert table["base_runway"].eq(10.0).all()

@@ -22,7 +22,9 @@ HERE = "{}.{}.{}".format(*sys.version_info[:3])
 
 
 def _check(venv: Path, mode: str, python: str = sys.executable) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([python, str(CHECK), str(venv), mode], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [python, str(CHECK), str(venv), mode], capture_output=True, text=True, timeout=120
+    )
 
 
 def _fake_venv(folder: Path, version: str | None) -> Path:
@@ -30,7 +32,9 @@ def _fake_venv(folder: Path, version: str | None) -> Path:
     bin_dir = folder / ".venv" / "bin"
     bin_dir.mkdir(parents=True)
     script = bin_dir / "python"
-    script.write_text("#!/bin/sh\n" + (f"echo {version}; echo /usr/bin/python3\n" if version else "exit 1\n"))
+    script.write_text(
+        "#!/bin/sh\n" + (f"echo {version}; echo /usr/bin/python3\n" if version else "exit 1\n")
+    )
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
     return folder / ".venv"
 
@@ -83,7 +87,9 @@ def test_make_refuses_a_missing_interpreter_with_the_fix() -> None:
         env={**os.environ, "MAKEFLAGS": ""},
     )
     assert result.returncode != 0
-    assert "python3.99 not found" in result.stderr and "PYTHON=python3.12 make test" in result.stderr
+    assert (
+        "python3.99 not found" in result.stderr and "PYTHON=python3.12 make test" in result.stderr
+    )
 
 
 def test_pyproject_accepts_311_to_313_and_the_workflow_runs_each() -> None:

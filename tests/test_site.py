@@ -106,7 +106,9 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        launched = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         try:
             yield launched
         finally:
@@ -132,7 +134,9 @@ def _ids_in(path: Path, cache: dict[Path, set[str]]) -> set[str]:
     return cache[path]
 
 
-def broken_links(site: Path, page: Path, hrefs: list[str], cache: dict[Path, set[str]]) -> list[str]:
+def broken_links(
+    site: Path, page: Path, hrefs: list[str], cache: dict[Path, set[str]]
+) -> list[str]:
     """Internal links (resolved ``file://`` URLs) whose file or anchor does not exist in the site."""
     problems = []
     for href in hrefs:
@@ -144,8 +148,14 @@ def broken_links(site: Path, page: Path, hrefs: list[str], cache: dict[Path, set
             problems.append(f"{page.name}: link to missing file {href}")
         elif not target.resolve().is_relative_to(site.resolve()):
             problems.append(f"{page.name}: link leaves the site: {href}")
-        elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _ids_in(target, cache):
-            problems.append(f"{page.name}: link to missing anchor #{parts.fragment} in {target.name}")
+        elif (
+            parts.fragment
+            and target.suffix == ".html"
+            and unquote(parts.fragment) not in _ids_in(target, cache)
+        ):
+            problems.append(
+                f"{page.name}: link to missing anchor #{parts.fragment} in {target.name}"
+            )
     return problems
 
 
@@ -196,19 +206,32 @@ def context(browser: Any) -> Iterator[Any]:
 _ID_CACHE: dict[Path, set[str]] = {}
 
 
-def check_page(context: Any, site: Path, page_path: Path, screenshot: tuple[Path, bool] | None = None) -> list[str]:
+def check_page(
+    context: Any, site: Path, page_path: Path, screenshot: tuple[Path, bool] | None = None
+) -> list[str]:
     """Open one page from ``file://`` and list everything wrong with it (empty when all is well)."""
     problems: list[str] = []
     page = context.new_page()
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
     page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
     page.on(
         "request",
-        lambda r: None if r.url.startswith(LOCAL_SCHEMES) else problems.append(f"request leaves the machine: {r.url}"),
+        lambda r: (
+            None
+            if r.url.startswith(LOCAL_SCHEMES)
+            else problems.append(f"request leaves the machine: {r.url}")
+        ),
     )
     page.on(
         "requestfailed",
-        lambda r: None if not r.url.startswith("file:") else problems.append(f"missing file: {r.url} ({r.failure})"),
+        lambda r: (
+            None
+            if not r.url.startswith("file:")
+            else problems.append(f"missing file: {r.url} ({r.failure})")
+        ),
     )
     try:
         page.goto(page_path.as_uri(), wait_until="load")
@@ -219,7 +242,9 @@ def check_page(context: Any, site: Path, page_path: Path, screenshot: tuple[Path
         # Solutions: folded before the click, shown after it (the first by a real mouse click).
         hidden = page.evaluate(FOLDED_JS)
         problems += [
-            f"solution {i + 1} is visible before its summary is clicked" for i, h in enumerate(hidden) if not h
+            f"solution {i + 1} is visible before its summary is clicked"
+            for i, h in enumerate(hidden)
+            if not h
         ]
         if hidden:
             page.locator("details.solution > summary").first.click()
@@ -227,13 +252,17 @@ def check_page(context: Any, site: Path, page_path: Path, screenshot: tuple[Path
                 "() => document.querySelectorAll('details.solution > summary').forEach((s, i) => i && s.click())"
             )
             shown = page.evaluate(FOLDED_JS)
-            problems += [f"solution {i + 1} stays hidden after its click" for i, h in enumerate(shown) if h]
+            problems += [
+                f"solution {i + 1} stays hidden after its click" for i, h in enumerate(shown) if h
+            ]
 
         # Sizes: open every fold so that charts inside solutions are laid out too.
         page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
         for item in page.evaluate(SIZES_JS):
             if item["w"] <= 0 or item["h"] <= 0 or item["natural"] == 0:
-                problems.append(f"<{item['tag']}> with zero size {item['w']}x{item['h']} {item['label'][:60]!r}")
+                problems.append(
+                    f"<{item['tag']}> with zero size {item['w']}x{item['h']} {item['label'][:60]!r}"
+                )
 
         problems += [f"unrendered formula: {tex!r}" for tex in page.evaluate(UNRENDERED_JS)]
         for item in page.evaluate(MATH_JS):
@@ -303,7 +332,9 @@ def test_formulas_become_mathml_and_code_keeps_its_dollars() -> None:
     """Inline and display LaTeX turn into MathML at build time; a dollar inside code stays text."""
     builder = _load_builder()
     page = builder.Page()
-    out = page.markdown("Runway $T = C/b$ and\n\n$$\nT = \\frac{\\ln(1 + C g / b)}{g}\n$$\n\n`cost $5`")
+    out = page.markdown(
+        "Runway $T = C/b$ and\n\n$$\nT = \\frac{\\ln(1 + C g / b)}{g}\n$$\n\n`cost $5`"
+    )
     assert out.count("<math") == 2 and 'display="block"' in out and 'display="inline"' in out
     assert "<code>cost $5</code>" in out
     with pytest.raises(builder.BuildError, match="cannot render the formula"):
@@ -364,12 +395,17 @@ def planted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("HELPERS_DATA_DIR", str(root / "data"))
         mp.setenv("JUPYTER_DATA_DIR", str(root / "jupyter-data"))
-        spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "scripts" / "run_notebooks.py")
+        spec = importlib.util.spec_from_file_location(
+            "run_notebooks", ROOT / "scripts" / "run_notebooks.py"
+        )
         assert spec and spec.loader
         runner = importlib.util.module_from_spec(spec)
         sys.modules["run_notebooks"] = runner
         spec.loader.exec_module(runner)
-        assert runner.main([str(p) for p in sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))]) == 0
+        assert (
+            runner.main([str(p) for p in sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))])
+            == 0
+        )
         _load_builder().build(root / "notebooks", root / "site")
     return root / "site"
 
@@ -384,11 +420,17 @@ def test_planted_markup_never_becomes_an_element_or_runs(planted_site: Path, con
             found = page.evaluate(PLANT_JS)
         finally:
             page.close()
-        assert found["elements"] == 0 and not found["ran"], f"{name}: planted markup became an element: {found}"
+        assert found["elements"] == 0 and not found["ran"], (
+            f"{name}: planted markup became an element: {found}"
+        )
         if found["text"]:
             shown.append(name)
-    assert {"sources.html", "glossary.html"} <= set(shown), "the planted text must reach the pages as text"
-    assert any(n.startswith("0") for n in shown), f"no notebook page showed a planted value: {shown}"
+    assert {"sources.html", "glossary.html"} <= set(shown), (
+        "the planted text must reach the pages as text"
+    )
+    assert any(n.startswith("0") for n in shown), (
+        f"no notebook page showed a planted value: {shown}"
+    )
 
 
 def test_markdown_keeps_allowed_tags_and_escapes_the_rest() -> None:
@@ -398,7 +440,13 @@ def test_markdown_keeps_allowed_tags_and_escapes_the_rest() -> None:
         '<script>alert(1)</script> <img src=x onerror=alert(1)> <sup onclick="x()">3</sup> '
         '<span style="color:red">s</span> [link](javascript:alert(1))\n\n<div>block</div>\n\n$x^2$'
     )
-    for kept in ("<sub>2</sub>", "<sup>2</sup>", "<br>", '<abbr title="a &amp; b">AB</abbr>', "<math"):
+    for kept in (
+        "<sub>2</sub>",
+        "<sup>2</sup>",
+        "<br>",
+        '<abbr title="a &amp; b">AB</abbr>',
+        "<math",
+    ):
         assert kept in out, f"{kept} missing from {out}"
     for gone in ("<script", "<img", "<sup onclick", "<span", "<div>", 'href="javascript'):
         assert gone not in out, f"{gone} survived in {out}"

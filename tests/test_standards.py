@@ -65,7 +65,9 @@ COMMANDS = {
 def runs() -> Iterator[dict[str, subprocess.CompletedProcess[str]]]:
     """All four tools, started at once, waited for together."""
     started = {
-        name: subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        name: subprocess.Popen(
+            cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         for name, cmd in COMMANDS.items()
     }
     done = {}
@@ -75,7 +77,9 @@ def runs() -> Iterator[dict[str, subprocess.CompletedProcess[str]]]:
     yield done
 
 
-def test_frictionless_validates_every_row(runs: dict[str, subprocess.CompletedProcess[str]]) -> None:
+def test_frictionless_validates_every_row(
+    runs: dict[str, subprocess.CompletedProcess[str]],
+) -> None:
     result = runs["frictionless"]
     report = json.loads(result.stdout)
     rows = sum(task["stats"].get("rows", 0) for task in report["tasks"])
@@ -87,7 +91,10 @@ def test_frictionless_catches_a_planted_fault(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     rates = data / "rates.csv"
-    rates.write_text(rates.read_text(encoding="utf-8").replace("USD,RMB,7.04,", "USD,RMB,-7.04,"), encoding="utf-8")
+    rates.write_text(
+        rates.read_text(encoding="utf-8").replace("USD,RMB,7.04,", "USD,RMB,-7.04,"),
+        encoding="utf-8",
+    )
     result = subprocess.run(
         [_tool("frictionless"), "validate", "--json", str(data / "datapackage.json")],
         capture_output=True,
@@ -109,7 +116,9 @@ def _ruff_findings(runs: dict[str, subprocess.CompletedProcess[str]]) -> dict[st
     findings: dict[str, list[str]] = {}
     for item in json.loads(runs["ruff"].stdout):
         name = Path(item["filename"]).resolve().relative_to(ROOT).as_posix()
-        findings.setdefault(name, []).append(f"{item['location']['row']}: {item['code']} {item['message']}")
+        findings.setdefault(name, []).append(
+            f"{item['location']['row']}: {item['code']} {item['message']}"
+        )
     return findings
 
 
@@ -123,7 +132,9 @@ CHECKED = sorted(
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="being rewritten on another branch"))
+        pytest.param(
+            n, marks=pytest.mark.xfail(strict=True, reason="being rewritten on another branch")
+        )
         if n in RUFF_NOT_YET
         else n
         for n in CHECKED
@@ -134,9 +145,13 @@ def test_ruff_check_is_clean(name: str, runs: dict[str, subprocess.CompletedProc
     assert not problems, f"{name}:\n  " + "\n  ".join(problems)
 
 
-def test_ruff_checks_every_file_it_should(runs: dict[str, subprocess.CompletedProcess[str]], tmp_path: Path) -> None:
+def test_ruff_checks_every_file_it_should(
+    runs: dict[str, subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
     """The one configuration reaches notebooks and scripts: a planted fault in each is found."""
-    (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        (ROOT / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (tmp_path / "scripts").mkdir()
     (tmp_path / "scripts" / "x.py").write_text("import os\n", encoding="utf-8")
     nb = {
@@ -146,12 +161,19 @@ def test_ruff_checks_every_file_it_should(runs: dict[str, subprocess.CompletedPr
     }  # fmt: skip
     (tmp_path / "01_x.ipynb").write_text(json.dumps(nb), encoding="utf-8")
     result = subprocess.run(
-        [_tool("ruff"), "check", "--output-format", "concise", "."], cwd=tmp_path, capture_output=True, text=True
+        [_tool("ruff"), "check", "--output-format", "concise", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
-    assert "scripts/x.py:1:8: F401" in result.stdout and "01_x.ipynb:cell 1:1:8: F401" in result.stdout
+    assert (
+        "scripts/x.py:1:8: F401" in result.stdout and "01_x.ipynb:cell 1:1:8: F401" in result.stdout
+    )
 
 
-def test_ruff_format_holds_for_the_files_it_owns(runs: dict[str, subprocess.CompletedProcess[str]]) -> None:
+def test_ruff_format_holds_for_the_files_it_owns(
+    runs: dict[str, subprocess.CompletedProcess[str]],
+) -> None:
     result = runs["format"]
     assert result.returncode == 0, result.stdout + result.stderr
 

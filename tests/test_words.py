@@ -52,8 +52,13 @@ def test_match_or_closest_both_branches() -> None:
 
 
 def test_closest_picks_nearest_and_names_ties() -> None:
-    assert w.closest(9.0, {"net loss": 6.5, "adjusted loss": 8.7, "cash flow": 11.5}) == "adjusted loss"
-    assert w.closest(12.0, {"net loss": 6.5, "adjusted loss": 8.7, "cash flow": 11.5}) == "cash flow"
+    assert (
+        w.closest(9.0, {"net loss": 6.5, "adjusted loss": 8.7, "cash flow": 11.5})
+        == "adjusted loss"
+    )
+    assert (
+        w.closest(12.0, {"net loss": 6.5, "adjusted loss": 8.7, "cash flow": 11.5}) == "cash flow"
+    )
     assert w.closest(5.0, {"a": 4.0, "b": 6.0}) == "a and b"
     with pytest.raises(ValueError, match="at least one candidate"):
         w.closest(1.0, {})
@@ -94,7 +99,9 @@ def test_bad_numbers_are_named() -> None:
 
 
 def test_sentence_fills_named_fields_and_escapes_values() -> None:
-    assert w.sentence("Votes {went} to {share}.", went="fell", share="53.5%") == "Votes fell to 53.5%."
+    assert (
+        w.sentence("Votes {went} to {share}.", went="fell", share="53.5%") == "Votes fell to 53.5%."
+    )
     planted = w.sentence("{x}", x="<script>alert(1)</script> *a* $x$ [l](u)")
     assert "<script>" not in planted and "&lt;script&gt;" in planted
     assert r"\*a\*" in planted and r"\$x\$" in planted and r"\[l\]" in planted

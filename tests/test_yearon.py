@@ -137,7 +137,9 @@ def test_share_count_in_force_and_market_value_path() -> None:
         yo.shares_in_force("2026-01-07", counts)
     path = yo.market_value_path(ZP, {"2026-01-08": 1e6, "2026-07-13": 2e6})
     first = path.iloc[0]
-    assert first["market_value"] == pytest.approx(131.5)  # 131.5 HKD x 1 million shares, in millions
+    assert first["market_value"] == pytest.approx(
+        131.5
+    )  # 131.5 HKD x 1 million shares, in millions
     after = path[path["date"] >= pd.Timestamp("2026-07-13")].iloc[0]
     assert after["shares"] == 2e6
     with pytest.raises(ValueError, match="no prices"):
@@ -152,7 +154,9 @@ def test_close_on() -> None:
 
 def test_market_value_matches_the_first_day_report() -> None:
     """Independent check: the first close times the listing count equals the press's market value (S23)."""
-    listing = h.value(ZP, "shares_in_issue", "2026-02-04") - h.value(ZP, "over_allotment_shares", "2026-02-04")
+    listing = h.value(ZP, "shares_in_issue", "2026-02-04") - h.value(
+        ZP, "over_allotment_shares", "2026-02-04"
+    )
     value = yo.market_value(yo.close_on(ZP, "2026-01-08"), listing)
     assert value == pytest.approx(h.value(ZP, "market_cap_close", "2026-01-08"), rel=0.005)
 
@@ -190,7 +194,10 @@ def test_verdict_every_branch() -> None:
     assert yo.verdict(testable=False, holds=False) == "not testable"
     assert yo.verdict(testable=True, holds=True) == "borne out"
     assert yo.verdict(testable=True, holds=False) == "not borne out"
-    assert yo.verdict(testable=True, holds=False, held_before=True) == "borne out for 2025, no longer true"
+    assert (
+        yo.verdict(testable=True, holds=False, held_before=True)
+        == "borne out for 2025, no longer true"
+    )
     assert yo.verdict(testable=True, holds=True, held_before=True) == "borne out"
     assert yo.verdict(testable=True, holds=False, held_before=False) == "not borne out"
     assert yo.verdict(testable=False, holds=False, held_before=True) == "not testable"
@@ -200,8 +207,15 @@ def test_surest_prefers_filing_rows_and_leaves_fact_alone() -> None:
     assert yo.surest(ZP, "revenue", "H1 2025").value == 190.877  # F, the interim's comparative
     assert h.fact(ZP, "revenue", "H1 2025").value == 190.9  # notebooks 00-05 unchanged
     assert yo.surest_value(MM, "cash_resources_total", "2025-12-31") == 1050.3  # F+ over M's 1050
-    assert yo.surest(ZP, "capital_expenditure", "FY2025").value == 23.088  # tie on F: the reported row
-    assert yo.sureness_rank("F+") < yo.sureness_rank("F") < yo.sureness_rank("M") < yo.sureness_rank("IP")
+    assert (
+        yo.surest(ZP, "capital_expenditure", "FY2025").value == 23.088
+    )  # tie on F: the reported row
+    assert (
+        yo.sureness_rank("F+")
+        < yo.sureness_rank("F")
+        < yo.sureness_rank("M")
+        < yo.sureness_rank("IP")
+    )
     assert yo.sureness_rank("F", "reported") < yo.sureness_rank("F", "alternative")
     with pytest.raises(ValueError, match="unknown sureness"):
         yo.sureness_rank("X")
@@ -252,14 +266,19 @@ def test_lasts_runway_range_and_bracket() -> None:
 
 
 def test_rate_note() -> None:
-    assert yo.rate_note(["RMB", "USD"], "USD") == "7.04 RMB per USD (dated 2025-12-21), one rate for all periods"
+    assert (
+        yo.rate_note(["RMB", "USD"], "USD")
+        == "7.04 RMB per USD (dated 2025-12-21), one rate for all periods"
+    )
     assert yo.rate_note(["USD"], "USD") == "no conversion: all in USD"
     assert "7.8 HKD per USD" in yo.rate_note(["RMB", "USD"], "HKD")
 
 
 def test_per_revenue_derives_halves_ranges_and_gaps() -> None:
     zp = yo.per_revenue(ZP, "rd_expense")
-    assert zp["H2 2025"] == pytest.approx((3180.443 - 1594.7) / (724.334 - 190.877))  # the surest rows
+    assert zp["H2 2025"] == pytest.approx(
+        (3180.443 - 1594.7) / (724.334 - 190.877)
+    )  # the surest rows
     mm = yo.per_revenue(MM, "adjusted_net_loss")
     assert mm["FY2025"] == pytest.approx(250.5 / 79.038)  # the midpoint of the reported range
     assert yo.per_revenue(MM, "rd_expense")["H1 2025"] is None  # not in our sources
@@ -296,8 +315,14 @@ def test_finding_seasonality_branches() -> None:
 
 
 def test_finding_convergence_branches() -> None:
-    out = text(yo.finding_convergence(zp=(15.2, 86.5), mm=(30.3, 63.4), periods=("H1 2025", "H1 2026")))
-    assert "rose from 15.2% to 86.5%" in out and "15.1 percentage points below" in out and "to 23.1 above" in out
+    out = text(
+        yo.finding_convergence(zp=(15.2, 86.5), mm=(30.3, 63.4), periods=("H1 2025", "H1 2026"))
+    )
+    assert (
+        "rose from 15.2% to 86.5%" in out
+        and "15.1 percentage points below" in out
+        and "to 23.1 above" in out
+    )
     assert "Both now earn most" in out
     out = text(yo.finding_convergence(zp=(40.0, 30.0), mm=(40.0, 45.0), periods=("a", "b")))
     assert "fell from 40.0%" in out and "level with" in out and "do not yet both" in out
@@ -315,15 +340,37 @@ def test_finding_margins_branches() -> None:
     kw = {"periods": ("H1 2025", "H1 2026"), "currency": "RMB"}
     out = text(
         yo.finding_margins(
-            company="Zhipu", rd=(8.35, 2.23), loss=(9.18, 2.06), gm=(50.0, 26.4), rd_amount=(1594.7, 2131.171), **kw
+            company="Zhipu",
+            rd=(8.35, 2.23),
+            loss=(9.18, 2.06),
+            gm=(50.0, 26.4),
+            rd_amount=(1594.7, 2131.171),
+            **kw,
         )
     )
-    assert "R&D per unit of revenue fell from 8.35x to 2.23x" in out and "R&D itself rose by 33.6%" in out
-    assert "margin fell from 50.0% to 26.4% (-23.6 percentage points)" in out and "loss fell from 9.18x" in out
-    out = text(
-        yo.finding_margins(company="X", rd=(2.0, 3.0), loss=(1.0, 1.5), gm=(10.0, 12.5), rd_amount=(200.0, 100.0), **kw)
+    assert (
+        "R&D per unit of revenue fell from 8.35x to 2.23x" in out
+        and "R&D itself rose by 33.6%" in out
     )
-    assert "revenue rose from 2.00x" in out and "R&D itself fell by 50.0%" in out and "loss rose" in out
+    assert (
+        "margin fell from 50.0% to 26.4% (-23.6 percentage points)" in out
+        and "loss fell from 9.18x" in out
+    )
+    out = text(
+        yo.finding_margins(
+            company="X",
+            rd=(2.0, 3.0),
+            loss=(1.0, 1.5),
+            gm=(10.0, 12.5),
+            rd_amount=(200.0, 100.0),
+            **kw,
+        )
+    )
+    assert (
+        "revenue rose from 2.00x" in out
+        and "R&D itself fell by 50.0%" in out
+        and "loss rose" in out
+    )
     assert "margin rose from 10.0% to 12.5% (+2.5 percentage points)" in out
     out = text(
         yo.finding_margins_no_rd(
@@ -335,23 +382,48 @@ def test_finding_margins_branches() -> None:
             rd_half=2.55,
         )
     )
-    assert "margin rose from 12.1% to 17.9% (+5.8 percentage points)" in out and "no R&D for H1 2025" in out
+    assert (
+        "margin rose from 12.1% to 17.9% (+5.8 percentage points)" in out
+        and "no R&D for H1 2025" in out
+    )
     assert "with no verdict drawn" in out
     out = text(
         yo.finding_margins_no_rd(
-            company="X", periods=("a", "b"), gm=(20.0, 10.0), loss=(1.0, 2.0), rd_year=1.0, rd_half=1.0
+            company="X",
+            periods=("a", "b"),
+            gm=(20.0, 10.0),
+            loss=(1.0, 2.0),
+            rd_year=1.0,
+            rd_half=1.0,
         )
     )
     assert "margin fell" in out and "loss rose" in out
 
 
 def test_finding_mix_branches() -> None:
-    out = text(yo.finding_mix(change=-23.7, mix=-42.4, rate_effect=18.8, onprem_gm=(59.1, 37.9), cloud_gm=(-0.4, 24.6)))
-    assert "-42.4 points" in out and "+18.8" in out and "on-premise margin fell" in out and "cloud margin rose" in out
+    out = text(
+        yo.finding_mix(
+            change=-23.7, mix=-42.4, rate_effect=18.8, onprem_gm=(59.1, 37.9), cloud_gm=(-0.4, 24.6)
+        )
+    )
+    assert (
+        "-42.4 points" in out
+        and "+18.8" in out
+        and "on-premise margin fell" in out
+        and "cloud margin rose" in out
+    )
     assert "The mix lowered the margin; the segments' own margins raised it." in out
-    out = text(yo.finding_mix(change=1.0, mix=2.0, rate_effect=-1.0, onprem_gm=(10.0, 10.0), cloud_gm=(5.0, 1.0)))
+    out = text(
+        yo.finding_mix(
+            change=1.0, mix=2.0, rate_effect=-1.0, onprem_gm=(10.0, 10.0), cloud_gm=(5.0, 1.0)
+        )
+    )
     assert "mix raised" in out and "margins lowered" in out and "was unchanged" in out
-    out = text(yo.finding_mix(change=0.0, mix=0.0, rate_effect=0.0, onprem_gm=(1.0, 1.0), cloud_gm=(1.0, 1.0)))
+    out = text(
+        yo.finding_mix(
+            change=0.0, mix=0.0, rate_effect=0.0, onprem_gm=(1.0, 1.0), cloud_gm=(1.0, 1.0)
+        )
+    )
     assert "mix left unchanged" in out
 
 
@@ -377,14 +449,24 @@ def test_finding_zhipu_runway_branches() -> None:
     }
     out = text(yo.finding_zhipu_runway(placings=81.9, **kw))
     assert "on like halves it rose to 2.54x" in out and "a half beside a year, it is 3.00x" in out
-    assert "**last 7.1 months**" in out and "**last 81.9 months**" in out and "would last 119.7 months" in out
+    assert (
+        "**last 7.1 months**" in out
+        and "**last 81.9 months**" in out
+        and "would last 119.7 months" in out
+    )
     assert "HKD 892.50 a share; the last close, HKD 780.00, is below it" in out
-    assert "is above it" in text(yo.finding_zhipu_runway(placings=81.9, **(kw | {"last_close": 900.0})))
-    assert "is at it" in text(yo.finding_zhipu_runway(placings=81.9, **(kw | {"last_close": 892.5})))
+    assert "is above it" in text(
+        yo.finding_zhipu_runway(placings=81.9, **(kw | {"last_close": 900.0}))
+    )
+    assert "is at it" in text(
+        yo.finding_zhipu_runway(placings=81.9, **(kw | {"last_close": 892.5}))
+    )
     assert "8.1% a month" in out and "would last 25.7 months" in out and "RMB 2.2 billion" in out
     out = text(yo.finding_zhipu_runway(placings=math.inf, **(kw | {"burn_h1": (600.0, 562.3)})))
     assert "**never run out**" in out and "it fell to 0.94x" in out
-    assert "it held" in text(yo.finding_zhipu_runway(placings=81.9, **(kw | {"burn_h1": (562.3, 562.3)})))
+    assert "it held" in text(
+        yo.finding_zhipu_runway(placings=81.9, **(kw | {"burn_h1": (562.3, 562.3)}))
+    )
 
 
 def test_finding_minimax_runway_branches() -> None:
@@ -395,9 +477,15 @@ def test_finding_minimax_runway_branches() -> None:
     assert "definitions above" in out and "lower bound that sits below the expectation" in out
     assert "sits above" in text(yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=40.0, **kw))
     assert "sits about" in text(yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=28.0, **kw))
-    assert "all below" in text(yo.finding_minimax_runway(burns={"a": 10.0, "b": 20.0}, burn_2025=20.8, **kw))
-    assert "on both sides of" in text(yo.finding_minimax_runway(burns={"a": 10.0, "b": 40.0}, burn_2025=20.8, **kw))
-    out = text(yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=20.8, **(kw | {"growth": -0.05})))
+    assert "all below" in text(
+        yo.finding_minimax_runway(burns={"a": 10.0, "b": 20.0}, burn_2025=20.8, **kw)
+    )
+    assert "on both sides of" in text(
+        yo.finding_minimax_runway(burns={"a": 10.0, "b": 40.0}, burn_2025=20.8, **kw)
+    )
+    out = text(
+        yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=20.8, **(kw | {"growth": -0.05}))
+    )
     assert "without running out" in out
 
 
@@ -409,13 +497,20 @@ def test_finding_dilution_branches() -> None:
         "mm_other": 3_244_875,
     }
     out = text(yo.finding_dilution(mm_votes=(0.777, 0.736), mm_econ=(0.2586, 0.218), **kw))
-    assert "add 41,745,000 shares and its convertible bond 26,365,026" in out and "multiplied by 0.867" in out
+    assert (
+        "add 41,745,000 shares and its convertible bond 26,365,026" in out
+        and "multiplied by 0.867" in out
+    )
     assert "adds 35,600,000 shares and its own bond 19,400,000 (factor 0.851)" in out
     assert "3,244,875 shares" in out and "do not explain" in out
     assert "fall from 77.7% to 73.6%" in out and "25.9% at listing, above the tenth" in out
     assert "21.8% after everything" in out and "26.4% of the votes, above" in out
     out = text(yo.finding_dilution(mm_votes=(0.90, 0.95), mm_econ=(0.05, 0.04), **kw))
-    assert "rise" in out and "5.0% at listing, below the tenth" in out and "5.0% of the votes, below" in out
+    assert (
+        "rise" in out
+        and "5.0% at listing, below the tenth" in out
+        and "5.0% of the votes, below" in out
+    )
     assert "barely move" in text(yo.finding_dilution(mm_votes=(0.9, 0.9), mm_econ=(0.2, 0.2), **kw))
 
 
@@ -490,7 +585,10 @@ def test_article_questions_every_verdict() -> None:
         "not borne out",
     ]
     flipped = question_rows(
-        onprem_share_ltm=60.0, adj_loss=(1964.1, 1752.0), user_counts_since_listing=2, cash_burn_now=20.0
+        onprem_share_ltm=60.0,
+        adj_loss=(1964.1, 1752.0),
+        user_counts_since_listing=2,
+        cash_burn_now=20.0,
     )
     assert flipped["verdict"].tolist() == ["borne out", "borne out", "borne out", "borne out"]
     assert question_rows(onprem_share_fy=40.0)["verdict"].iloc[0] == "not borne out"
@@ -498,7 +596,11 @@ def test_article_questions_every_verdict() -> None:
     assert fell["verdict"].iloc[2] == "not borne out"
     assert "user counts disclosed since listing: 0" in question_rows()["evidence"].iloc[2]
     burn = question_rows()["evidence"].iloc[3]
-    assert "not audited" in burn and "a lower bound, below it" in burn and "USD 84.2 million a month" in burn
+    assert (
+        "not audited" in burn
+        and "a lower bound, below it" in burn
+        and "USD 84.2 million a month" in burn
+    )
     assert "a lower bound, above it" in question_rows(burn_2025=40.0)["evidence"].iloc[3]
     assert "33.7% of the twelve months to June 2026" in question_rows()["evidence"].iloc[0]
 
