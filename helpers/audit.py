@@ -58,6 +58,11 @@ RULE_FOR_FACT: dict[str, str] = {
     "zp_customers_article": "the hedge differs: the report's over is a lower bound, the article's about is not; "
     "keep the report's",
     "zp_arr_target_2026_earlier": "not a rival figure: an earlier aim that management later raised",
+    "zp_net_loss_fy2025_attributable": "not a rival figure: the same source's loss attributable to owners, "
+    "a narrower scope than the consolidated loss in use",
+    "zp_capex_fy2025_mdna": "not a rival figure: the same source's wider measure (it adds right-of-use "
+    "assets); the cash-flow statement's is in use",
+    "mm_share_overseas_fy2025_s53": "the same share in two reports, one hedged; both recorded",
 }
 
 #: The rule for a later, more precise printing of a figure already in use, within that figure's rounding.
@@ -379,16 +384,26 @@ def d2_finding(parts: list[Fact], total: Fact, printed: Fact, precise: Fact) -> 
 def d3_finding(runways: pd.Series, stated: Fact, burn: Fact) -> Markdown:
     """The runway on each definition of cash against the article's months. Example: ``d3_finding(r, stated, burn)``"""
     full = float(runways.iloc[-1])
+    total = full * burn.value
+    low, high = rounding_interval(burn.value, decimals(burn.value))
     return say(
-        "On the article's own total the cash lasts {full} at {burn} a month, the burn the article expects for "
-        "{year} (a projection, and the article's claim), which {matches} its {stated} at the nearest month. "
-        "That total counts unused bank facilities, credit not yet drawn, as cash. On cash and cash equivalents "
-        "alone it lasts {cash}; without the bank facilities, {mid}. The definition of cash, not the arithmetic, "
-        "decides the answer; notebook 03 works the runway out in full.",
-        full=f"{full:.3f} months",
+        "On the article's own total the cash lasts {full} at {burn} a month ({span} over the rounding of that "
+        "burn), the burn MiniMax expected for {year}: a management projection that the article relays, not a "
+        "measured outflow. That is {verdict} its {stated}. The total counts unused bank facilities, credit not "
+        "yet drawn, as cash. On cash and cash equivalents alone it lasts {cash}; without the bank facilities, "
+        "{mid}. The definition of cash, not the arithmetic, decides the answer; notebook 03 works the runway "
+        "out in full.",
+        full=f"{full:.1f} months",
         burn=f"{burn.qualifier} {money(burn.value, burn.currency)}".strip(),
+        span=f"{total / high:.1f} to {total / low:.1f} months",
         year=burn.period_label,
-        matches=words.match_or_closest(full, stated.value, match="matches", near="does not match"),
+        verdict=words.agreement(
+            full,
+            stated.value,
+            abs_tol=1.0,
+            yes="consistent with",
+            no="not consistent with",
+        ),
         stated=f"{stated.qualifier} {as_given(stated.value)} months".strip(),
         cash=f"{float(runways.iloc[0]):.1f} months",
         mid=f"{float(runways.iloc[1]):.1f} months",
@@ -400,8 +415,8 @@ def d4_finding(claimed: Fact, reported: Fact, full_year: Fact) -> Markdown:
     gap = round(reported.value - claimed.value, 10)
     return say(
         "The prospectus, as reported, puts the on-premise share at {reported} for {period}, {gap} {side} the "
-        "article's floor of {claimed}: the claim as worded is {verdict}. The full year {fy_period} gives {fy}, "
-        "also {fy_side} the floor. A report of the filing beats the article's rounding.",
+        "article's floor of {claimed}: the claim as worded is {verdict}. For comparison, the full year "
+        "{fy_period} gives {fy}, {fy_side} the floor. A report of the filing beats the article's rounding.",
         reported=pct(reported.value),
         period=reported.period_label,
         gap=f"{abs(gap):.1f} percentage points",
@@ -422,7 +437,7 @@ def d5_finding(loss: Fact, revenue: Fact, said: Fact) -> Markdown:
     return say(
         "The adjusted loss of {loss} over revenue of {revenue} is **{multiple}**. Read as {n} times revenue, the "
         "claim that it exceeds {n_x} is {first}; read as {n} times *more than* revenue, i.e. above {n1_x}, it is "
-        "{second}. The figures settle what the words leave open.",
+        "{second}. The figures settle the multiple; only the reading of the words decides the verdict.",
         loss=money(loss.value, loss.currency),
         revenue=money(revenue.value, revenue.currency, 3),
         multiple=times(multiple),
