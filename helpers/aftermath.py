@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 import pandas as pd
 from IPython.display import Markdown
@@ -335,7 +336,7 @@ def _known_source(row: pd.Series, ends: dict[str, pd.Timestamp | None], limit: p
     extra = row.get("corroborated_by", "")
     extra = "" if extra is None or (isinstance(extra, float) and pd.isna(extra)) else str(extra)
     ids = [str(row["source_id"])] + [s.strip() for s in extra.split(";") if s.strip()]
-    return next((s for s in ids if ends.get(s) is None or ends[s] <= limit), None)
+    return next((s for s in ids if (end := ends.get(s)) is None or end <= limit), None)
 
 
 def known_by(rows: pd.DataFrame, cutoff: str = CUTOFF) -> pd.DataFrame:
@@ -479,7 +480,7 @@ def _results_known(events: pd.DataFrame, cutoff: str) -> pd.DataFrame:
     late = events[(kinds == "results") & (events["date"] <= pd.Timestamp(cutoff))].copy()
     cited = []
     for row in late.itertuples():
-        year = find_known(str(row.company), "revenue", f"FY{row.date.year - 1}", cutoff=cutoff)
+        year = find_known(str(row.company), "revenue", f"FY{cast(pd.Timestamp, row.date).year - 1}", cutoff=cutoff)
         cited.append(None if year is None else year.source_id)
     late["source_id"] = cited
     return late[[c is not None for c in cited]]
@@ -569,7 +570,7 @@ def valuation_ladder(on: str = RATES_ON) -> pd.DataFrame:
     >>> round(lad.loc[(lad.company == "zhipu") & (lad.step == "first-day close"), "x_low"].item(), 2)
     2.12
     """
-    rows = []
+    rows: list[dict[str, object]] = []
     for company in ("zhipu", "minimax"):
         last_round = only(company, "valuation_post_money", cutoff=CUTOFF)
         round_hkd = convert(last_round.value, last_round.currency, LISTING_CURRENCY, on)
@@ -664,7 +665,7 @@ def finding_ladder(ladder: pd.DataFrame) -> Markdown:
     for company in ("zhipu", "minimax"):
         mine = ladder[ladder["company"] == company].reset_index(drop=True)
         first = mine[mine["step"] == "first-day close"].iloc[0]
-        peak = mine.loc[mine["x_high"].idxmax()]
+        peak = cast(pd.Series, mine.loc[cast(int, mine["x_high"].idxmax())])  # reset_index above: unique labels
         last = mine.iloc[-1]
         parts[company] = (_hedge(str(first["value_hedge"]), span_text(first["x_low"], first["x_high"], times)),
                           peak["step"],
@@ -688,7 +689,7 @@ def ladder_title(ladder: pd.DataFrame) -> str:
     """
     peaks = {c: ladder.loc[ladder["company"] == c, "x_high"].max() for c in ("zhipu", "minimax")}
     first_listing = ladder.loc[ladder["step"] == "first-day close", "start"].min()
-    peak_day = ladder.loc[ladder["x_high"].idxmax(), "end"]
+    peak_day = ladder.loc[cast(int, ladder["x_high"].idxmax()), "end"]  # built from a list: integer labels
     within = int((peak_day - first_listing).days // 30.4375) + 1
     return words.sentence(
         "Within {n} months of listing, Zhipu traded at up to {z} and MiniMax at up to {m} their last private rounds",
@@ -765,7 +766,7 @@ def price_to_sales(ladder: pd.DataFrame, on: str = RATES_ON) -> pd.DataFrame:
     for r in ladder[ladder["step"] != "last private round"].itertuples():
         b = bases[str(r.company)]
         cash_low, cash_high, _ = cash_after_listing(str(r.company), on)
-        low, high = float(r.low), float(r.high)
+        low, high = float(cast(float, r.low)), float(cast(float, r.high))
         rows.append({
             "company": _name(str(r.company)), "step": r.step,
             "LTM basis": b.ltm_label,
@@ -842,7 +843,7 @@ def finding_price_to_sales(ladder: pd.DataFrame, on: str = RATES_ON) -> Markdown
     Example: ``finding_price_to_sales(valuation_ladder())``
     """
     bases = revenue_bases(on)
-    peak = ladder.loc[ladder["x_high"].idxmax()]
+    peak = cast(pd.Series, ladder.loc[cast(int, ladder["x_high"].idxmax())])  # built from a list: unique labels
     b = bases[str(peak["company"])]
     cash_low, cash, cash_label = cash_after_listing(str(peak["company"]), on)
     floats = {c: float_at_listing(c) for c in ("zhipu", "minimax")}
@@ -1171,8 +1172,8 @@ def finding_runway(c: CashFigures, runways: pd.DataFrame, burn_growth: float) ->
                                           "least {alone}, well past the day the proceeds came in.",
                                           alone=months(alone)),
                            "The cash alone runs out before the proceeds arrive, so adding them early overstates it."),
-        short=str(runways.loc[runways["low"].idxmin(), "burn"]),
-        long=str(runways.loc[runways["high"].idxmax(), "burn"]))
+        short=str(runways.loc[cast(int, runways["low"].idxmin()), "burn"]),  # built from a list: integer labels
+        long=str(runways.loc[cast(int, runways["high"].idxmax()), "burn"]))
 
 
 def runway_title(c: CashFigures, runways: pd.DataFrame) -> str:
@@ -1381,10 +1382,13 @@ def draw_timeline(ax: Axes, events: pd.DataFrame) -> None:
     Example: ``draw_timeline(ax, timeline())``
     """
     start, end = article_window(events)
-    ax.axvspan(start, end, color=COLORS["neutral"], alpha=0.18, lw=0)
-    ax.text(start + (end - start) / 2, 1.7, "article (S0)", ha="center", va="top", fontsize=8, color="#555555")
-    ax.axvline(pd.Timestamp(CUTOFF), color=COLORS["neutral"], ls="--", lw=1)
-    ax.text(pd.Timestamp(CUTOFF), 1.7, "cut-off ", ha="right", va="top", fontsize=8, color="#555555")
+    # matplotlib converts the Timestamps through its date units; its stubs want float, hence the ignores
+    ax.axvspan(start, end, color=COLORS["neutral"], alpha=0.18, lw=0)  # type: ignore[arg-type]
+    ax.text(start + (end - start) / 2, 1.7, "article (S0)",  # type: ignore[arg-type]
+            ha="center", va="top", fontsize=8, color="#555555")
+    ax.axvline(pd.Timestamp(CUTOFF), color=COLORS["neutral"], ls="--", lw=1)  # type: ignore[arg-type]
+    ax.text(pd.Timestamp(CUTOFF), 1.7, "cut-off ",  # type: ignore[arg-type]
+            ha="right", va="top", fontsize=8, color="#555555")
     rows_y = {"zhipu": 1.0, "minimax": 0.0}
     for company, y in rows_y.items():
         mine = events[events["company"] == NAMES[company]].reset_index(drop=True)
@@ -1431,11 +1435,15 @@ def draw_ladder(ax: Axes, ladder: pd.DataFrame, factor: float) -> None:
         when = mine["start"] + (mine["end"] - mine["start"]) / 2
         ax.scatter(when, mid, color=COLORS[company], s=22, zorder=3, label=NAMES[company])
         for r, x, y in zip(mine.itertuples(), when, mid):
-            if r.start != r.end:
-                ax.hlines(y, r.start, r.end, color=COLORS[company], lw=3, alpha=0.5)
-            ax.vlines(x, r.low * factor / 1000, r.high * factor / 1000, color=COLORS[company], lw=2)
+            start, end = cast(pd.Timestamp, r.start), cast(pd.Timestamp, r.end)
+            low, high = cast(float, r.low), cast(float, r.high)
+            x_low, x_high = cast(float, r.x_low), cast(float, r.x_high)
+            if start != end:
+                # dates, as in draw_timeline: matplotlib converts them; its stubs want float
+                ax.hlines(y, start, end, color=COLORS[company], lw=3, alpha=0.5)  # type: ignore[arg-type]
+            ax.vlines(x, low * factor / 1000, high * factor / 1000, color=COLORS[company], lw=2)
             if r.step not in ("last private round", "offer price"):
-                ax.annotate(span_text(r.x_low, r.x_high, lambda v: times(v, 1)), (x, y), xytext=(6, 6 * side),
+                ax.annotate(span_text(x_low, x_high, lambda v: times(v, 1)), (x, y), xytext=(6, 6 * side),
                             textcoords="offset points", fontsize=8, color=COLORS[company],
                             va="bottom" if side > 0 else "top")
     ax.set_ylim(bottom=0)

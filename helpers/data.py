@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -507,12 +507,13 @@ def _check_prices(path: Path, prices: pd.DataFrame, lines: list[int]) -> None:
     """Each company's trading days come in date order (the primary key already makes them unique)."""
     last: dict[str, pd.Timestamp] = {}
     for line, row in zip(lines, prices.itertuples(index=False)):
-        if row.company in last and row.date <= last[row.company]:
+        company, day = cast(str, row.company), cast(pd.Timestamp, row.date)
+        if company in last and day <= last[company]:
             raise DataError(
-                f"{_where(path, line, 'date')}: {row.date.date()} for {row.company!r} is not after "
-                f"the row before it ({last[row.company].date()}); keep each company's days in date order"
+                f"{_where(path, line, 'date')}: {day.date()} for {company!r} is not after "
+                f"the row before it ({last[company].date()}); keep each company's days in date order"
             )
-        last[row.company] = row.date
+        last[company] = day
 
 
 def load_table(name: str) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from IPython.display import Markdown
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 from helpers.facts import Fact, FactLookupError, fact, facts_table, sources_for, value
@@ -835,7 +836,7 @@ def draw_stacks(ax: Axes, stacks: Sequence[Stack]) -> None:
     ax.set_ylabel("Share of revenue (percent)")
     ax.grid(axis="x", visible=False)
     handles, names = ax.get_legend_handles_labels()
-    unique: dict[str, object] = {}
+    unique: dict[str, Artist] = {}
     for name, handle in zip(names, handles, strict=True):
         if name not in unique and not getattr(handle, "get_hatch", lambda: None)():
             unique[name] = handle

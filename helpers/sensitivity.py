@@ -641,15 +641,19 @@ def tornado_display(table: pd.DataFrame, ladder: Mapping[str, float]) -> pd.Data
     """The tornado as a reader's table: each end, its runway and its change from the base case."""
     rows = []
     for row in table.itertuples():
+        name = cast(str, row.input)
+        low, high = cast(float, row.low), cast(float, row.high)
+        runway_low, runway_high = cast(float, row.runway_low), cast(float, row.runway_high)
+        change_low, change_high = cast(float, row.change_low), cast(float, row.change_high)
         rows.append(
             {
-                "assumption": TORNADO_NAMES[row.input],
-                "low end": tornado_label(row.input, row.low, ladder),
-                "runway": months(row.runway_low),
-                "change": _signed_months(row.change_low),
-                "high end": tornado_label(row.input, row.high, ladder),
-                "runway ": months(row.runway_high),
-                "change ": _signed_months(row.change_high),
+                "assumption": TORNADO_NAMES[name],
+                "low end": tornado_label(name, low, ladder),
+                "runway": months(runway_low),
+                "change": _signed_months(change_low),
+                "high end": tornado_label(name, high, ladder),
+                "runway ": months(runway_high),
+                "change ": _signed_months(change_high),
             }
         )
     return pd.DataFrame(rows).set_index("assumption")
@@ -1042,7 +1046,7 @@ def listing_date(company: str) -> str:
     """The day the company listed, from data/events.csv. Example: ``listing_date("zhipu")`` is '2026-01-08'."""
     events = load_events().set_index("event_id")
     key = {"minimax": "mm_listing", "zhipu": "zp_listing"}[company]
-    return str(events.loc[key, "date"].strftime("%Y-%m-%d"))
+    return str(cast(pd.Timestamp, events.loc[key, "date"]).strftime("%Y-%m-%d"))
 
 
 def listing_case(company: str, base: Scenario, added: Proceeds, as_of: str, currency: str,
@@ -1183,7 +1187,8 @@ def tornado_chart(table: pd.DataFrame, ladder: Mapping[str, float], sources: str
     finite = [v for v in (*table["runway_low"], *table["runway_high"], *table["base_runway"]) if math.isfinite(v)]
     cap = max(finite) * 1.25
     rows = table.iloc[::-1].reset_index(drop=True)
-    for i, row in rows.iterrows():
+    for label, row in rows.iterrows():
+        i = cast(int, label)  # reset_index above: the labels are 0, 1, 2, ...
         for end, color in (("low", shades("minimax", 3)[2]), ("high", COLORS["minimax"])):
             v, base = row[f"runway_{end}"], row["base_runway"]
             shown = min(v, cap)
