@@ -418,6 +418,43 @@ def bracket(low: float, high: float, reference: float) -> str:
     return "on both sides of"
 
 
+def bond_clause(last_close: float, conversion_price: float) -> str:
+    """Whether a convertible bond counts as cash or stays a loan, from the last close against the conversion price.
+
+    Example: ``bond_clause(780.0, 892.5)`` gives 'the last close, HKD 780.00, is below it, so the bond is left
+    out of the lead figure'.
+    """
+    close, price = (
+        real("last_close", last_close, minimum=0),
+        real("conversion_price", conversion_price, minimum=0),
+    )
+    return words.sentence(
+        "the last close, {lc}, is {rel} it, {then}",
+        lc=f"HKD {close:,.2f}",
+        rel=words.compare(close, price, rel_tol=0.0, more="above", less="below", same="at"),
+        then=_choose(
+            close > price,
+            "so converting would pay today, but holders choose only later and the price can fall, so the "
+            "bond is still left out of the lead figure",
+            "so the bond is left out of the lead figure",
+        ),
+    )
+
+
+def public_basis(day: str | pd.Timestamp, releases: Mapping[str, str | pd.Timestamp]) -> str:
+    """The latest figure released before ``day``; one released on ``day`` counts from the next trading day.
+
+    Results come out after the close, so the close of the release day does not know them. Example:
+    ``public_basis("2026-03-31", {"LTM to June 2025": "2026-01-08", "FY2025": "2026-03-31"})`` gives
+    'LTM to June 2025'.
+    """
+    when = pd.Timestamp(day)
+    known = {label: pd.Timestamp(d) for label, d in releases.items() if pd.Timestamp(d) < when}
+    if not known:
+        raise ValueError(f"no figure was public before {when.date()}; releases: {dict(releases)!r}")
+    return max(known, key=lambda label: known[label])
+
+
 def burns_runway(cash: float, burn: float, growth: float) -> float:
     """:func:`helpers.runway.runway_months` with a growing burn. Example: ``burns_runway(100, 10, 0.0)`` is 10."""
     return runway_months(cash, burn, burn_growth_per_month=growth)
@@ -671,6 +708,7 @@ def finding_zhipu_runway(
     growth: float,
     before: float,
     placings: float,
+    placings_fcf: float,
     with_bond: float,
     trend_growth: float,
     trend_runway: float,
@@ -682,18 +720,19 @@ def finding_zhipu_runway(
     """Zhipu's burn on like halves and its runway at 2026-06-30: before the placings, with them, with the bond.
 
     Example: ``finding_zhipu_runway(burn_h1=(221.2, 562.3), burn_2025=187.2, growth=0.0, before=7.1,
-    placings=81.9, with_bond=119.7, trend_growth=0.08, trend_runway=30.0, bank_loans=2224.8, last_close=780.0,
-    conversion_price=892.5, currency="RMB")``
+    placings=81.9, placings_fcf=73.4, with_bond=119.7, trend_growth=0.08, trend_runway=30.0, bank_loans=2224.8,
+    last_close=780.0, conversion_price=892.5, currency="RMB")``
     """
     return words.say(
         "Zhipu's operating outflow was {b1} a month in the first half of 2026 against {b0} in the first half of "
         "2025: on like halves it {bdir} to {x}. (Against the monthly average of all 2025, {b25}, a half beside "
         "a year, it is {x25}.) With the burn growing {g} a month, the cash and bank balances of 2026-06-30 "
-        "**{r0}**; with the two placings they **{r1}**. With the convertible bond as well they would {r2}, but "
-        "the bond is a loan due in September 2027 unless holders convert, which pays them only above the "
-        "conversion price of {cp}; the last close, {lc}, is {rel} it, so the bond is left out of the lead "
-        "figure. If the burn kept rising as it did over the last year ({tg} a month), the cash "
-        "with the placings would {r3}. The balances are gross: bank loans of about {loans} stand against them.",
+        "**{r0}**; with the two placings they **{r1}**, an upper bound: the balances are gross of bank loans "
+        "of about {loans}, the September placing counts at its gross proceeds, and the operating outflow "
+        "leaves out capital spending (on the free cash outflow they {r1f}){slower}. With the convertible bond "
+        "as well they would {r2}, but the bond is a loan due in September 2027 unless holders convert, which "
+        "pays them only above the conversion price of {cp}; {bond}. If the burn kept rising as it did over "
+        "the last year ({tg} a month), the cash with the placings would {r3}.",
         b1=money(burn_h1[1], currency),
         b0=money(burn_h1[0], currency),
         bdir=words.direction(burn_h1[0], burn_h1[1], up="rose", down="fell", same="held"),
@@ -703,12 +742,15 @@ def finding_zhipu_runway(
         g=pct(growth * 100),
         r0=lasts(before),
         r1=lasts(placings),
+        r1f=lasts(placings_fcf),
+        slower=_choose(
+            growth < trend_growth,
+            ", and the burn grows more slowly than it did over the last year",
+            "",
+        ),
         r2=lasts(with_bond),
         cp=f"HKD {conversion_price:,.2f} a share",
-        lc=f"HKD {last_close:,.2f}",
-        rel=words.compare(
-            last_close, conversion_price, rel_tol=0.0, more="above", less="below", same="at"
-        ),
+        bond=bond_clause(last_close, conversion_price),
         tg=pct(trend_growth * 100),
         r3=lasts(trend_runway),
         loans=money(bank_loans, currency),
@@ -721,15 +763,19 @@ def finding_minimax_runway(
     article_burn: Figure,
     burn_2025: float,
     cash: float,
-    after: float,
+    placing: float,
+    with_bond: float,
+    last_close: float,
+    conversion_price: float,
     growth: float,
     currency: str,
 ) -> Markdown:
     """MiniMax's runway at 2026-06-30 on the burns its disclosures allow, against the article's burn.
 
-    Example: ``finding_minimax_runway(burns={"adjusted loss": 48.8}, article_burn=Figure(27.9, "USD", "IP",
-    ("S0",)), burn_2025=20.8, cash=1322.8,
-    after=3366.8, growth=0.0, currency="USD")``
+    ``placing`` is the cash with the July placing, ``with_bond`` adds the convertible bond. Example:
+    ``finding_minimax_runway(burns={"adjusted loss": 48.8}, article_burn=Figure(27.9, "USD", "IP", ("S0",)),
+    burn_2025=20.8, cash=1322.8, placing=2536.3, with_bond=3366.8, last_close=303.0, conversion_price=335.0,
+    growth=0.0, currency="USD")``
     """
     low, high = min(burns.values()), max(burns.values())
     return words.say(
@@ -737,8 +783,9 @@ def finding_minimax_runway(
         "to {hi} a month in the first half of 2026 on the definitions above, {cmp} the {art}{lab} a month the "
         "article expected for 2025, a year earlier. The year 2025 itself consumed over {y} a month, a lower "
         "bound that sits {y_cmp} the expectation. At "
-        "{g} growth a month its cash balance of {cash} lasts {now}; adding the July placing and the bond, "
-        "{later}.",
+        "{g} growth a month its cash balance of {cash} lasts {now}; with the July placing, **{later}**. With the "
+        "convertible bond as well it would last {bond_range}, but the bond is a loan unless holders convert, "
+        "which pays them only above the conversion price of {cp}; {bond}.",
         lo=money(low, currency),
         hi=money(high, currency),
         cmp=bracket(low, high, article_burn.value),
@@ -751,7 +798,12 @@ def finding_minimax_runway(
         g=pct(growth * 100),
         cash=money(cash, currency),
         now=runway_range(burns_runway(cash, high, growth), burns_runway(cash, low, growth)),
-        later=runway_range(burns_runway(after, high, growth), burns_runway(after, low, growth)),
+        later=runway_range(burns_runway(placing, high, growth), burns_runway(placing, low, growth)),
+        bond_range=runway_range(
+            burns_runway(with_bond, high, growth), burns_runway(with_bond, low, growth)
+        ),
+        cp=f"HKD {conversion_price:,.2f} a share",
+        bond=bond_clause(last_close, conversion_price),
     )
 
 
@@ -1181,7 +1233,8 @@ def key_takeaways(
     mm_growth: float,
     zp_runway: float,
     zp_runway_placings: float,
-    zp_factor: float,
+    zp_runway_trend: tuple[float, float],
+    zp_factor: tuple[float, float],
     ps: tuple[float, float],
     implied: tuple[float, float],
     years: int,
@@ -1189,8 +1242,11 @@ def key_takeaways(
     """The notebook's takeaways, each sentence filled from computed numbers.
 
     Example: ``key_takeaways(h2_share=73.6, next_h1_multiple=1.32, zp_cloud=(15.2, 86.5), mm_open=(30.3, 63.4),
-    zp_growth=399.7, mm_growth=283.1, zp_runway=7.1, zp_runway_placings=81.9, zp_factor=0.867, ps=(228.6, 82.2),
-    implied=(1.15, 1.78), years=5)``
+    zp_growth=399.7, mm_growth=283.1, zp_runway=7.1, zp_runway_placings=81.9, zp_runway_trend=(0.081, 25.7),
+    zp_factor=(0.914, 0.867), ps=(228.6, 82.2), implied=(1.15, 1.78), years=5)``
+
+    ``zp_runway_trend`` is (the burn's monthly growth over the last year, the runway at it);
+    ``zp_factor`` is the stake factor (after the placings, if the bond converts too).
     """
     items = [
         words.sentence(
@@ -1219,12 +1275,18 @@ def key_takeaways(
         ),
         words.sentence(
             "Zhipu's cash of mid-2026 would {a} at its first-half outflow; the two placings make it {b} "
-            "at your burn growth, before the convertible bond, a loan due in 2027 unless it converts.",
+            "at your burn growth, an upper bound (gross cash, the September placing gross, the operating "
+            "outflow); if the burn kept rising as over the last year ({tg} a month) it would {c}. The "
+            "convertible bond, a loan due in 2027 unless it converts, is left out.",
             a=lasts(zp_runway),
             b=lasts(zp_runway_placings),
+            tg=pct(zp_runway_trend[0] * 100),
+            c=lasts(zp_runway_trend[1]),
         ),
         words.sentence(
-            "Placings and the bond multiply a Zhipu holder's stake by {f}.", f=f"{zp_factor:.3f}"
+            "The placings multiply a Zhipu holder's stake by {f}; {g} if the bond converts.",
+            f=f"{zp_factor[0]:.3f}",
+            g=f"{zp_factor[1]:.3f}",
         ),
         words.sentence(
             "At the last close the market paid {a} (Zhipu) and {b} (MiniMax) their last twelve months' "

@@ -439,6 +439,7 @@ def test_finding_zhipu_runway_branches() -> None:
         "burn_2025": 187.2,
         "growth": 0.0,
         "before": 7.1,
+        "placings_fcf": 73.4,
         "with_bond": 119.7,
         "trend_growth": 0.081,
         "trend_runway": 25.7,
@@ -462,6 +463,14 @@ def test_finding_zhipu_runway_branches() -> None:
         yo.finding_zhipu_runway(placings=81.9, **(kw | {"last_close": 892.5}))
     )
     assert "8.1% a month" in out and "would last 25.7 months" in out and "RMB 2.2 billion" in out
+    assert "an upper bound" in out and "they last 73.4 months" in out and "more slowly" in out
+    assert "so the bond is left out of the lead figure" in out
+    assert "more slowly" not in text(
+        yo.finding_zhipu_runway(placings=81.9, **(kw | {"growth": 0.081}))
+    )
+    assert "more slowly" not in text(
+        yo.finding_zhipu_runway(placings=81.9, **(kw | {"growth": 0.1}))
+    )
     out = text(yo.finding_zhipu_runway(placings=math.inf, **(kw | {"burn_h1": (600.0, 562.3)})))
     assert "**never run out**" in out and "it fell to 0.94x" in out
     assert "it held" in text(
@@ -471,9 +480,25 @@ def test_finding_zhipu_runway_branches() -> None:
 
 def test_finding_minimax_runway_branches() -> None:
     claim = yo.figure(h.fact(MM, "cash_burn_per_month", "FY2025"))
-    kw = {"cash": 1322.8, "after": 3366.8, "growth": 0.0, "currency": "USD", "article_burn": claim}
+    kw = {
+        "cash": 1322.8,
+        "placing": 2536.3,
+        "with_bond": 3366.8,
+        "last_close": 303.0,
+        "conversion_price": 335.0,
+        "growth": 0.0,
+        "currency": "USD",
+        "article_burn": claim,
+    }
     out = text(yo.finding_minimax_runway(burns={"a": 48.8, "b": 84.2}, burn_2025=20.8, **kw))
     assert "all above" in out and "between 15.7 and 27.1 months" in out and "not audited" in out
+    assert "with the July placing, **between 30.1 and 52.0 months**" in out
+    assert "would last between 40.0 and 69.0 months" in out and "HKD 335.00 a share" in out
+    assert "HKD 303.00, is below it, so the bond is left out of the lead figure" in out
+    above = text(
+        yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=20.8, **(kw | {"last_close": 400.0}))
+    )
+    assert "is above it" in above and "still left out" in above
     assert "definitions above" in out and "lower bound that sits below the expectation" in out
     assert "sits above" in text(yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=40.0, **kw))
     assert "sits about" in text(yo.finding_minimax_runway(burns={"a": 48.8}, burn_2025=28.0, **kw))
@@ -618,7 +643,8 @@ def test_takeaways() -> None:
         "zp_growth": 399.7,
         "mm_growth": 283.1,
         "zp_runway": 7.1,
-        "zp_factor": 0.867,
+        "zp_runway_trend": (0.081, 25.7),
+        "zp_factor": (0.914, 0.867),
         "ps": (228.6, 82.1),
         "implied": (1.15, 0.752),
         "years": 5,
@@ -628,5 +654,39 @@ def test_takeaways() -> None:
     assert "1.32x all of 2025, so the pattern may not hold" in out and "convertible bond" in out
     out = text(yo.key_takeaways(next_h1_multiple=0.4, zp_runway_placings=81.9, **kw))
     assert "may still hold" in out and "last 81.9 months" in out
+    assert "an upper bound" in out and "(8.1% a month) it would last 25.7 months" in out
+    assert "by 0.914; 0.867 if the bond converts" in out
     with pytest.raises(ValueError):
         yo.takeaways([])
+
+
+def test_bond_clause_every_branch() -> None:
+    below = yo.bond_clause(780.0, 892.5)
+    assert (
+        below
+        == "the last close, HKD 780.00, is below it, so the bond is left out of the lead figure"
+    )
+    above = yo.bond_clause(900.0, 892.5)
+    assert (
+        "is above it" in above
+        and "converting would pay today" in above
+        and "still left out" in above
+    )
+    at = yo.bond_clause(892.5, 892.5)
+    assert "is at it, so the bond is left out" in at
+    with pytest.raises(ValueError):
+        yo.bond_clause(-1.0, 892.5)
+
+
+def test_public_basis_counts_a_release_from_the_next_day() -> None:
+    releases = {
+        "LTM to June 2025": "2026-01-08",
+        "FY2025": "2026-03-31",
+        "LTM to June 2026": "2026-08-31",
+    }
+    assert yo.public_basis("2026-03-31", releases) == "LTM to June 2025"
+    assert yo.public_basis("2026-04-01", releases) == "FY2025"
+    assert yo.public_basis("2026-08-31", releases) == "FY2025"
+    assert yo.public_basis("2026-09-18", releases) == "LTM to June 2026"
+    with pytest.raises(ValueError, match="no figure was public before 2026-01-08"):
+        yo.public_basis("2026-01-08", releases)
