@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 from IPython.display import Markdown
@@ -141,13 +142,14 @@ def preference_table(facts: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for row in facts[facts["status"] != "reported"].itertuples():
         use = fact_by_id(str(row.superseded_by))
+        kept = cast(float, row.value)
         rows.append(
             {
-                "figure kept aside": f"{as_given(float(row.value))} ({row.source_id} {row.locator})",
+                "figure kept aside": f"{as_given(kept)} ({row.source_id} {row.locator})",
                 "status": row.status,
                 "figure used": f"{as_given(use.value)} ({use.citation})",
                 "what": str(row.metric).replace("_", " "),
-                "rule": rule_for(str(row.fact_id), str(row.status), float(row.value), use.value),
+                "rule": rule_for(str(row.fact_id), str(row.status), kept, use.value),
             }
         )
     return pd.DataFrame(rows)
@@ -204,7 +206,7 @@ def sources_finding(table: pd.DataFrame) -> Markdown:
             "each of the others only agrees with rows that others supply",
             "some of the others only agree with rows that others supply, and some give none yet",
         ),
-        kinds=words.listing([f"{k.replace('_', ' ')} {n}" for k, n in by_kind.items()]),
+        kinds=words.listing([f"{str(k).replace('_', ' ')} {n}" for k, n in by_kind.items()]),
         leader=first["source_id"],
         publisher=str(first["publisher"]).split(" (")[0],
         lead=words.plural(int(first["figures cited"]), "row"),

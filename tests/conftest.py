@@ -3,9 +3,23 @@
 Hypothesis runs derandomised and without its example database, so the same
 commit always tries the same examples: a property test failure reproduces on
 every machine, and the suite's time does not drift between runs.
+
+Every figure a test opens is closed after it, so that however the tests are
+shared among workers, matplotlib never holds more than a test's own figures
+(its warning about many open figures would fail the suite, as warnings do).
 """
 
+from collections.abc import Iterator
+
+import matplotlib.pyplot as plt
+import pytest
 from hypothesis import settings
 
 settings.register_profile("repeatable", derandomize=True, database=None, deadline=None)
 settings.load_profile("repeatable")
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    plt.close("all")
