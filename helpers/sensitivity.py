@@ -741,7 +741,7 @@ def proceeds(company: str, counted: str, currency: str, listed: str, factor: flo
     """The proceeds ``counted`` ("net", "gross" or "none") in ``currency``, converted from HKD at ``factor``.
 
     "net" uses the reported net figure when it is at most the gross; a "net" figure above the gross of
-    the base deal cannot be net of costs, so the gross stands in (an upper bound on the net) and
+    the shares issued on the listing day cannot be net of costs, so the gross stands in (an upper bound on the net) and
     ``warning`` says why.
     """
     if counted not in ("net", "gross", "none"):
@@ -762,18 +762,22 @@ def proceeds(company: str, counted: str, currency: str, listed: str, factor: flo
     full = _over_allotment(company, listed)
     warning = sentence(
         "{name}'s proceeds ({net}; the source does not say gross or net, and this project files them as net) "
-        "exceed the gross of its base deal ({gross} = {converted}, {note}), so they cannot be the base deal net "
-        "of its costs. {fit} This notebook counts the gross of the base deal for {name}, the money raised on "
-        "the listing day, and the reported net for the other company.",
+        "exceed the gross of the shares issued on its listing day ({gross} = {converted}, {note}), so they cannot "
+        "be that gross net of its costs. {fit} This notebook counts the gross of the shares issued on the listing "
+        "day for {name}, the money raised that day, and the reported net for the other company.",
         name=NAMES[company], net=describe(net), gross=describe(gross), converted=_m(amount(gross), currency),
         note=rate_note,
         fit=choose(full is None, "The data hold no over-allotment figure to test another reading.",
-                   "They fit the deal with the over-allotment option exercised in full, net of fees: that "
-                   "deal's gross was " + describe(full or gross) + " = " + _m(amount(full or gross), currency)
-                   + ", " + _pct(1 - amount(net) / amount(full or gross)) + " above them."),
+                   choose(amount(net) < amount(full or gross), "They fit the deal with the over-allotment option "
+                   "exercised in full, net of fees: that deal's gross was " + describe(full or gross) + " = "
+                   + _m(amount(full or gross), currency) + "; " + _m(amount(net), currency) + " is "
+                   + _pct(1 - amount(net) / amount(full or gross)) + " below it: fees of "
+                   + _pct(1 - amount(net) / amount(full or gross)) + " of that gross.", "They exceed even the "
+                   "gross with the over-allotment option exercised in full (" + describe(full or gross) + " = "
+                   + _m(amount(full or gross), currency) + "), so the data cannot say what they count.")),
     )
     facts = (gross, net) if full is None else (gross, net, full)
-    return Proceeds(amount(gross), "gross of the base deal (the source does not say gross or net)", note, facts,
+    return Proceeds(amount(gross), "gross of the shares issued on the listing day (the source does not say gross or net)", note, facts,
                     warning)
 
 
@@ -1019,8 +1023,8 @@ def finding_listings(rows: Mapping[str, Mapping[str, object]], added: Mapping[st
     zp = cast(dict[str, float], rows["zhipu"]["runways"])
     warnings = [Markup("**Warning.** ") + Markup(a.warning) for a in added.values() if a.warning]
     return say(
-        "On {pace}, with {counted}, Zhipu had {zp_before} left on its listing day without the money "
-        "and {zp_after} with it; MiniMax had {mm_before} and {mm_after}. {ran_out}{warnings}",
+        "On {pace}, with {counted}, Zhipu would have had {zp_before} left on its listing day without the money "
+        "and {zp_after} with it; MiniMax would have had {mm_before} and {mm_after}. {ran_out}{warnings}",
         pace=pace, counted=proceeds_phrase(counted, added), zp_before=months(zp["left_before"]),
         zp_after=months(zp["left_after"]), mm_before=months(mm["left_before"]), mm_after=months(mm["left_after"]),
         ran_out=choose(min(zp["left_before"], mm["left_before"]) <= 0,
@@ -1076,8 +1080,9 @@ def takeaways(article_runway: float, stated: Fact, ladder: Mapping[str, float], 
         "flow, is an upper bound for the same half year (see the Zhipu section).\n"
         "5. **On cash and cash equivalents and the same kind of burn**, MiniMax's cash lasts {mm_adj} on its "
         "adjusted net loss against Zhipu's {zp_adj} ({adj}), and {mm_net} on its net loss against Zhipu's "
-        "{zp_net} ({net}); counting cash alone leaves out MiniMax's investments.\n"
-        "6. **The listings, on {pace}, with {counted}:** Zhipu had {zp_left} left on its listing day "
+        "{zp_net} ({net}), each on its latest pace (nine months to September 2025 against the half year to June "
+        "2025, balance sheets three months apart); counting cash alone leaves out MiniMax's investments.\n"
+        "6. **The listings, on {pace}, with {counted}:** Zhipu would have had {zp_left} left on its listing day "
         "and {zp_after} with the money; MiniMax {mm_left} and {mm_after}.",
         holds=match_or_closest(article_runway, stated.value, match="checks out to a rounding",
                                near="does not reproduce the printed figure"),
@@ -1102,21 +1107,27 @@ def finding_outcome(base: Scenario, nine: Fact, year: Fact, used: Fact, expected
     """The base case against what MiniMax reported for the rest of 2025 (revenue, consumption, year-end cash)."""
     q4 = (year.value - nine.value) / (months_in(year.period_label) - months_in(nine.period_label))
     model_cash = start - expected.value * elapsed
+    if used.qualifier not in ("over", "at least"):
+        raise ValueError(f"{used.fact_id}: cash consumption read as a floor needs qualifier 'over', got {used.qualifier!r}")
     return say(
         "MiniMax's revenue in the last quarter of 2025, the full year less the nine months ({cites}), averaged "
         "{q4} a month, {vs_rev} the {base} a month the base case starts from. Its cash consumption for the year "
-        "was {used}, about {used_m} a month, {vs_used} the {expected} a month the article "
-        "expected; notebook 05 argues that figure is most likely the adjusted net loss, so it is a loss set "
-        "against a cash forecast. Its cash reserve at the year end was {reserve}, {vs_res} the "
-        "{model} the article's three items would hold after {elapsed} at the expected burn, though the source "
-        "does not say which items its reserve counts.",
+        "was {used}, at least {used_m} a month, a floor {vs_used} the {expected} a month the article "
+        "expected, {bound}; notebook 05 argues that figure is most likely the adjusted net loss, so it is a loss "
+        "set against a cash forecast. Its cash balance at the year end was {reserve}, {vs_res} the "
+        "{model} the article's cash and FVTPL investments would hold after {elapsed} at the expected burn, "
+        "leaving out the undrawn facilities as that balance does; the balance also counts deposits and "
+        "restricted cash, which the article's items may not, so part of any gap is definition.",
         cites=nine.citation + "; " + year.citation, q4=_m(q4, year.currency, 2),
         vs_rev=compare(q4, base.revenue_per_month, rel_tol=0.05, more="more than", less="less than",
                        same="about the same as"),
         base=_m(base.revenue_per_month, year.currency, 2), used=describe(used),
         used_m=_m(used.value / months_in(used.period_label), used.currency),
         vs_used=compare(used.value / months_in(used.period_label), expected.value, rel_tol=0.05,
-                        more="more than", less="less than", same="about the same as"),
+                        more="above", less="below", same="about the same as"),
+        bound=compare(used.value / months_in(used.period_label), expected.value, rel_tol=0.05,
+                      more="so the year used more cash than expected", same="so the year used at least about "
+                      "what was expected", less="so it cannot say whether the year used more or less than expected"),
         expected=_m(expected.value, expected.currency), reserve=describe(reserve),
         vs_res=compare(reserve.value, model_cash, rel_tol=0.05, more="more than", less="less than",
                        same="about the same as"),
@@ -1152,7 +1163,8 @@ def ladder_chart(ladder: Mapping[str, float], burn: float, stated: Fact, sources
     ax.grid(axis="y", visible=False)
     title = (f"Cash alone lasts {months(values[-1], 0)}; the investments add {values[-2] - values[-1]:.0f} months, "
              f"the loans {values[0] - values[-2]:.1f} more")
-    return finish(fig, ax, title=title, sources=sources, period=f"balance sheet at {as_of}; burn expected for 2025",
+    return finish(fig, ax, title=title, sources=sources,
+                  period=f"balance-sheet items and an undrawn facility at {as_of}; burn expected for 2025",
                   note="Read from the top: each bar adds the item named to the bar above it.")
 
 
@@ -1287,7 +1299,7 @@ def listings_chart(rows: Mapping[str, Mapping[str, object]], counted: str, pace:
                           cast(dict[str, float], rows[c]["runways"])["before"]) for c in companies}
     left = {c: months(cast(dict[str, float], rows[c]["runways"])["left_before"], 0) for c in companies}
     title = choose(counted == "none",
-                   sentence("On {pace}, with no proceeds counted, MiniMax had {mm} left on its listing day and "
+                   sentence("On {pace}, with no proceeds counted, MiniMax would have had {mm} left on its listing day and "
                             "Zhipu {zp}", pace=pace, mm=left["minimax"], zp=left["zhipu"]),
                    sentence("On {pace}, the proceeds add {mm} to MiniMax's runway and {zp} to Zhipu's",
                             pace=pace, mm=months(gain["minimax"], 0), zp=months(gain["zhipu"], 0)))
@@ -1307,3 +1319,24 @@ def pace(minimax_burn: Fact, zhipu_burn: Fact, definition: str) -> str:
     mm = BURNS["minimax"][definition]
     mm_when = choose(definition == "cash_outflow", "(article)", "(" + minimax_burn.period_label + ")")
     return f"MiniMax's {mm} {mm_when} and Zhipu's {BURNS['zhipu'][definition]} ({zhipu_burn.period_label})"
+
+
+def finding_capex_gap(gap: float, capex_facts: Sequence[Fact]) -> Markdown:
+    """How much of a monthly gap (same currency) the capital expenditure figures, a month each, could explain.
+
+    Example: ``finding_capex_gap(70.8, [capex_cash_flow, capex_mdna])`` says RMB 1.9 to 6.2 million a month.
+    """
+    per_month = sorted(abs(f.value) / months_in(f.period_label) for f in capex_facts)
+    return say(
+        "Zhipu's capital expenditure for {period} ({cites}) comes to {low} to {high} a month, depending on the "
+        "reading, or {share_low} to {share_high} of the {gap} gap: {verdict}. This is hindsight: the figures "
+        "were published after the prospectus period, and a full year's average stands in for the half year.",
+        period=capex_facts[0].period_label, cites="; ".join(f.citation for f in capex_facts),
+        low=_m(per_month[0], capex_facts[0].currency), high=_m(per_month[-1], capex_facts[0].currency),
+        share_low=_pct(per_month[0] / gap, 0), share_high=_pct(per_month[-1] / gap, 0),
+        gap=_m(gap, capex_facts[0].currency),
+        verdict=choose(per_month[-1] < gap / 2,
+                       "capital spending explains little of it, so the gap is mostly working capital and non-cash "
+                       "charges, and the operating outflow plus that spending (free cash flow) is the better guide",
+                       "capital spending could explain much of it, so the adjusted loss is the closer guide"),
+    )

@@ -238,17 +238,23 @@ def test_proceeds_every_branch() -> None:
     assert gross.amount == pytest.approx(4348 * 0.894) and gross.basis == "gross"
     net = sn.proceeds("zhipu", "net", "RMB", "2026-01-08", 0.894, "note")
     assert net.amount == pytest.approx(4173.4 * 0.894) and net.warning == "" and net.basis == "net"
-    # MiniMax's "net" USD 680 million exceeds the base deal's gross at 7.8: the gross stands in, with a warning.
+    # MiniMax's "net" USD 680 million exceeds the gross of the shares issued on the listing day at 7.8:
+    # that gross stands in, with a warning.
     mm = sn.proceeds("minimax", "net", "USD", "2026-01-09", 1 / 7.8, "note")
     assert mm.amount == pytest.approx(4818 / 7.8) and len(mm.facts) == 3
     assert "exceed the gross" in mm.warning and "does not say gross or net" in mm.warning
     assert (
         "over-allotment option exercised in full" in mm.warning
-        and "USD 710.3 million, 4.3% above" in mm.warning
+        and "USD 710.3 million; USD 680.0 million is 4.3% below it: fees of 4.3% of that gross" in mm.warning
+        and "base deal" not in mm.warning
     )
     assert sn.proceeds_phrase("net", {"minimax": mm, "zhipu": net}) == (
-        "proceeds gross of the base deal for MiniMax and net for Zhipu"
+        "proceeds gross of the shares issued on the listing day for MiniMax and net for Zhipu"
     )
+    # At a rate that puts even the over-allotment gross below the "net", no reading fits.
+    above = sn.proceeds("minimax", "net", "USD", "2026-01-09", 1 / 8.5, "note")
+    assert "exceed even the gross with the over-allotment" in above.warning
+    assert "fees of" not in above.warning and "They fit" not in above.warning
     assert sn.proceeds_phrase("net", {"zhipu": net}) == "net proceeds"
     assert sn.proceeds_phrase("none", {"zhipu": none}) == "no proceeds counted"
     # At a rate that makes the gross larger than the net, the net is used and nothing is said.
@@ -403,7 +409,8 @@ def test_proceeds_warning_without_over_allotment(monkeypatch: pytest.MonkeyPatch
             1050.0,
             [
                 "averaged USD 8.53 million a month, more than",
-                "less than the USD 27.9",
+                "at least USD 20.8 million a month, a floor below the USD 27.9",
+                "cannot say whether the year used more or less",
                 "more than the USD 962",
             ],
         ),
@@ -411,7 +418,12 @@ def test_proceeds_warning_without_over_allotment(monkeypatch: pytest.MonkeyPatch
             60.0,
             400.0,
             700.0,
-            ["less than the USD 5.94", "more than the USD 27.9", "less than the USD 962"],
+            [
+                "less than the USD 5.94",
+                "a floor above the USD 27.9",
+                "so the year used more cash than expected",
+                "less than the USD 962",
+            ],
         ),
         (
             71.3,
@@ -419,7 +431,8 @@ def test_proceeds_warning_without_over_allotment(monkeypatch: pytest.MonkeyPatch
             960.0,
             [
                 "about the same as the USD 5.94",
-                "about the same as the USD 27.9",
+                "a floor about the same as the USD 27.9",
+                "so the year used at least about what was expected",
                 "about the same as the USD 962",
             ],
         ),
@@ -434,7 +447,7 @@ def test_finding_outcome_branches(
             MM,
             nine,
             F(year, currency="USD", period_label="FY2025"),
-            F(used, currency="USD", period_label="FY2025"),
+            F(used, currency="USD", period_label="FY2025", qualifier="over"),
             F(27.9, currency="USD"),
             F(reserve, currency="USD"),
             1046.2,
@@ -444,6 +457,30 @@ def test_finding_outcome_branches(
     for word in words:
         assert word in out, out
     assert "notebook 05 argues that figure is most likely the adjusted net loss" in out
+    assert "about USD" not in out and "deposits and restricted cash" in out
+
+
+def test_finding_outcome_needs_a_floor() -> None:
+    usd = {"currency": "USD"}
+    with pytest.raises(ValueError, match="qualifier 'over'"):
+        sn.finding_outcome(MM, F(53.4, period_label="9M2025", **usd), F(79.0, period_label="FY2025", **usd),
+                           F(250.0, period_label="FY2025", **usd), F(27.9, **usd), F(1050.0, **usd), 1006.8, 3.0)
+
+
+@pytest.mark.parametrize(
+    ("gap", "words", "absent"),
+    [
+        (70.8, ["RMB 1.9 million to RMB 6.2 million a month", "3% to 9% of the RMB 70.8 million",
+                "explains little of it", "hindsight"], "could explain much"),
+        (8.0, ["24% to 78% of the RMB 8.0 million", "could explain much of it"], "explains little"),
+    ],
+)
+def test_finding_capex_gap_branches(gap: float, words: list[str], absent: str) -> None:
+    capex = [F(23.088, period_label="FY2025", locator="cash flow"), F(74.7, period_label="FY2025", locator="MD&A")]
+    out = text(sn.finding_capex_gap(gap, capex))
+    for word in words:
+        assert word in out, out
+    assert absent not in out
 
 
 def test_finding_like_for_like_branches() -> None:
@@ -522,6 +559,7 @@ def test_finding_listings_branches() -> None:
     }
     ok = text(sn.finding_listings(listing_cases(5.2), plain, "net", "the pace"))
     assert "overstates" not in ok and "Warning" not in ok
+    assert "Zhipu would have had 5.2 months left" in ok and "MiniMax would have had 9.7 months" in ok
     warned = {
         **plain,
         "minimax": sn.Proceeds(1.0, "gross", "", (), "MiniMax's net exceeds the gross."),
@@ -592,6 +630,7 @@ def test_takeaways_branches(cash: float, stated: float, most: str, holds: str) -
     assert "17.5 months on its adjusted net loss against Zhipu's 8.7 months (longer)" in out
     assert "6.4 months on its net loss against Zhipu's 6.5 months (about the same)" in out
     assert "with net proceeds:" in out
+    assert "balance sheets three months apart" in out and "Zhipu would have had 5.2 months left" in out
 
 
 # --------------------------------------------------------------------------- charts
@@ -602,6 +641,7 @@ def test_charts_titles_state_their_findings() -> None:
     stated = F(37.0, unit="months", currency="", qualifier="about")
     fig = sn.ladder_chart(ladder, 27.9, stated, "S0", "2025-09-30")
     assert title(fig).startswith("Cash alone lasts 13 months")
+    assert any("an undrawn facility at 2025-09-30" in t.get_text() for t in fig.texts)
     up = sn.growth_chart(
         ladder, 27.9, np.linspace(-0.02, 0.04, 5), 24, 0.0354, (0.0, 37.5), "S0", "2025-09-30"
     )
@@ -633,7 +673,7 @@ def test_charts_titles_state_their_findings() -> None:
     assert "add 22 months to MiniMax's runway and 14 months to Zhipu's" in title(listing)
     none = sn.listings_chart(listing_cases(5.2), "none", "the pace", "S13")
     assert (
-        "with no proceeds counted, MiniMax had 10 months left on its listing day and Zhipu 5 months"
+        "with no proceeds counted, MiniMax would have had 10 months left on its listing day and Zhipu 5 months"
         in title(none)
     )
     import matplotlib.pyplot as plt
