@@ -946,5 +946,5 @@ def finding_customer_worth(zp_month_rmb: float, mm_month_usd: float, common_curr
                "Taken at {rate}, the gap is {gap}, {inside} the tie band of {tol} for one constant rate{tie}.",
                zp=zp_shown.strip(), v=verdict, mm=f"{mm_hedge} {common_currency} {mm_shown}".strip(),
                cur=common_currency, rate=rate_note("USD"), gap=pct(gap), inside=inside,
-               tol=pct(tie_tolerance_pct), tie=choose(gap <= tie_tolerance_pct, ": a tie at one constant rate",
+               tol=pct(tie_tolerance_pct), tie=choose(gap <= tie_tolerance_pct, ": a tie, so neither is called larger",
                                                      ""))

@@ -405,7 +405,7 @@ def test_customer_worth_verdict_does_not_depend_on_the_display_currency() -> Non
     assert (
         "is at most level with" in tie
         and "about the same" not in tie
-        and "inside the tie band of 5.0% for one constant rate: a tie at one constant rate." in tie
+        and "inside the tie band of 5.0% for one constant rate: a tie, so neither is called larger." in tie
         and "neither a floor nor a ceiling" in tie
     )
     assert "about USD 690 a month" in text(
