@@ -284,7 +284,7 @@ COUNT_KINDS: dict[str, str] = {
     "mm_open_platform_customers_9m2025": "unstated",
     "mm_enterprise_customers_fy2025": "point_in_time",
     "zp_customers_2025_06_30": "point_in_time",
-    "zp_customers_9m2025": "in_period",
+    "zp_customers_9m2025": "unstated",
 }
 
 
@@ -297,7 +297,7 @@ COUNT_LABELS: dict[str, str] = {
     "mm_open_platform_customers_9m2025": "MiniMax: paying customers of the open platform",
     "mm_enterprise_customers_fy2025": "MiniMax: enterprise customers and developers",
     "zp_customers_2025_06_30": "Zhipu: institutional customers",
-    "zp_customers_9m2025": "Zhipu: institutional customers served",
+    "zp_customers_9m2025": "Zhipu: institutional customers",
 }
 
 
@@ -364,9 +364,9 @@ def bounded_compare(value: float, value_hedge: str, other: float, other_hedge: s
     """``value`` against ``other`` when either may be a one-sided bound ("at most" is a ceiling, "at least" a
     floor, anything else neither): only the words the bounds allow, to fit "X is ___ Y".
 
-    A ceiling against a figure it ties with is "no higher than", never "about the same as"; a gap that a bound
+    A ceiling against a figure it ties with is "at most level with", never "about the same as"; a gap that a bound
     could close is "not rankable against". Example: ``bounded_compare(678, "at most", 686, "about", rel_tol=0.05)``
-    gives ``'no higher than'``.
+    gives ``'at most level with'``.
     """
     plain = compare(value, other, rel_tol=rel_tol, more="more", less="less", same="same")
     pushes_down = value_hedge == "at most" or other_hedge == "at least"   # the truth may sit lower for value
@@ -378,8 +378,8 @@ def bounded_compare(value: float, value_hedge: str, other: float, other_hedge: s
     if pushes_down and pushes_up:
         return "not rankable against"
     if pushes_down:
-        return "no higher than"
-    return choose(pushes_up, "no lower than", "about the same as")
+        return "at most level with"
+    return choose(pushes_up, "at least level with", "about the same as")
 
 
 # --------------------------------------------------------------------------- notebook 02: tables
@@ -651,7 +651,8 @@ def finding_mix(native: tuple[float, float], hailuo: tuple[float, float], except
 
 
 def finding_payers(per_payer: float, per_month: float, months: int, paying_ratio: float, ratio_cumulative: float,
-                   hailuo_per_payer: float, hailuo_payers: Fact, hailuo_printed: Fact, currency: str) -> Markdown:
+                   hailuo_per_payer: float, hailuo_payers: Fact, hailuo_printed: Fact, currency: str,
+                   users: Fact) -> Markdown:
     """The paying-user finding: per payer over the period, the per-month floor, the paying ratio and the Hailuo
     AI echo (its payer count's period was assigned in data/ because it gives the printed figure). Every count
     here is company-stated, and a figure over an "about" count keeps two significant figures.
@@ -665,14 +666,15 @@ def finding_payers(per_payer: float, per_month: float, months: int, paying_ratio
                "were {r} of average monthly active users, both company-stated: the share of a typical month's users "
                "who paid only if the payer count is a monthly average too, and at most that if it counts everyone "
                "who paid in the period; over the company-stated cumulative users the ratio "
-               "would be {rc}, a nine-month count over a total since launch. Hailuo AI's payers ({hn}, "
+               "would be {rc}, a nine-month count over a total since launch ({un}). Hailuo AI's payers ({hn}, "
                "company-stated) brought in {hp} each, "
                "{hx} the average AI-native payer (two counts of a kind not stated: a rough ratio). "
                "That figure {agree} the {printed} the source prints ({cite}) by "
                "construction: the period of the payer count was assigned in data/ because it gives that figure, so "
                "the agreement corroborates nothing.",
                pp=f"{currency} {per_payer:,.2f}", m=str(months), pm=f"{currency} {per_month:,.2f}",
-               r=pct(paying_ratio, 2), rc=pct(ratio_cumulative, 2),
+               r=pct(paying_ratio, 2), rc=f"{ratio_hedge(users.qualifier)} {pct(ratio_cumulative, 2)}".strip(),
+               un=f"{users.qualifier} {count(users.value)}".strip(),
                hn=f"{hailuo_payers.qualifier} {count(hailuo_payers.value)}".strip(),
                hp=f"{ratio_hedge(hailuo_payers.qualifier)} {currency} "
                   f"{hedged_amount(hailuo_per_payer, hailuo_payers.qualifier)}".strip(),
@@ -783,7 +785,8 @@ def finding_losses(mm: tuple[tuple[float, float], tuple[float, float]],
     MiniMax FY2024 to FY2025, Zhipu H1 2024 to H1 2025 and FY2023 to FY2024; ``h1_share`` is H1 2024's share of
     its year (percent), the caveat on the first halves. Example: see notebook 02.
     """
-    return say("Like for like, MiniMax's adjusted net loss {mv} from {m0} its revenue in FY2024 to {m1} in FY2025; "
+    return say("Like for like, MiniMax's adjusted net loss as a multiple of revenue {mv} from {m0} in FY2024 "
+               "to {m1} in FY2025; "
                "over full years Zhipu's {yv} from {y0} (FY2023) to {y1} (FY2024). Zhipu's first-half multiple {hv} "
                "from {h0} in H1 2024 to {h1} in H1 2025, but that compares two first halves whose base held only "
                "{b} of its year: a few acceptances moved across 30 June would change it a lot, so it is no trend. "
@@ -877,12 +880,17 @@ def takeaways(*, h1_share: float, h1_steady: float, growth: Mapping[str, tuple[f
     zs, zp, cm = zp_profit
     lines = [
         sentence("1. **A first half is a small, uneven part of Zhipu's year.** H1 2024 held {h1} of FY2024, {w} the "
-                 "{st} steady growth implies: consistent with late acceptances of on-premise projects, the pattern "
-                 "the company describes, though one year does not prove the cause. So any first half set against "
+                 "{st} steady growth implies: consistent with late acceptances of on-premise projects (our "
+                 "explanation, a typical pattern for project sales, not one our sources give), though one year does "
+                 "not prove the "
+                 "cause; [notebook 06](06_one_year_on.ipynb#was-zhipus-year-as-back-loaded-as-the-prospectus-"
+                 "suggested) tests it on a second year. So any first half set against "
                  "a full year (a share, a margin, a doubled revenue) is not a trend.",
                  h1=pct(h1_share), w=season_words(h1_share, h1_steady), st=pct(h1_steady)),
         sentence("2. **Growth on full years:** {items}. Zhipu's first-half growth, {g}, compares two first halves "
-                 "whose base held only {b} of its year: read it with that caveat.",
+                 "whose base held only {b} of its year: read it with that caveat. These are the latest full years in "
+                 "this notebook's window, not the same year for both; Zhipu's FY2025 growth is read in [notebook 06]"
+                 "(06_one_year_on.ipynb#how-fast-did-each-grow-on-like-periods).",
                  items=", ".join(f"{name} {pct(g * 100)} ({span})" for name, (g, span) in growth.items()),
                  g=pct(h1_growth * 100), b=pct(h1_share)),
         sentence("3. **Mix:** MiniMax's AI-native share {nv} {nd} like for like (FY2024 to FY2025); Hailuo AI {hv} "
@@ -936,7 +944,8 @@ def finding_customer_worth(zp_month_rmb: float, mm_month_usd: float, common_curr
                "Zhipu's figure is a ceiling, because its count is \"over\" a round number; MiniMax's is neither a "
                "floor nor a ceiling: a payer count of everyone who paid in the period understates revenue per "
                "paying month, and a numerator of the whole segment, broader than the open platform, overstates it. "
-               "Taken at {rate}, the gap is {gap}, {inside} the tie band of {tol} for one constant rate.",
+               "Taken at {rate}, the gap is {gap}, {inside} the tie band of {tol} for one constant rate{tie}.",
                zp=zp_shown.strip(), v=verdict, mm=f"{mm_hedge} {common_currency} {mm_shown}".strip(),
                cur=common_currency, rate=rate_note("USD"), gap=pct(gap), inside=inside,
-               tol=pct(tie_tolerance_pct))
+               tol=pct(tie_tolerance_pct), tie=choose(gap <= tie_tolerance_pct, ": a tie, so neither is called larger",
+                                                     ""))

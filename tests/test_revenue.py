@@ -295,14 +295,20 @@ def test_finding_mix_units_and_caveats() -> None:
 def test_finding_payers_names_the_echo() -> None:
     printed = h.fact("minimax", "revenue_per_paying_user", "9M2025", "hailuo_ai")
     payers = h.fact("minimax", "paying_users", "9M2025", "hailuo_ai")
-    out = text(rv.finding_payers(21.45, 2.38, 9, 6.41, 0.84, 56.2, payers, printed, "USD"))
+    users = h.fact_by_id("mm_users_2025_09_30")
+    out = text(rv.finding_payers(21.45, 2.38, 9, 6.41, 0.84, 56.2, payers, printed, "USD", users))
     assert "matches the about USD 56" in out and "corroborates nothing" in out and "floor" in out
+    assert "would be at most 0.84%" in out and "(over 212,000,000)" in out  # "over N" below the line
+    plain = replace(users, qualifier="")
+    assert "would be 0.84%, a nine-month" in text(
+        rv.finding_payers(21.45, 2.38, 9, 6.41, 0.84, 56.2, payers, printed, "USD", plain)
+    )
     assert (
         "brought in about USD 56 each" in out and "56.20" not in out
     )  # two figures over an "about" count
     assert out.count("company-stated") >= 3
     assert "misses" in text(
-        rv.finding_payers(21.45, 2.38, 9, 6.41, 0.84, 60.0, payers, printed, "USD")
+        rv.finding_payers(21.45, 2.38, 9, 6.41, 0.84, 60.0, payers, printed, "USD", users)
     )
 
 
@@ -378,7 +384,7 @@ def test_finding_losses_like_periods() -> None:
         )
     )
     assert (
-        "fell from 7.99x" in out
+        "adjusted net loss as a multiple of revenue fell from 7.99x in FY2024" in out
         and "3.16x to 3.18x" in out
         and "rose from 4.99x" in out
         and "2.9x" in out
@@ -397,14 +403,16 @@ def test_customer_worth_verdict_does_not_depend_on_the_display_currency() -> Non
     assert len({m.split("Taken at")[0] for m in masked}) == 1, masked
     tie = text(rv.finding_customer_worth(4775.0, 686.3, "HKD", 5.0, *hedges))
     assert (
-        "is no higher than" in tie
+        "is at most level with" in tie
         and "about the same" not in tie
+        and "inside the tie band of 5.0% for one constant rate: a tie, so neither is called larger." in tie
         and "neither a floor nor a ceiling" in tie
     )
     assert "about USD 690 a month" in text(
         rv.finding_customer_worth(4775.0, 686.3, "USD", 5.0, *hedges)
     )
-    assert "is less than" in text(rv.finding_customer_worth(4775.0, 686.3, "HKD", 0.0, *hedges))
+    apart = text(rv.finding_customer_worth(4775.0, 686.3, "HKD", 0.0, *hedges))
+    assert "is less than" in apart and "outside the tie band" in apart and "a tie at" not in apart
     assert "is not rankable against" in text(
         rv.finding_customer_worth(6000.0, 686.3, "RMB", 1.0, *hedges)
     )
@@ -422,10 +430,10 @@ def test_bounded_compare_every_branch() -> None:
     assert bc(2.0, "", 1.0, "about", rel_tol=0.0) == "more than"
     assert bc(2.0, "at most", 1.0, "", rel_tol=0.0) == "not rankable against"
     assert bc(2.0, "", 1.0, "at least", rel_tol=0.0) == "not rankable against"
-    assert bc(678.0, "at most", 686.0, "about", rel_tol=0.05) == "no higher than"
-    assert bc(1.0, "", 1.0, "at least", rel_tol=0.0) == "no higher than"
-    assert bc(1.0, "at least", 1.0, "", rel_tol=0.0) == "no lower than"
-    assert bc(1.0, "", 1.0, "at most", rel_tol=0.0) == "no lower than"
+    assert bc(678.0, "at most", 686.0, "about", rel_tol=0.05) == "at most level with"
+    assert bc(1.0, "", 1.0, "at least", rel_tol=0.0) == "at most level with"
+    assert bc(1.0, "at least", 1.0, "", rel_tol=0.0) == "at least level with"
+    assert bc(1.0, "", 1.0, "at most", rel_tol=0.0) == "at least level with"
     assert bc(1.0, "at most", 1.0, "at most", rel_tol=0.0) == "not rankable against"
     assert bc(1.0, "about", 1.01, "about", rel_tol=0.05) == "about the same as"
 
@@ -489,6 +497,9 @@ def test_titles_and_takeaways_carry_their_numbers() -> None:
     )
     assert out.count("\n") == 4 and "at least USD 2.38" in out and "about USD 6,200" in out
     assert "consistent with late acceptances" in out and "because on-premise" not in out
+    assert "(our explanation, a typical pattern for project sales" in out and "the company describes" not in out
+    assert "06_one_year_on.ipynb#was-zhipus-year-as-back-loaded-as-the-prospectus-suggested" in out
+    assert "latest full years in this notebook's window" in out
     assert "earned all of its gross profit" in out and "sits where most of its revenue is;" in out
     assert "sits where the revenue does not" not in out and "about 51x" in out
 
