@@ -532,7 +532,9 @@ def wvr_count_finding(
     return say(
         "MiniMax reports {b} million class B (WVR) shares on {date} ({cite}), {share} of the {pre} million "
         "shares before listing (the reported count worked out below), {vs_x} the {x} a sole holder would need "
-        "and {vs_e} his whole {e} stake. " + reading + " Read literally on the counts of {date}, with {v} votes "
+        "and {vs_e} his whole {e} stake. "
+        + reading
+        + " Read literally on the counts of {date}, with {v} votes "
         "per class B share, the {a} million one-vote shares carry **{lit}** of the votes, {passes} the {floor} "
         "floor of 8A.09. The cautious reading does not use $x$ and stands.",
         b=f"{b_m:,.1f}",
@@ -565,7 +567,9 @@ def reported_count(after_oa: Fact, oa_total: Fact, sold: float) -> tuple[float, 
     return pre, pre + sold
 
 
-def count_finding(after_oa: Fact, oa_total: Fact, sold: float, implied_after: float, case: str) -> Markdown:
+def count_finding(
+    after_oa: Fact, oa_total: Fact, sold: float, implied_after: float, case: str
+) -> Markdown:
     """The reported share count against the count implied by the market value of case ``case``.
 
     >>> r = fact("minimax", "shares_in_issue", "post-IPO")
@@ -586,10 +590,9 @@ def count_finding(after_oa: Fact, oa_total: Fact, sold: float, implied_after: fl
     return say(
         "The company reports {rep} million shares in issue after the over-allotment ({cite}). Taking away the "
         "offer's shares with a full over-allotment, {oa} million ({oacite}; the data give neither the size nor "
-        "the date of MiniMax's exercise, so this assumes it was full), leaves **{pre} million before listing** and {base} million after the base offer, so the offer "
-        "added {n} on the reported count. The count implied by the {case} market value, {implied} million, "
-        + verdict
-        + ".",
+        "the date of MiniMax's exercise, so this assumes it was full), leaves **{pre} million before listing** "
+        "and {base} million after the base offer, so the offer added {n} on the reported count. "
+        "The count implied by the {case} market value, {implied} million, " + verdict + ".",
         rep=f"{after_oa.value / 1e6:,.1f}",
         cite=after_oa.citation,
         oa=_hedged(oa_total.qualifier, f"{oa_total.value / 1e6:,.2f}"),
@@ -654,8 +657,12 @@ def concert_count_finding(
         side2=side,
         status=choose(
             side != "below",
-            "still a controlling shareholder group on rule " + line.locator + "'s test, if votes follow shares",
-            "no longer a controlling shareholder group on rule " + line.locator + "'s test, if votes follow "
+            "still a controlling shareholder group on rule "
+            + line.locator
+            + "'s test, if votes follow shares",
+            "no longer a controlling shareholder group on rule "
+            + line.locator
+            + "'s test, if votes follow "
             "shares (unless it controls the board)",
         ),
     )
@@ -1402,8 +1409,9 @@ def takeaways(
     }[line_verdict(c_after, line)]
     premise = "if he is the sole WVR holder"
     if class_b_share is not None:
-        premise = "if he were the sole WVR holder, which the reported class B count " + sole_holder_premise(
-            x, e, class_b_share
+        premise = (
+            "if he were the sole WVR holder, which the reported class B count "
+            + sole_holder_premise(x, e, class_b_share)
         )
     counted = ""
     if concert_counts is not None:
@@ -1419,7 +1427,8 @@ def takeaways(
         ).data
     return say(
         "- **Control rests on WVR shares, not on ownership.** Yan Junjie owned {e} of MiniMax and cast {s} of the "
-        "votes; at {v} votes per WVR share that implies {x} of all shares as WVR shares {premise}, from x = (s - e) / ((v - 1)(1 - s)). His votes after any issue do not depend on v.\n"
+        "votes; x = (s - e) / ((v - 1)(1 - s)) gives {x} of all shares as WVR shares at {v} votes each, "
+        "{premise}. His votes after any issue do not depend on v.\n"
         "- **The share count decides the dilution basis: {which}.** The offer sold {sold} million new shares, "
         "{n_offer} of the pre-listing count; Alisoft China's reported stakes imply about {implied} million, "
         "{alisoft_ratio} as many. Priced at the offer, the offer's shares equal the gross proceeds by "
@@ -1433,7 +1442,10 @@ def takeaways(
         "the company rose {company}, a stake {stake}: the dilution factor 1/(1+n) times the company's step-up.\n"
         "- **Zhipu's step-up at the offer is {floor_step} on the reported floor and {scaled_step} scaled from "
         "the first day,** both in RMB terms. Its concert party held {c_before} before the offer and "
-        "{c_after} after it on our estimate: " + where + "." + counted.replace("{", "{{").replace("}", "}}"),
+        "{c_after} after it on our estimate: "
+        + where
+        + "."
+        + counted.replace("{", "{{").replace("}", "}}"),
         premise=premise,
         e=pc(e),
         s=pc(s),
