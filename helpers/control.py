@@ -44,7 +44,9 @@ __all__ = [
     "basis_finding",
     "cap_chart",
     "cap_table",
+    "concert_count_finding",
     "concert_finding",
+    "count_finding",
     "dilution_chart",
     "founder_chart",
     "founder_finding",
@@ -62,7 +64,9 @@ __all__ = [
     "line_verdict",
     "matching_share_count",
     "rounding_half_unit",
+    "reported_count",
     "rules_finding",
+    "sole_holder_premise",
     "stake_chart",
     "stakes_table",
     "step_up_finding",
@@ -76,6 +80,7 @@ __all__ = [
     "min_votes_per_wvr_share",
     "non_wvr_voting_share",
     "with_remainder",
+    "wvr_count_finding",
 ]
 
 
@@ -445,19 +450,51 @@ def founder_chart(e: float, s: float, x: float, v: float, majority: float, sourc
     return fig
 
 
+#: Within this many (fraction) of the controlling-shareholder line a share counts as "about at" it.
+CONTROL_LINE_TOLERANCE = 0.005
+
+
+def sole_holder_premise(x: float, e: float, class_b_share: float, rel_tol: float = 0.05) -> str:
+    """What a reported WVR share count says of the sole-holder premise: "contradicts" or "bears out".
+
+    It contradicts the premise when the class B share of all shares exceeds his whole stake ``e`` or
+    differs from the sole-holder ``x`` by more than ``rel_tol`` (relative).
+
+    >>> sole_holder_premise(0.1004, 0.2235, 0.2896), sole_holder_premise(0.1004, 0.2235, 0.1010)
+    ('contradicts', 'bears out')
+    """
+    ok = class_b_share <= e and math.isclose(class_b_share, x, rel_tol=rel_tol)
+    return choose(ok, "bears out", "contradicts")
+
+
 def founder_finding(
-    e: float, s: float, x: float, s_back: float, v: float, v_min: float
+    e: float,
+    s: float,
+    x: float,
+    s_back: float,
+    v: float,
+    v_min: float,
+    class_b_share: float | None = None,
 ) -> Markdown:
     """The founder's WVR shares, the check that puts them back, and the fewest votes that could work.
+
+    With ``class_b_share`` (the reported WVR shares over all shares), ``x`` is labelled by what that count
+    says of the sole-holder premise.
 
     >>> founder_finding(0.2235, 0.5921, 0.1004, 0.5921, 10, 5.04).data[:22]
     'With 10 votes per WVR '
     """
+    premise = "if he is the sole WVR holder"
+    if class_b_share is not None:
+        premise = "(his WVR shares if he were the sole holder, which the class B count below " + (
+            sole_holder_premise(x, e, class_b_share) + ")"
+        )
     return say(
         "With {v} votes per WVR share, a vote share of {s} on an economic share of {e} takes WVR shares equal "
-        "to **{x} of all shares** if he is the sole WVR holder, {own} of his own stake; put back into the "
+        "to **{x} of all shares** {premise}, {own} of his own stake; put back into the "
         "vote-share formula they give {s_back}. Had each WVR share carried fewer than {v_min} votes, even a "
         "stake held entirely in WVR shares could not have reached {s}.",
+        premise=premise,
         v=f"{v:g}",
         s=pc(s),
         e=pc(e),
@@ -465,6 +502,169 @@ def founder_finding(
         own=pc(x / e, 1),
         s_back=pc(s_back),
         v_min=f"{v_min:.2f}",
+    )
+
+
+def wvr_count_finding(
+    class_b: Fact, class_a: Fact, pre_count: float, x: float, e: float, v: float, floor: Fact
+) -> Markdown:
+    """The reported class B (WVR) count against the sole-holder ``x`` and his stake, and 8A.09 read literally on it.
+
+    ``pre_count`` is the reported share count before listing, in million shares; the literal reading
+    weighs the class A and class B counts of the same date at ``v`` votes per class B share.
+
+    >>> b = fact("minimax", "shares_in_issue", "2026-09-30", "class_b")
+    >>> a = fact("minimax", "shares_in_issue", "2026-09-30", "class_a")
+    >>> wvr_count_finding(b, a, 280.06, 0.1004, 0.2235, 10, rules()["min_non_wvr"]).data[:14]
+    'MiniMax report'
+    """
+    b_m, a_m = class_b.value / 1e6, class_a.value / 1e6
+    share = b_m / pre_count
+    literal = a_m / (a_m + v * b_m)
+    key = "above_stake" if share > e else sole_holder_premise(x, e, share)
+    reading = {
+        "above_stake": "On comparable bases he cannot be the only WVR holder, or the class B count covers more "
+        "than his shares; the data do not say which, so $x$ is only what a sole holder would need.",
+        "contradicts": "The count does not match $x$: others may hold WVR shares, or his shares carry another "
+        "number of votes; $x$ is only what a sole holder would need.",
+        "bears out": "The count matches $x$, consistent with his being the sole holder.",
+    }[key]
+    return say(
+        "MiniMax reports {b} million class B (WVR) shares on {date} ({cite}), {share} of the {pre} million "
+        "shares before listing (the reported count worked out below), {vs_x} the {x} a sole holder would need "
+        "and {vs_e} his whole {e} stake. "
+        + reading
+        + " Read literally on the counts of {date}, with {v} votes "
+        "per class B share, the {a} million one-vote shares carry **{lit}** of the votes, {passes} the {floor} "
+        "floor of 8A.09. The cautious reading does not use $x$ and stands.",
+        b=f"{b_m:,.1f}",
+        date=class_b.period_label,
+        cite=class_b.citation,
+        share=pc(share, 1),
+        pre=f"{pre_count:,.1f}",
+        vs_x=compare(share, x, rel_tol=0.05, more="above", less="below", same="about"),
+        x=pc(x),
+        vs_e=compare(share, e, rel_tol=1e-9, more="above", less="below", same="equal to"),
+        e=pc(e),
+        v=f"{v:g}",
+        a=f"{a_m:,.1f}",
+        lit=pc(literal),
+        passes=choose(literal >= fraction_of(floor), "above", "below"),
+        floor=pc(fraction_of(floor), 0),
+    )
+
+
+def reported_count(after_oa: Fact, oa_total: Fact, sold: float) -> tuple[float, float]:
+    """The share count before listing and after the base offer, in million, from the count after a full over-allotment.
+
+    ``oa_total`` is the offer's shares with the over-allotment; ``sold`` the base offer's, in million.
+
+    >>> [round(c, 1) for c in reported_count(fact("minimax", "shares_in_issue", "post-IPO"),
+    ...     fact("minimax", "ipo_shares_issued", "2026-01-09", "full_over_allotment"), 29.1976)]
+    [280.1, 309.3]
+    """
+    pre = (after_oa.value - oa_total.value) / 1e6
+    return pre, pre + sold
+
+
+def count_finding(
+    after_oa: Fact, oa_total: Fact, sold: float, implied_after: float, case: str
+) -> Markdown:
+    """The reported share count against the count implied by the market value of case ``case``.
+
+    >>> r = fact("minimax", "shares_in_issue", "post-IPO")
+    >>> oa = fact("minimax", "ipo_shares_issued", "2026-01-09", "full_over_allotment")
+    >>> count_finding(r, oa, 29.1976, 305.5, "low").data[:18]
+    'The company report'
+    """
+    pre, base = reported_count(after_oa, oa_total, sold)
+    gap = implied_after / base - 1
+    verdict = compare(
+        implied_after,
+        base,
+        rel_tol=0.005,
+        more="overstates it by {gap}",
+        less="understates it by {gap}",
+        same="matches it within half a percent ({gap} apart)",
+    )
+    return say(
+        "The company reports {rep} million shares in issue after the over-allotment ({cite}). Taking away the "
+        "offer's shares with a full over-allotment, {oa} million ({oacite}; the data give neither the size nor "
+        "the date of MiniMax's exercise, so this assumes it was full), leaves **{pre} million before listing** "
+        "and {base} million after the base offer, so the offer added {n} on the reported count. "
+        "The count implied by the {case} market value, {implied} million, " + verdict + ".",
+        rep=f"{after_oa.value / 1e6:,.1f}",
+        cite=after_oa.citation,
+        oa=_hedged(oa_total.qualifier, f"{oa_total.value / 1e6:,.2f}"),
+        oacite=oa_total.citation,
+        pre=f"{pre:,.1f}",
+        base=f"{base:,.1f}",
+        n=pc(sold / pre, 1),
+        case=case,
+        implied=f"{implied_after:,.1f}",
+        gap=pc(abs(gap), 1),
+    )
+
+
+def concert_count_finding(
+    group: Fact,
+    concert: Fact,
+    counts: tuple[float, float, float],
+    oa: Fact,
+    line: Fact,
+    tolerance: float = CONTROL_LINE_TOLERANCE,
+) -> Markdown:
+    """Zhipu's group on the reported counts: before the offer, at listing, after the over-allotment.
+
+    ``counts`` is the shares in issue (before the offer, at listing, after the over-allotment), in million.
+
+    >>> g = fact("zhipu", "shares_held", "2026-07-13", "controlling_group")
+    >>> c = fact("zhipu", "shareholding", "pre-IPO", "concert_party")
+    >>> oa = fact("zhipu", "over_allotment_shares", "2026-02-04")
+    >>> concert_count_finding(g, c, (402.81, 440.23, 445.84), oa, rules()["controlling"]).data[:16]
+    'The reported cou'
+    """
+    g_m, limit = group.value / 1e6, fraction_of(line)
+    pre, at_listing, after = (g_m / c for c in counts)
+    matches = math.isclose(100 * pre, concert.value, abs_tol=rounding_half_unit(concert.value))
+    side = compare(after, limit, rel_tol=1e-9, more="above", less="below", same="at")
+    return say(
+        "The reported counts settle most of this. The over-allotment was exercised in full ({oa} shares, "
+        "{oa_date}; {oa_cite}). The group's {g} million shares ({g_cite}, counted on {g_date}; we assume the "
+        "count did not change since the offer) are {pre} of the {c_pre} million shares before the offer, "
+        "{agree} the {concert} above; {listing} of the {c_listing} million at listing, {where} the {limit} "
+        "line ({gap1} percentage points {side1} it); and **{after}** of the {c_after} million after the "
+        "over-allotment, {side2} the line: {status}. Notebook 06 (06_one_year_on.ipynb) follows the group "
+        "further.",
+        oa=f"{oa.value:,.0f}",
+        oa_date=oa.period_label,
+        oa_cite=oa.citation,
+        g=f"{g_m:,.2f}",
+        g_cite=group.citation,
+        g_date=group.period_label,
+        pre=pc(pre),
+        c_pre=f"{counts[0]:,.2f}",
+        agree=choose(matches, "which corroborates", "which does not match"),
+        concert=_hedged(concert.qualifier, pct(concert.value, 2)),
+        listing=pc(at_listing),
+        c_listing=f"{counts[1]:,.2f}",
+        where=line_verdict(at_listing, limit, tolerance),
+        limit=pc(limit, 0),
+        gap1=f"{abs(100 * (at_listing - limit)):.2f}",
+        side1=compare(at_listing, limit, more="above", less="below", same="at"),
+        after=pc(after),
+        c_after=f"{counts[2]:,.2f}",
+        side2=side,
+        status=choose(
+            side != "below",
+            "still a controlling shareholder group on rule "
+            + line.locator
+            + "'s test, if votes follow shares",
+            "no longer a controlling shareholder group on rule "
+            + line.locator
+            + "'s test, if votes follow "
+            "shares (unless it controls the board)",
+        ),
     )
 
 
@@ -1014,7 +1214,6 @@ def step_up_finding(
 #: Half-width of the band around the controlling-shareholder line inside which notebook 04 calls a stake "at
 #: about the line" (a fraction of the votes): the group's figure is rounded and from one secondary source
 #: with no stated base, the share count comes from a floor, and an over-allotment moves it by a few tenths.
-CONTROL_LINE_TOLERANCE = 0.005
 
 
 def line_verdict(share: float, line: float, tolerance: float = CONTROL_LINE_TOLERANCE) -> str:
@@ -1174,12 +1373,16 @@ def takeaways(
     zp_steps: tuple[Fact, float, float],
     concert: tuple[Fact, float],
     zp_hedge: str = "",
+    class_b_share: float | None = None,
+    concert_counts: tuple[float, float, str] | None = None,
 ) -> Markdown:
     """Notebook 04's key takeaways as one Markdown list, every number and verdict word computed.
 
     ``counts`` is (the pre-listing share count, the shares the offer sold), in million shares;
     ``zp_steps`` is (Zhipu's reported market value at the offer, its private round in HKD, the scaled step-up);
-    ``concert`` is (the group's pre-offer fact, its share after the offer).
+    ``concert`` is (the group's pre-offer fact, its share after the offer); ``class_b_share`` the reported WVR
+    shares over all shares; ``concert_counts`` the group's share on the reported counts (at listing, after the
+    over-allotment, the over-allotment's date).
 
     >>> r = rules()
     >>> t = listing_tests(r, v=10, e=0.2235, x=0.1004, s=0.5921, n=0.106, mcap_offer_hkd=50400, revenue_hkd=238)
@@ -1204,10 +1407,28 @@ def takeaways(
         "about at": "at about the {line} controlling-shareholder line of rule {rule}, within the data's uncertainty",
         "below": "below the {line} controlling-shareholder line of rule {rule} by more than the data's uncertainty",
     }[line_verdict(c_after, line)]
+    premise = "if he is the sole WVR holder"
+    if class_b_share is not None:
+        premise = (
+            "if he were the sole WVR holder, which the reported class B count "
+            + sole_holder_premise(x, e, class_b_share)
+        )
+    counted = ""
+    if concert_counts is not None:
+        at_listing, after_oa, oa_date = concert_counts
+        counted = say(
+            " On the reported share counts it held {a} at listing, {where} the line, and {b} after the "
+            "over-allotment (exercised in full, {date}), {side} it.",
+            a=pc(at_listing),
+            where=line_verdict(at_listing, line),
+            b=pc(after_oa),
+            date=oa_date,
+            side=compare(after_oa, line, more="above", less="below", same="at"),
+        ).data
     return say(
         "- **Control rests on WVR shares, not on ownership.** Yan Junjie owned {e} of MiniMax and cast {s} of the "
-        "votes; at {v} votes per WVR share that implies {x} of all shares as WVR shares if he is the sole WVR "
-        "holder, from x = (s - e) / ((v - 1)(1 - s)). His votes after any issue do not depend on v.\n"
+        "votes; x = (s - e) / ((v - 1)(1 - s)) gives {x} of all shares as WVR shares at {v} votes each, "
+        "{premise}. His votes after any issue do not depend on v.\n"
         "- **The share count decides the dilution basis: {which}.** The offer sold {sold} million new shares, "
         "{n_offer} of the pre-listing count; Alisoft China's reported stakes imply about {implied} million, "
         "{alisoft_ratio} as many. Priced at the offer, the offer's shares equal the gross proceeds by "
@@ -1221,7 +1442,11 @@ def takeaways(
         "the company rose {company}, a stake {stake}: the dilution factor 1/(1+n) times the company's step-up.\n"
         "- **Zhipu's step-up at the offer is {floor_step} on the reported floor and {scaled_step} scaled from "
         "the first day,** both in RMB terms. Its concert party held {c_before} before the offer and "
-        "{c_after} after it on our estimate: " + where + ".",
+        "{c_after} after it on our estimate: "
+        + where
+        + "."
+        + counted.replace("{", "{{").replace("}", "}}"),
+        premise=premise,
         e=pc(e),
         s=pc(s),
         v=f"{v:g}",

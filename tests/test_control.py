@@ -485,6 +485,13 @@ def test_oa_finding_every_branch() -> None:
 def test_founder_and_majority_findings_carry_their_numbers() -> None:
     founder = text(control.founder_finding(0.2235, 0.5921, 0.1004, 0.5921, 10, 5.04))
     assert "**10.04% of all shares** if he is the sole WVR holder" in founder
+    founder = text(control.founder_finding(0.2235, 0.5921, 0.1004, 0.5921, 10, 5.04, 0.2896))
+    assert (
+        "(his WVR shares if he were the sole holder, which the class B count below contradicts)"
+        in founder
+    )
+    founder = text(control.founder_finding(0.2235, 0.5921, 0.1004, 0.5921, 10, 5.04, 0.1010))
+    assert "which the class B count below bears out" in founder
     assert "**35.1% of the pre-listing" in text(control.majority_finding(0.351, 0.5, 276.3, 29.2))
 
 
@@ -597,3 +604,141 @@ def test_given_e_and_s_the_votes_after_any_issue_do_not_depend_on_v(v: float) ->
     assert x != pytest.approx(implied_wvr_fraction(e, s, 10.0)) or v == 10.0
     note = control.dilution_chart(e, x, v, 0.5, 0.6, {"offer": 0.106}, "S0", "2026").texts
     assert not any("Assumes" in t.get_text() for t in note)
+
+
+CLASS_A = fact("minimax", "shares_in_issue", "2026-09-30", "class_a")
+CLASS_B = fact("minimax", "shares_in_issue", "2026-09-30", "class_b")
+COUNT_AFTER_OA = fact("minimax", "shares_in_issue", "post-IPO")
+MM_OA = fact("minimax", "ipo_shares_issued", "2026-01-09", "full_over_allotment")
+ZP_GROUP = fact("zhipu", "shares_held", "2026-07-13", "controlling_group")
+ZP_OA = fact("zhipu", "over_allotment_shares", "2026-02-04")
+
+
+@pytest.mark.parametrize(
+    ("x", "e", "share", "word"),
+    [
+        (0.1004, 0.2235, 0.2896, "contradicts"),  # above his whole stake
+        (0.1004, 0.2235, 0.15, "contradicts"),  # below his stake but far from x
+        (0.1004, 0.2235, 0.1010, "bears out"),  # within 5% of x
+        (0.1004, 0.2235, 0.1004, "bears out"),  # tie
+        (0.1004, 0.09, 0.1004, "contradicts"),  # equal to x but above the stake
+    ],
+)
+def test_sole_holder_premise_every_branch(x: float, e: float, share: float, word: str) -> None:
+    assert control.sole_holder_premise(x, e, share) == word
+
+
+def test_wvr_count_finding_every_branch() -> None:
+    floor = RULES["min_non_wvr"]
+    out = text(control.wvr_count_finding(CLASS_B, CLASS_A, 280.06, 0.1004, 0.2235, 10, floor))
+    assert (
+        "81.1 million class B (WVR) shares on 2026-09-30" in out
+        and "29.0% of the 280.1 million" in out
+    )
+    assert "above the 10.04% a sole holder would need and above his whole 22.35% stake" in out
+    assert (
+        "he cannot be the only WVR holder" in out
+        and "**25.07%** of the votes, above the 10% floor" in out
+    )
+    # a larger pre-listing count: the class B share (8.1%) sits below x and below the stake, far from x
+    out = text(control.wvr_count_finding(CLASS_B, CLASS_A, 1000.0, 0.1004, 0.2235, 10, floor))
+    assert (
+        "below the 10.04%" in out
+        and "below his whole" in out
+        and "others may hold WVR shares" in out
+    )
+    # a count that matches x within 5%, and a literal reading below the floor at many votes a share
+    out = text(
+        control.wvr_count_finding(
+            CLASS_B, CLASS_A, CLASS_B.value / 1e6 / 0.1004, 0.1004, 0.2235, 40, floor
+        )
+    )
+    assert "about the 10.04%" in out and "consistent with his being the sole holder" in out
+    assert "below the 10% floor" in out
+    out = text(
+        control.wvr_count_finding(
+            CLASS_B, CLASS_A, CLASS_B.value / 1e6 / 0.2235, 0.1004, 0.2235, 10, floor
+        )
+    )
+    assert "equal to his whole 22.35% stake" in out
+
+
+def test_reported_count_and_count_finding_every_branch() -> None:
+    pre, base = control.reported_count(COUNT_AFTER_OA, MM_OA, 29.1976)
+    assert pre == pytest.approx(280.055308) and base == pytest.approx(309.252908)
+    out = text(control.count_finding(COUNT_AFTER_OA, MM_OA, 29.1976, 305.5, "low"))
+    assert (
+        "**280.1 million before listing** and 309.3 million after" in out
+        and "understates it by 1.2%" in out
+    )
+    assert "added 10.4% on the reported count" in out and "low market value, 305.5 million" in out
+    assert "matches it within half a percent (0.1% apart)" in text(
+        control.count_finding(COUNT_AFTER_OA, MM_OA, 29.1976, 309.0, "high")
+    )
+    assert "overstates it by 3.5%" in text(
+        control.count_finding(COUNT_AFTER_OA, MM_OA, 29.1976, 320.0, "high")
+    )
+
+
+def test_concert_count_finding_every_branch() -> None:
+    counts = (402.8107, 440.2302, 445.8431)
+    out = text(
+        control.concert_count_finding(ZP_GROUP, CONCERT, counts, ZP_OA, RULES["controlling"])
+    )
+    assert "exercised in full (5,612,900 shares, 2026-02-04" in out and "which corroborates" in out
+    assert (
+        "30.22% of the 440.23 million at listing, about at the 30% line (0.22 percentage points above"
+        in out
+    )
+    assert (
+        "**29.84%** of the 445.84 million after the over-allotment, below the line: no longer"
+        in out
+    )
+    assert "06_one_year_on.ipynb" in out
+    # a smaller group: no match with the reported percentage, below at listing, below after
+    out = text(
+        control.concert_count_finding(
+            ZP_GROUP, CONCERT, (420.0, 460.0, 470.0), ZP_OA, RULES["controlling"]
+        )
+    )
+    assert (
+        "which does not match" in out
+        and "below the 30% line (1.08 percentage points below it)" in out
+    )
+    # a larger group share: above at listing, still above after the over-allotment
+    out = text(
+        control.concert_count_finding(
+            ZP_GROUP, CONCERT, (380.0, 400.0, 410.0), ZP_OA, RULES["controlling"]
+        )
+    )
+    assert (
+        "above the 30% line (3.26 percentage points above it)" in out
+        and "above the line: still a" in out
+    )
+    # exactly at the line after the over-allotment counts as at it, and still controlling (at least 30%)
+    out = text(
+        control.concert_count_finding(
+            ZP_GROUP,
+            CONCERT,
+            (400.0, 420.0, ZP_GROUP.value / 1e6 / 0.3),
+            ZP_OA,
+            RULES["controlling"],
+        )
+    )
+    assert "at the line: still a controlling" in out
+
+
+def test_takeaways_reported_counts_and_class_b() -> None:
+    out = _takeaways(class_b_share=0.2896, concert_counts=(0.3022, 0.2984, "2026-02-04"))
+    assert "if he were the sole WVR holder, which the reported class B count contradicts" in out
+    assert (
+        "30.22% at listing, about at the line, and 29.84% after the over-allotment (exercised in full"
+        in out
+    )
+    assert "2026-02-04), below it." in out
+    out = _takeaways(class_b_share=0.1004, concert_counts=(0.32, 0.31, "2026-02-04"))
+    assert (
+        "class B count bears out" in out
+        and "32.00% at listing, above the line" in out
+        and "), above it." in out
+    )
