@@ -224,9 +224,12 @@ def _weight_word(weight: tuple[float, float]) -> str:
 
 
 def _rate_dates(currency: str) -> str:
-    """The dates of the rates a display currency uses. Example: ``_rate_dates("USD")`` gives '2025-12-21'."""
+    """The latest date among the rates a display currency uses (one date, so sentences keep one shape).
+
+    Example: ``_rate_dates("USD")`` gives '2025-12-21'; ``_rate_dates("HKD")`` gives '2026-01-13'.
+    """
     pairs = [("USD", "HKD"), ("HKD", "RMB")] if currency == "HKD" else [("USD", "RMB")]
-    return words.listing([pd.Timestamp(rate(a, b)["date"]).strftime("%Y-%m-%d") for a, b in pairs])
+    return max(pd.Timestamp(rate(a, b)["date"]) for a, b in pairs).strftime("%Y-%m-%d")
 
 
 def ladder_finding(
@@ -251,9 +254,10 @@ def ladder_finding(
         "{mm_w} ({mm_word} {mm_even}), so both per-month figures understate their year's, {whose} (see "
         "[seasonality](#seasonality)).\n"
         "- **Per month of the last twelve months** it is {r3}: MiniMax earned {w3} Zhipu ({a3} against {b3} a "
-        "month). The gap of {gap} lies {inside} the {band} we choose to allow for one constant rate (dated "
-        "{dates}) applied to revenue of 2024 and 2025. Our data hold no rates for those years, so how far that "
-        "rate is off is unknown: the band is a choice, not a measurement. On it the headline is {headline}.",
+        "month). The gap of {gap} lies {inside} the {band} we choose to allow for one constant rate per pair of "
+        "currencies (none dated later than {dates}) applied to revenue of 2024 and 2025. Our data hold no "
+        "rates for those years, so how far that rate is off is unknown: the band is a choice, not a "
+        "measurement. On it the headline is {headline}.",
         r0=times(r[0]),
         r1=times(r[1]),
         r2=times(r[2]),
