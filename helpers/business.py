@@ -224,9 +224,12 @@ def _weight_word(weight: tuple[float, float]) -> str:
 
 
 def _rate_dates(currency: str) -> str:
-    """The dates of the rates a display currency uses. Example: ``_rate_dates("USD")`` gives '2025-12-21'."""
+    """The latest date among the rates a display currency uses (one date, so sentences keep one shape).
+
+    Example: ``_rate_dates("USD")`` gives '2025-12-21'; ``_rate_dates("HKD")`` gives '2026-01-13'.
+    """
     pairs = [("USD", "HKD"), ("HKD", "RMB")] if currency == "HKD" else [("USD", "RMB")]
-    return words.listing([pd.Timestamp(rate(a, b)["date"]).strftime("%Y-%m-%d") for a, b in pairs])
+    return max(pd.Timestamp(rate(a, b)["date"]) for a, b in pairs).strftime("%Y-%m-%d")
 
 
 def ladder_finding(
@@ -251,9 +254,10 @@ def ladder_finding(
         "{mm_w} ({mm_word} {mm_even}), so both per-month figures understate their year's, {whose} (see "
         "[seasonality](#seasonality)).\n"
         "- **Per month of the last twelve months** it is {r3}: MiniMax earned {w3} Zhipu ({a3} against {b3} a "
-        "month). The gap of {gap} lies {inside} the {band} we choose to allow for one constant rate (dated "
-        "{dates}) applied to revenue of 2024 and 2025. Our data hold no rates for those years, so how far that "
-        "rate is off is unknown: the band is a choice, not a measurement. On it the headline is {headline}.",
+        "month). The gap of {gap} lies {inside} the {band} we choose to allow for one constant rate per pair of "
+        "currencies (none dated later than {dates}) applied to revenue of 2024 and 2025. Our data hold no "
+        "rates for those years, so how far that rate is off is unknown: the band is a choice, not a "
+        "measurement. On it the headline is {headline}.",
         r0=times(r[0]),
         r1=times(r[1]),
         r2=times(r[2]),
@@ -423,6 +427,16 @@ def margin_finding(
     )
 
 
+def mix_effect(shares0: list[float], margins0: list[float], shares1: list[float]) -> float:
+    """The mix effect alone: the change in shares priced at the old margins, in percentage points.
+
+    Example: ``mix_effect([50, 50], [10, 30], [40, 60])`` gives 2.0.
+    """
+    if not len(shares0) == len(margins0) == len(shares1) > 0:
+        raise ValueError("mix_effect needs one share and one margin per segment in both periods")
+    return sum((s1 - s0) * m0 for s0, s1, m0 in zip(shares0, shares1, margins0, strict=True)) / 100
+
+
 def decompose(
     shares0: list[float], margins0: list[float], shares1: list[float], margins1: list[float]
 ) -> dict[str, float]:
@@ -434,7 +448,7 @@ def decompose(
     """
     if not len(shares0) == len(margins0) == len(shares1) == len(margins1) > 0:
         raise ValueError("decompose needs one share and one margin per segment in both periods")
-    mix = sum((s1 - s0) * m0 for s0, s1, m0 in zip(shares0, shares1, margins0, strict=True)) / 100
+    mix = mix_effect(shares0, margins0, shares1)
     effects = [s1 * (m1 - m0) / 100 for s1, m0, m1 in zip(shares1, margins0, margins1, strict=True)]
     before = sum(s * m for s, m in zip(shares0, margins0, strict=True)) / 100
     after = sum(s * m for s, m in zip(shares1, margins1, strict=True)) / 100
@@ -449,8 +463,8 @@ def decomposition_leader(parts: dict[str, float]) -> str:
     return words.compare(
         abs(margin_total),
         abs(parts["mix"]),
-        more="better segment margins, not a shift in mix",
-        less="a shift in mix, not better segment margins",
+        more="better segment margins more than a shift in mix",
+        less="a shift in mix more than better segment margins",
         same="mix and segment margins equally",
     )
 
@@ -473,10 +487,12 @@ def decomposition_finding(
     names: list[str],
     periods: tuple[str, str],
     whole_years: tuple[Fact, Fact],
+    whole_mix: float,
 ) -> Markdown:
-    """The decomposition read: which effect moved the margin, and whether whole years agree on the direction.
+    """The decomposition read: which effect moved the margin, and what whole years say of direction and mix.
 
-    Example: ``decomposition_finding(d, names, ("FY2024", "9M2025"), (gm_fy2024, gm_fy2025))``
+    ``whole_mix`` is the mix effect between the two whole years at the first year's margins (percentage
+    points). Example: ``decomposition_finding(d, names, ("FY2024", "9M2025"), (gm24, gm25), 2.98)``
     """
     margin_total = sum(v for k, v in parts.items() if k.startswith("margin "))
     change = parts["after"] - parts["before"]
@@ -488,11 +504,13 @@ def decomposition_finding(
     )
     return say(
         "MiniMax's gross margin {moved} from {before} in {p0} to {after} in {p1}, a change of {change}. The mix "
-        "effect is {mix} and the margin effect {margin} ({first}: {m0}; {second}: {m1}), so the change came from "
-        "{leader}. As the split sets a full year against nine months, the direction rests on whole years: the "
-        "margin {year_way} from {a} in {pa} to {b} "
-        "in {pb} ({sources}), by {gap}, {agree} the split. Our sources give no segment margins for {pb}, so the "
-        "split cannot yet be redone on whole years.",
+        "effect is {mix} and the margin effect {margin} ({first}: {m0}; {second}: {m1}): between these two "
+        "periods the change came from {leader}. As the split sets a full year against nine months, the "
+        "direction rests on whole years: the margin {year_way} from {a} in {pa} to {b} in {pb} ({sources}), "
+        "by {gap}, {agree} the split. *Known only from the {pb} results (March 2026; see "
+        "[notebook 06](06_one_year_on.ipynb)):* the segment shares of {pb}, priced at the {pa} margins, give "
+        "a whole-year mix effect of {whole_mix}, {mix_cmp} the {mix} above; the rest, {rest}, is the margin "
+        "effect taken together, as the results give no apps margin for {pb} to split it by segment.",
         year_way=year_way,
         a=pct(a.value),
         pa=a.period_label,
@@ -514,6 +532,16 @@ def decomposition_finding(
         second=names[1],
         m1=f"{parts['margin 1']:+.2f}",
         leader=leader,
+        whole_mix=f"{whole_mix:+.1f} percentage points",
+        mix_cmp=words.compare(
+            abs(whole_mix),
+            abs(parts["mix"]),
+            rel_tol=0.1,
+            more="larger than",
+            less="smaller than",
+            same="about the same as",
+        ),
+        rest=f"{b.value - a.value - whole_mix:+.1f} percentage points",
     )
 
 
@@ -548,8 +576,9 @@ def compute_finding(compute: list[Fact], revenue: list[Fact], h1_weight_pct: flo
         "{cmp} the full-year one, but the two are not like for like: compute is bought through the year, while "
         "revenue lands late (the first half of the prior year carried {weight} of it; see "
         "[seasonality](#seasonality)). The full-year ratio is the fair measure: compute in R&D was {full} "
-        "revenue. It is not a cost of that revenue: compute booked in R&D goes mostly to training the next "
-        "models, and what it cost to deliver the revenue sits in the cost of sales.",
+        "revenue. It is not a cost of that revenue: compute booked in R&D is research spending (that it goes "
+        "mostly to training the next models is our assumption; the sources do not split it), and what it cost "
+        "to deliver the revenue sits in the cost of sales.",
         p0=compute[0].period_label,
         p1=compute[1].period_label,
         full=times(full, 1),
@@ -767,11 +796,14 @@ COUNTS_ROW = "Customers and users, company-stated (unaudited), with the kind of 
 
 
 def stated_count(value: float) -> str:
-    """A count at the precision sources state it: millions to one decimal, smaller counts whole.
+    """A count at the precision its source states it: every stated digit, in millions from a million up.
 
-    Example: ``stated_count(27622000)`` gives '27.6 million'; ``stated_count(2500)`` gives '2,500'.
+    Example: ``stated_count(27622000)`` gives '27.622 million'; ``stated_count(1771600)`` gives '1.7716 million';
+    ``stated_count(2500)`` gives '2,500'.
     """
-    return f"{value / 1e6:.1f} million" if value >= 1e6 else count(value)
+    if value < 1e6:
+        return count(value)
+    return f"{value / 1e6:.6f}".rstrip("0").rstrip(".") + " million"
 
 
 def regions_finding(zp_mainland: Fact, mm_mainland: Fact) -> Markdown:
@@ -799,6 +831,8 @@ def takeaways(
     top5: Fact,
     fv_share_pct: float,
     whole_years: tuple[Fact, Fact],
+    whole_mix: float,
+    compute_period: str,
 ) -> Markdown:
     """The notebook's key takeaways as Markdown. Example: ``takeaways(...)``"""
     r3 = float(steps["ratio"].iloc[3])
@@ -812,10 +846,11 @@ def takeaways(
         "- **Opposite models:** Zhipu sells projects to institutions, with its revenue concentrated (five "
         "customers gave {top5} of its {top5_p} revenue); MiniMax sells apps and an API to many payers abroad.\n"
         "- **Margins:** MiniMax's gross margin {moved} by {change} from {p0} to {p1}: {margin} percentage "
-        "points from segment margins and {mix} from mix. That sets a full year against nine months; on whole "
-        "years it {year_way} from {y0} ({py0}) to {y1} ({py1}).\n"
-        "- **Compute:** compute in Zhipu's R&D was {compute} its revenue in its last full year, mostly for "
-        "training.\n"
+        "points from segment margins and {mix} from mix, a full year against nine months. On whole years it "
+        "{year_way} from {y0} ({py0}) to {y1} ({py1}), and there mix gave {whole_mix} percentage points (known "
+        "only from the {py1} results; see [notebook 06](06_one_year_on.ipynb)).\n"
+        "- **Compute:** compute in Zhipu's R&D was {compute} its revenue in {cp}: research spending, not a "
+        "cost of that revenue.\n"
         "- **Losses:** an adjusted loss leaves out items our sources rarely itemise; where they do, a fair-value "
         "charge on preferred shares was about {fv_share} of MiniMax's 2025 loss.\n"
         "- **Valuation:** on the last full year the rounds had seen, MiniMax was priced at {mm_x} revenue and "
@@ -840,6 +875,8 @@ def takeaways(
         py0=whole_years[0].period_label,
         y1=pct(whole_years[1].value),
         py1=whole_years[1].period_label,
+        whole_mix=f"{whole_mix:+.1f}",
+        cp=compute_period,
         fv_share=pct(fv_share_pct, 0),
         compute=times(compute_multiple, 1),
         mm_x=times(float(multiples.iloc[1][full]), 0),
@@ -866,30 +903,98 @@ def cloud_mix(periods: list[tuple[Fact, Fact]]) -> pd.DataFrame:
 
 
 def cloud_finding(mix: pd.DataFrame) -> Markdown:
-    """The like-for-like trend in the cloud share, and the half-year set apart. Example: ``cloud_finding(mix)``"""
+    """The whole-year trend in the cloud share, the later year last, and the half-year set apart.
+
+    ``mix`` needs at least three whole years (the last known only from later results) and one half-year.
+    Example: ``cloud_finding(mix)``
+    """
     years = mix[mix["months"] == 12]
-    first, last, half = years.iloc[0], years.iloc[-1], mix[mix["months"] < 12].iloc[-1]
+    if len(years) < 3 or len(years) == len(mix):
+        raise ValueError("cloud_finding needs three whole years and a half-year")
+    first, last, later = years.iloc[0], years.iloc[-2], years.iloc[-1]
+    half = mix[mix["months"] < 12].iloc[-1]
+    share = "cloud share, %"
     return say(
-        "Between whole years the cloud's share {moved} from {a} in {pa} to {b} in {pb}, by {pp}. The first half of "
-        "{ph} gives {c}, {vs} the last full year's by {gap}; a half against a whole year cannot say whether the "
-        "shift went on, paused or turned (see [seasonality](#seasonality)). The same half of the year before "
-        "would, and our sources do not split it.",
-        moved=words.direction(first["cloud share, %"], last["cloud share, %"]),
-        a=pct(first["cloud share, %"]),
+        "In the prospectus years the cloud's share {moved} from {a} in {pa} to {b} in {pb}, by {pp}. The first "
+        "half of {ph} gave {c}, {vs} {pb}'s by {gap}; a half against a whole year could not say whether the shift "
+        "went on (see [seasonality](#seasonality)). *Known only from the {pl} results (March 2026; see "
+        "[notebook 06](06_one_year_on.ipynb)):* the cloud's share of {pl} was {d}, so on whole years it {moved2} "
+        "by {pp2} from {pb}: the shift {verdict}.",
+        moved=words.direction(first[share], last[share]),
+        a=pct(first[share]),
         pa=first["period"],
-        b=pct(last["cloud share, %"]),
+        b=pct(last[share]),
         pb=last["period"],
-        pp=f"{abs(last['cloud share, %'] - first['cloud share, %']):.1f} percentage points",
+        pp=f"{abs(last[share] - first[share]):.1f} percentage points",
         ph=str(half["period"])[-4:],
-        c=pct(half["cloud share, %"]),
-        vs=words.compare(
-            half["cloud share, %"],
-            last["cloud share, %"],
-            more="above",
-            less="below",
-            same="equal to",
+        c=pct(half[share]),
+        vs=words.compare(half[share], last[share], more="above", less="below", same="equal to"),
+        gap=f"{abs(half[share] - last[share]):.1f} percentage points",
+        pl=later["period"],
+        d=pct(later[share]),
+        moved2=words.direction(last[share], later[share]),
+        pp2=f"{abs(later[share] - last[share]):.1f} percentage points",
+        verdict=words.direction(
+            last[share], later[share], abs_tol=0.05, up="went on", down="turned", same="paused"
         ),
-        gap=f"{abs(half['cloud share, %'] - last['cloud share, %']):.1f} percentage points",
+    )
+
+
+def later_season_finding(h1: Fact, fy: Fact, weight_before_pct: float) -> Markdown:
+    """Zhipu's first-half weight in a later year, set beside the prospectus year's.
+
+    Example: ``later_season_finding(h1_2025, fy2025, 14.4)`` (about 26.4% of FY2025).
+    """
+    weight = share_of(h1.value, fy.value)
+    even = 100 * months_in(h1.period_label) / 12
+    return say(
+        "*Known only from the {fy} results (March 2026; see [notebook 06](06_one_year_on.ipynb)):* the first "
+        "half of {year} carried {weight} of {fy} revenue ({sources}), {verdict} the {even} of an even year and "
+        "{cmp} the {before} of the year before. A second year is now observed, with its revenue {tilt}.",
+        fy=fy.period_label,
+        year=h1.period_label[-4:],
+        weight=pct(weight),
+        sources=", ".join(sorted({h1.source_id, fy.source_id})),
+        verdict=words.compare(
+            weight, even, rel_tol=0.1, more="more than", less="less than", same="close to"
+        ),
+        even=pct(even, 0),
+        cmp=words.compare(
+            weight,
+            weight_before_pct,
+            rel_tol=0.05,
+            more="more than",
+            less="less than",
+            same="about the same as",
+        ),
+        before=pct(weight_before_pct),
+        tilt=words.compare(
+            weight,
+            even,
+            rel_tol=0.1,
+            more="tilted to the first half",
+            less="tilted to the second half again",
+            same="spread about evenly",
+        ),
+    )
+
+
+def whole_year_margin_finding(before: Fact, after: Fact) -> Markdown:
+    """Zhipu's gross margin on two whole years, the later known only from later results.
+
+    Example: ``whole_year_margin_finding(gm_fy2024, gm_fy2025)`` (56.3% to 41.0%).
+    """
+    return say(
+        "*Known only from the {pb} results (March 2026; see [notebook 06](06_one_year_on.ipynb)):* set like "
+        "for like, whole year against whole year, Zhipu's gross margin {moved} from {a} in {pa} to {b} in {pb} "
+        "({sources}), by {gap}.",
+        pb=after.period_label,
+        pa=before.period_label,
+        moved=words.direction(before.value, after.value),
+        a=pct(before.value),
+        b=pct(after.value),
+        sources=", ".join(sorted({before.source_id, after.source_id})),
+        gap=f"{abs(after.value - before.value):.1f} percentage points",
     )
 
 

@@ -117,16 +117,17 @@ def test_ladder_verdicts_both_ways_and_tie() -> None:
     )
     tie = md(business.ladder_finding(steps, 5, "USD", weights))
     assert (
-        "a tie, not a win" in tie and "dated 2025-12-21)" in tie and "the band is a choice" in tie
+        "a tie, not a win" in tie
+        and "dated later than 2025-12-21)" in tie
+        and "the band is a choice" in tie
     )
     assert (
         "14.4% of its year (less than the 50% of an even year)" in tie
         and "63.7% (less than 75%)" in tie
     )
     assert "Zhipu's the more" in tie
-    assert "dated 2026-01-09 and 2026-01-13" in md(
-        business.ladder_finding(steps, 5, "HKD", weights)
-    )
+    hkd = md(business.ladder_finding(steps, 5, "HKD", weights))
+    assert "none dated later than 2026-01-13)" in hkd and "2026-01-09" not in hkd
     assert "MiniMax's the more" in md(
         business.ladder_finding(steps, 5, "USD", ((45.0, 50.0), (30.0, 75.0)))
     )
@@ -230,26 +231,35 @@ def test_decomposition_words_all_branches() -> None:
     )
     margin_led = {"before": 12.2, "mix": 0.2, "margin 0": 9.1, "margin 1": 1.8, "after": 23.3}
     title = business.decomposition_title(margin_led, years)
-    assert "rose on better segment margins, not a shift in mix" in title
+    assert "rose on better segment margins more than a shift in mix" in title
+    assert "not a shift in mix" not in title
     assert title.endswith("on whole years it rose from 12.2% (FY2024) to 25.4% (FY2025)")
     mix_led = {"before": 20.0, "mix": -5.0, "margin 0": 1.0, "margin 1": 0.0, "after": 16.0}
-    assert "fell on a shift in mix, not better segment margins" in business.decomposition_title(
-        mix_led, years
+    assert (
+        "fell on a shift in mix more than better segment margins"
+        in business.decomposition_title(mix_led, years)
     )
     even = {"before": 10.0, "mix": 1.0, "margin 0": 1.0, "margin 1": 0.0, "after": 12.0}
     assert "equally" in business.decomposition_leader(even)
     names, periods = ["apps", "open platform"], ("FY2024", "9M2025")
-    finding = md(business.decomposition_finding(margin_led, names, periods, years))
+    finding = md(business.decomposition_finding(margin_led, names, periods, years, 2.98))
+    assert "a whole-year mix effect of +3.0 percentage points, larger than the +0.20" in finding
+    assert "the rest, +10.2 percentage points, is the margin effect" in finding
+    assert "not a shift in mix" not in finding
+    smaller = md(business.decomposition_finding(margin_led, names, periods, years, 0.1))
+    assert "smaller than the +0.20" in smaller
+    same = md(business.decomposition_finding(margin_led, names, periods, years, -0.21))
+    assert "-0.2 percentage points, about the same as the +0.20" in same
     assert "+11.1 percentage points" in finding and "rose from 12.2%" in finding
     assert (
         "25.4% in FY2025 (S1, S24), by 13.2 percentage points, the same way as the split" in finding
     )
     assert "rests on whole years" in finding
-    against = md(business.decomposition_finding(mix_led, names, periods, years))
+    against = md(business.decomposition_finding(mix_led, names, periods, years, 2.98))
     assert "against the split" in against
     flat = (years[0], replace(years[1], value=12.2))
     assert "was unchanged from 12.2%" in md(
-        business.decomposition_finding(margin_led, names, periods, flat)
+        business.decomposition_finding(margin_led, names, periods, flat, 0.0)
     )
 
 
@@ -267,6 +277,7 @@ def test_compute_table_and_finding() -> None:
     assert "units of compute" not in above
     low = [compute[0], replace(compute[1], value=700.0)]
     assert "is below the full-year one" in md(business.compute_finding(low, rev, 14.4))
+    assert "is our assumption" in above
     same = [compute[0], replace(compute[1], value=compute[0].value / rev[0].value * rev[1].value)]
     assert "matches the full-year one" in md(business.compute_finding(same, rev, 14.4))
 
@@ -409,7 +420,7 @@ def test_profile_regions_and_takeaways() -> None:
             ]
         },
     )
-    assert mau.iloc[-1]["MiniMax"] == "27.6 million monthly active users [S20]"
+    assert mau.iloc[-1]["MiniMax"] == "27.622 million monthly active users [S20]"
     assert "73.05% came from elsewhere" in md(
         business.regions_finding(
             h.fact("zhipu", "revenue_share_region", "H1 2025", "mainland_china"),
@@ -427,9 +438,22 @@ def test_profile_regions_and_takeaways() -> None:
     top5 = h.fact("zhipu", "top5_customers_share", "FY2024")
     out = md(
         business.takeaways(
-            steps, 5.0, weights, parts, ("FY2024", "9M2025"), 5.0, mult, top5, 84.9, years
+            steps,
+            5.0,
+            weights,
+            parts,
+            ("FY2024", "9M2025"),
+            5.0,
+            mult,
+            top5,
+            84.9,
+            years,
+            2.98,
+            "FY2024",
         )
     )
+    assert "there mix gave +3.0 percentage points (known only from the FY2025 results" in out
+    assert "5.0x its revenue in FY2024: research spending" in out and "training" not in out
     assert "about the same as Zhipu" in out and "rose by 11.1" in out and "about 85%" in out
     assert (
         "in 2024 Zhipu's first half carried only 14.4% of its year and MiniMax's first nine months 63.7%"
@@ -438,7 +462,7 @@ def test_profile_regions_and_takeaways() -> None:
     assert (
         "revenue concentrated (five customers gave 45.5%" in out and "a few institutions" not in out
     )
-    assert "on whole years it rose from 12.2% (FY2024) to 25.4% (FY2025)" in out
+    assert "On whole years it rose from 12.2% (FY2024) to 25.4% (FY2025)" in out
     assert "compute in Zhipu's R&D was 5.0x" in out
     fell = md(
         business.takeaways(
@@ -452,29 +476,73 @@ def test_profile_regions_and_takeaways() -> None:
             top5,
             84.9,
             (years[1], years[0]),
+            -1.0,
+            "FY2024",
         )
     )
-    assert "fell by 2.2" in fell and "on whole years it fell" in fell
+    assert "fell by 2.2" in fell and "On whole years it fell" in fell
 
 
 def test_cloud_mix_and_finding_both_ways() -> None:
     pairs = [
         (h.fact("zhipu", "revenue_share_segment", p, "on_premise"), h.fact("zhipu", "revenue", p))
-        for p in ("FY2022", "FY2024", "H1 2025")
+        for p in ("FY2022", "FY2024", "H1 2025", "FY2025")
     ]
     mix = business.cloud_mix(pairs)
-    assert mix["cloud share, %"].tolist() == [4.5, 15.5, 15.2]
+    assert mix["cloud share, %"].tolist() == [4.5, 15.5, 15.2, 26.3]
     assert mix["cloud revenue (derived)"].tolist()[1] == "RMB 48.4 million"
     finding = md(business.cloud_finding(mix))
+    assert "rose from 4.5%" in finding and "below FY2024's by 0.3 percentage points" in finding
     assert (
-        "rose from 4.5%" in finding
-        and "below the last full year's by 0.3 percentage points" in finding
+        "share of FY2025 was 26.3%, so on whole years it rose by 10.8 percentage points" in finding
     )
-    assert "cannot say" in finding
-    flipped = mix.assign(**{"cloud share, %": [20.0, 10.0, 12.0]})
-    assert "fell from 20.0%" in md(business.cloud_finding(flipped)) and "above" in md(
-        business.cloud_finding(flipped)
+    assert finding.endswith("the shift went on.")
+    turned = mix.assign(**{"cloud share, %": [20.0, 10.0, 12.0, 8.0]})
+    out = md(business.cloud_finding(turned))
+    assert "fell from 20.0%" in out and "above" in out and "the shift turned." in out
+    paused = mix.assign(**{"cloud share, %": [4.5, 15.5, 15.5, 15.5]})
+    out = md(business.cloud_finding(paused))
+    assert "equal to" in out and "the shift paused." in out and "was unchanged by 0.0" in out
+    with pytest.raises(ValueError, match="three whole years and a half-year"):
+        business.cloud_finding(mix.iloc[[0, 1, 2]])
+    with pytest.raises(ValueError, match="three whole years and a half-year"):
+        business.cloud_finding(mix.iloc[[0, 1, 3]])
+
+
+def test_later_season_finding_all_branches() -> None:
+    h1, fy = h.fact("zhipu", "revenue", "H1 2025"), h.fact("zhipu", "revenue", "FY2025")
+    out = md(business.later_season_finding(h1, fy, 14.4))
+    assert "carried 26.4% of FY2025 revenue (S40, S7), less than the 50%" in out
+    assert "more than the 14.4% of the year before" in out and "to the second half again" in out
+    assert "less than the 30.0%" in md(business.later_season_finding(h1, fy, 30.0))
+    assert "about the same as the 26.0%" in md(business.later_season_finding(h1, fy, 26.0))
+    even = md(business.later_season_finding(replace(h1, value=362.0), fy, 14.4))
+    assert "close to the 50%" in even and "spread about evenly" in even
+    heavy = md(business.later_season_finding(replace(h1, value=500.0), fy, 14.4))
+    assert "more than the 50%" in heavy and "tilted to the first half" in heavy
+
+
+def test_whole_year_margin_finding_both_ways() -> None:
+    a, b = h.fact("zhipu", "gross_margin", "FY2024"), h.fact("zhipu", "gross_margin", "FY2025")
+    out = md(business.whole_year_margin_finding(a, b))
+    assert (
+        "fell from 56.3% in FY2024 to 41.0% in FY2025 (S40, S7), by 15.3 percentage points" in out
     )
+    assert "rose from 41.0%" in md(business.whole_year_margin_finding(b, a))
+    assert "was unchanged" in md(business.whole_year_margin_finding(a, a))
+
+
+def test_mix_effect_matches_decompose() -> None:
+    assert business.mix_effect([50, 50], [10, 30], [40, 60]) == pytest.approx(2.0)
+    with pytest.raises(ValueError, match="mix_effect needs"):
+        business.mix_effect([50], [10, 30], [40, 60])
+
+
+def test_stated_count_keeps_source_digits() -> None:
+    assert business.stated_count(1771600) == "1.7716 million"
+    assert business.stated_count(27622000) == "27.622 million"
+    assert business.stated_count(3000000) == "3 million"
+    assert business.stated_count(2500) == "2,500"
 
 
 def test_concentration_finding() -> None:
