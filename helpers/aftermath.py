@@ -732,13 +732,14 @@ def later_closes(ladder: pd.DataFrame, cutoff: str = CUTOFF) -> str:
     for company, key in (("zhipu", "z"), ("minimax", "m")):
         mine = ladder[ladder["company"] == company].sort_values("x_high", kind="mergesort")
         peak, close = mine.to_dict("records")[-1], float(daily[company]["close"])
+        price, hedge = float(peak["price"]), str(peak["price_hedge"])
         fields |= {key + "c": f"HKD {close:,.2f}", key + "d": f"{daily[company]['date']:%d %B %Y}",
-                   key + "w": words.compare(close, float(peak["price"]), more="above", less="below",
-                                            same="level with"),
-                   key + "p": _hedge(str(peak["price_hedge"]), "HKD " + _price(float(peak["price"]), ""))}
+                   key + "w": words.compare(close, price, more="above", less="below", same="level with"),
+                   key + "p": _hedge(hedge, f"HKD {price:,.0f}" if hedge else f"HKD {price:,.2f}")}
     return words.sentence(
         "A daily series of closes compiled later ({src}, dated {dated}) {rule}: inside this window Zhipu closed at "
-        "{zc} on {zd}, {zw} its high of {zp} above, and MiniMax at {mc} on {md}, {mw} its high of {mp}. ",
+        "{zc} on {zd}, {zw} its high of {zp} in those sources, and MiniMax at {mc} on {md}, {mw} its high of "
+        "{mp}. ",
         src=words.listing(sorted({str(r["source_id"]) for r in daily.values()})), rule=words.choose(
             all(d is not None and d > pd.Timestamp(cutoff) for d in ends), "is left out by the cut-off rule",
             "is dated by the cut-off but not read here"),

@@ -278,7 +278,7 @@ def test_ladder_words_keep_to_the_cutoff_and_name_the_later_daily_closes() -> No
     assert "in the data" not in text and "highest prices in sources dated by the cut-off" in text
     assert "(S48 and S49, dated 18 September 2026) is left out by the cut-off rule" in text
     assert "Zhipu closed at HKD 1,028.00 on 23 April 2026, above its high of HKD 725.00" in text
-    assert "MiniMax at HKD 1,238.00 on 18 March 2026, above its high of about HKD 980" in text
+    assert "MiniMax at HKD 1,238.00 on 18 March 2026, above its high of about HKD 980." in text
     assert text.endswith("[Notebook 06](06_one_year_on.ipynb) reads it.")
     february = am.later_closes(ladder, cutoff="2026-02-28")  # Zhipu's best close then was its high
     assert "Zhipu closed at HKD 725.00 on 20 February 2026, level with its high" in february
