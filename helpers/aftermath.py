@@ -441,27 +441,54 @@ def stickiness_verdict(active_now: float | None, active_before: float | None) ->
     return NOT_BORNE_OUT, "active users fell on the same definition"
 
 
-def cash_control_verdict(prior_loss: float, loss_low: float | None, loss_high: float | None) -> tuple[str, str]:
-    """Did MiniMax keep its cash use under control? Tested on the adjusted loss in money, year on year, two-sided.
+#: A year-on-year change within this fraction either way counts as about flat (notebook 05's cash-use row).
+FLAT_TOLERANCE = 0.05
 
-    Without a cash-flow statement the adjusted loss is the only full-year proxy; the new year's figure is a
-    low-high range, and a prior figure inside it counts as no change.
 
-    >>> cash_control_verdict(244.0, None, None)[0]
-    'not testable yet'
-    >>> [cash_control_verdict(244.0, lo, hi)[0] for lo, hi in ((250.0, 251.0), (230.0, 231.0), (240.0, 250.0))]
-    ['not borne out', 'borne out', 'borne out']
+def loss_reading(prior_loss: float, loss_low: float, loss_high: float, revenue: tuple[float, float]) -> str:
+    """The adjusted loss (a low-high range) against the year before: in money, and as a multiple of revenue.
+
+    ``revenue`` is (year before, year); a change within :data:`FLAT_TOLERANCE` of the year before's figure, either
+    way, is about flat.
+
+    >>> loss_reading(244.0, 250.0, 251.0, (30.5, 79.0))
+    'about flat in money and falling against revenue'
+    """
+    prior, low = real("prior_loss", prior_loss, above=0), real("loss_low", loss_low)
+    mid = (low + real("loss_high", loss_high, minimum=low)) / 2
+    before, now = (real("revenue", r, above=0) for r in revenue)
+    moves = [words.direction(1.0, ratio, abs_tol=FLAT_TOLERANCE, up="rising", down="falling", same="about flat")
+             for ratio in (mid / prior, (mid / now) / (prior / before))]
+    return words.sentence("{m} in money and {r} against revenue", m=moves[0], r=moves[1])
+
+
+def cash_control_verdict(prior_loss: float, loss_low: float | None, loss_high: float | None,
+                         revenue: tuple[float, float], outflow: tuple[float, float] | None = None) -> tuple[str, str]:
+    """Did MiniMax keep its cash use under control? Decided on the operating cash outflow for the year, from a
+    cash-flow statement, against the year before's: held within :data:`FLAT_TOLERANCE`, or fell. ``outflow`` is
+    (year before, year), positive for cash out. Without it the question is not testable yet, and the reason gives
+    :func:`loss_reading` of the adjusted loss, the only full-year proxy (``revenue`` is (year before, year)).
+
+    >>> word, why = cash_control_verdict(244.0, 250.0, 251.0, (30.5, 79.0))
+    >>> word, why.startswith("no cash-flow statement for the year; on the adjusted loss, its proxy, about flat")
+    ('not testable yet', True)
+    >>> [cash_control_verdict(244.0, None, None, (30.5, 79.0), o)[0] for o in ((300.0, 310.0), (300.0, 320.0))]
+    ['borne out', 'not borne out']
     """
     prior = real("prior_loss", prior_loss)
+    tol = pct(100 * FLAT_TOLERANCE, 0)
+    if outflow is not None:
+        before, now = (real("outflow", v) for v in outflow)
+        if now <= before + FLAT_TOLERANCE * abs(before):
+            return BORNE_OUT, words.sentence("the operating cash outflow for the year rose by no more than {t} on "
+                                             "the year before, or fell", t=tol)
+        return NOT_BORNE_OUT, words.sentence("the operating cash outflow for the year rose by more than {t} on the "
+                                             "year before", t=tol)
     if loss_low is None or loss_high is None:
-        return NOT_TESTABLE, "no full-year adjusted loss or cash-flow statement for the year"
-    low = real("loss_low", loss_low)
-    high = real("loss_high", loss_high, minimum=low)
-    if low > prior:
-        return NOT_BORNE_OUT, "the adjusted loss rose in money on the year before, beyond its reported range"
-    if high < prior:
-        return BORNE_OUT, "the adjusted loss fell in money on the year before"
-    return BORNE_OUT, "the adjusted loss held: the year before lies inside the new year's reported range"
+        return NOT_TESTABLE, "no cash-flow statement and no full-year adjusted loss for the year"
+    return NOT_TESTABLE, words.sentence("no cash-flow statement for the year; on the adjusted loss, its proxy, {r} (a "
+                                        "change within {t} either way counts as about flat)",
+                                        r=loss_reading(prior, loss_low, loss_high, revenue), t=tol)
 
 
 # --- what happened, and when -----------------------------------------------------------------------------------
@@ -675,10 +702,50 @@ def finding_ladder(ladder: pd.DataFrame) -> Markdown:
     z, m = parts["zhipu"], parts["minimax"]
     return words.say(
         "At the first-day close the market valued Zhipu at {z0} its last private round and MiniMax at {m0}. "
-        "Their highest prices in the data (Zhipu's {z1}, MiniMax's {m1}) put them at {z2} and {m2}; their last "
-        "prices in the data (Zhipu's {z3}, MiniMax's {m3}) at {z4} and {m4}. Every later value assumes the share count "
-        "of the first day.",
-        z0=z[0], m0=m[0], z1=z[1], m1=m[1], z2=z[2], m2=m[2], z3=z[3], m3=m[3], z4=z[4], m4=m[4])
+        "Their highest prices in sources dated by the cut-off (Zhipu's {z1}, MiniMax's {m1}) put them at {z2} and "
+        "{m2}; their last prices in those sources (Zhipu's {z3}, MiniMax's {m3}) at {z4} and {m4}. Every later value "
+        "assumes the share count of the first day. {later}",
+        z0=z[0], m0=m[0], z1=z[1], m1=m[1], z2=z[2], m2=m[2], z3=z[3], m3=m[3], z4=z[4], m4=m[4],
+        later=words.Markup(later_closes(ladder)))
+
+
+def later_daily_highs(cutoff: str = CUTOFF) -> pd.DataFrame:
+    """Each company's highest close up to ``cutoff`` in data/prices.csv, with its source and the source's last day.
+
+    >>> later_daily_highs().set_index("company")["close"].to_dict()
+    {'minimax': 1238.0, 'zhipu': 1028.0}
+    """
+    from helpers.data import load_prices
+
+    prices = load_prices()
+    window = prices[pd.to_datetime(prices["date"]) <= pd.Timestamp(cutoff)]
+    top = window.loc[window.groupby("company")["close"].idxmax()].reset_index(drop=True)
+    return top.assign(date=pd.to_datetime(top["date"]), source_end=top["source_id"].map(_source_ends()))
+
+
+def later_closes(ladder: pd.DataFrame, cutoff: str = CUTOFF) -> str:
+    """The daily closes compiled after the cut-off, set against the highs in the ladder (a Markdown sentence that
+    links to notebook 06). Example: ``later_closes(valuation_ladder())``
+    """
+    daily = {str(r["company"]): r for r in later_daily_highs(cutoff).to_dict("records")}
+    ends = [r["source_end"] for r in daily.values()]
+    fields: dict[str, str] = {}
+    for company, key in (("zhipu", "z"), ("minimax", "m")):
+        mine = ladder[ladder["company"] == company].sort_values("x_high", kind="mergesort")
+        peak, close = mine.to_dict("records")[-1], float(daily[company]["close"])
+        price, hedge = float(peak["price"]), str(peak["price_hedge"])
+        fields |= {key + "c": f"HKD {close:,.2f}", key + "d": f"{daily[company]['date']:%d %B %Y}",
+                   key + "w": words.compare(close, price, more="above", less="below", same="level with"),
+                   key + "p": _hedge(hedge, f"HKD {price:,.0f}" if hedge else f"HKD {price:,.2f}")}
+    return words.sentence(
+        "A daily series of closes compiled later ({src}, dated {dated}) {rule}: inside this window Zhipu closed at "
+        "{zc} on {zd}, {zw} its high of {zp} in those sources, and MiniMax at {mc} on {md}, {mw} its high of "
+        "{mp}. ",
+        src=words.listing(sorted({str(r["source_id"]) for r in daily.values()})), rule=words.choose(
+            all(d is not None and d > pd.Timestamp(cutoff) for d in ends), "is left out by the cut-off rule",
+            "is dated by the cut-off but not read here"),
+        dated=words.listing(sorted({f"{d:%d %B %Y}" for d in ends if d is not None})),
+        **fields) + "[Notebook 06](06_one_year_on.ipynb) reads it."
 
 
 def ladder_title(ladder: pd.DataFrame) -> str:
@@ -692,7 +759,8 @@ def ladder_title(ladder: pd.DataFrame) -> str:
     peak_day = ladder.loc[cast(int, ladder["x_high"].idxmax()), "end"]  # built from a list: integer labels
     within = int((peak_day - first_listing).days // 30.4375) + 1
     return words.sentence(
-        "Within {n} months of listing, Zhipu traded at up to {z} and MiniMax at up to {m} their last private rounds",
+        "Within {n} months of listing, sources dated by the cut-off put Zhipu at up to {z} and MiniMax at up to {m} "
+        "their last private rounds",
         n=str(within), z=times(peaks["zhipu"], 1), m=times(peaks["minimax"], 1))
 
 
@@ -755,8 +823,8 @@ def published(company: str, cutoff: str = CUTOFF) -> str:
 def price_to_sales(ladder: pd.DataFrame, on: str = RATES_ON) -> pd.DataFrame:
     """P/S on each revenue basis, and (market value less cash) over LTM revenue, for every listed step.
 
-    ``P/S = V / R``; ``(V - cash) / R`` is a floor on EV/S, since no debt figure is in the data. FY2025 revenue
-    and MiniMax's year-end cash came out after most of these prices, so their columns say when.
+    ``P/S = V / R``; ``(V - cash) / R`` is a floor on EV/S, since no debt figure is in sources dated by the
+    cut-off. FY2025 revenue and MiniMax's year-end cash came out after most of these prices, so their columns say when.
     Example: ``price_to_sales(valuation_ladder())``
     """
     bases = revenue_bases(on)
@@ -1028,7 +1096,7 @@ class CashFigures:
 
     @property
     def days_to_proceeds(self) -> int:
-        """Days from the year-end cash date to the listing, when the IPO cash arrived."""
+        """Days from the year-end cash date to the listing, when most of the IPO cash arrived."""
         return int((self.listing_day - pd.Timestamp(self.cash_dec.period_label)).days)
 
     @property
@@ -1162,14 +1230,15 @@ def finding_runway(c: CashFigures, runways: pd.DataFrame, burn_growth: float) ->
     shortest = runways["low"].min()
     alone = runways["low_alone"].min()
     return words.say(
-        "Counting the IPO cash that arrived {days} days after the year end, MiniMax's cash lasts {lo} to {hi} on "
+        "Counting the IPO cash, most of which arrived on the listing day {days} days after the year end (any "
+        "over-allotment part within weeks), MiniMax's cash lasts {lo} to {hi} on "
         "these burns (burn growth {g} a month). {moves} The short end comes from {short}, the long end from "
         "{long}.",
         days=str(c.days_to_proceeds), lo=months(shortest), hi=months(runways["high"].max()),
         g=pct(100 * burn_growth),
-        moves=words.choose(bool(alone * 365.25 / 12 > c.days_to_proceeds),
+        moves=words.choose(bool(alone * 365.25 / 12 > c.days_to_proceeds + 30),  # over-allotment: within 30 days
                            words.sentence("Adding it at the year end moves no run-out date: the cash alone lasts at "
-                                          "least {alone}, well past the day the proceeds came in.",
+                                          "least {alone}, well past the weeks in which the proceeds came in.",
                                           alone=months(alone)),
                            "The cash alone runs out before the proceeds arrive, so adding them early overstates it."),
         short=str(runways.loc[cast(int, runways["low"].idxmin()), "burn"]),  # built from a list: integer labels
@@ -1178,7 +1247,7 @@ def finding_runway(c: CashFigures, runways: pd.DataFrame, burn_growth: float) ->
 
 def runway_title(c: CashFigures, runways: pd.DataFrame) -> str:
     """Chart title: the range with the IPO cash. Example: ``runway_title(cash_figures(), runway_scenarios(...))``"""
-    return words.sentence("From the end of 2025, with the IPO cash that came {d} days later, MiniMax's cash lasts "
+    return words.sentence("From the end of 2025, with the IPO cash, most of it {d} days later, MiniMax's cash lasts "
                           "{lo} to {hi} on these burns", d=str(c.days_to_proceeds),
                           lo=months(runways["low"].min(), 0), hi=months(runways["high"].max(), 0))
 
@@ -1217,7 +1286,7 @@ def verdicts(cash: CashFigures, lines: list[QuarterLine], ladder: pd.DataFrame, 
     Example: ``[v.verdict for v in verdicts(cash_figures(), quarter_lines(), valuation_ladder())]``
     """
     out = [_zhipu_lead(lines, on, cutoff), _zhipu_profit(cutoff), _minimax_sticky(lines, cutoff),
-           _minimax_cash(cash)]
+           _minimax_cash(cash, cutoff)]
     out.append(_minimax_margin(lines))
     return out
 
@@ -1284,8 +1353,8 @@ def _zhipu_profit(cutoff: str) -> Verdict:
                                                                             "FY2024").value)
     return Verdict(
         "Can Zhipu reach a turning point towards profit?",
-        words.sentence("last half-year in the data: the adjusted loss {went} from {a} (H1 2024) to {b} (H1 2025), "
-                       "while as a multiple of revenue it {went2} from {ra} to {rb}",
+        words.sentence("last half-year in sources dated by the cut-off: the adjusted loss {went} from {a} (H1 2024) "
+                       "to {b} (H1 2025), while as a multiple of revenue it {went2} from {ra} to {rb}",
                        went=words.direction(h1[2024], h1[2025]), a=money(h1[2024], "RMB", 0, "million"),
                        b=money(h1[2025], "RMB", 0, "million"),
                        went2=words.direction(h1[2024] / rev[2024], h1[2025] / rev[2025]),
@@ -1303,32 +1372,40 @@ def _minimax_sticky(lines: list[QuarterLine], cutoff: str) -> Verdict:
     word, why = stickiness_verdict(*pair)
     return Verdict(
         "Can MiniMax make its consumer users stay?",
-        words.sentence("AI-native revenue {went} {g} on FY2024; cumulative users {u0} (Sep) and {u1} (Dec), a count "
-                       "that cannot fall; no FY2025 active-user or paying-user figure",
+        words.sentence("AI-native revenue {went} {g} on FY2024; cumulative users {u0} (Sep) and {u1} (Dec) (company "
+                       "figures, not audited), a count that cannot fall; no FY2025 active-user or paying-user figure",
                        went=words.direction(ai_prior, ai.reported), g=pct(100 * abs(growth(ai.reported, ai_prior))),
                        u0=f"{users['2025-09-30'].qualifier} {users['2025-09-30'].value / 1e6:,.0f} million".strip(),
                        u1=f"{users['2025-12-31'].value / 1e6:,.0f} million"),
         word, why, short="MiniMax's consumer stickiness")
 
 
-def _minimax_cash(c: CashFigures) -> Verdict:
+def _minimax_cash(c: CashFigures, cutoff: str = CUTOFF) -> Verdict:
     prior = fact("minimax", "adjusted_net_loss", "FY2024")
-    word, why = cash_control_verdict(prior.value, c.adjusted_low.value, c.adjusted_high.value)
+    rev = (fact("minimax", "revenue", "FY2024").value, fact("minimax", "revenue", YEAR).value)
+    before, now = (find_known("minimax", "operating_cash_flow", p, cutoff=cutoff) for p in ("FY2024", YEAR))
+    flows = None if before is None or now is None else (-before.value, -now.value)  # cash out, positive
+    word, why = cash_control_verdict(prior.value, c.adjusted_low.value, c.adjusted_high.value, rev, flows)
     q4 = [(x.value - c.adjusted_9m.value) / 3 for x in (c.adjusted_low, c.adjusted_high)]
     return Verdict(
         "Can MiniMax keep its cash use under control?",
-        words.sentence("adjusted loss {lo} to {hi} in FY2025 against {prior} in FY2024 ({went}); a month: {m9} in the "
-                       "nine months, {q4} in Q4 (derived); cash resources {cwent} from September to December "
-                       "(inconclusive: see the cash section)",
+        words.sentence("adjusted loss {lo} to {hi} in FY2025 against {prior} in FY2024 ({went}), or {rb} revenue "
+                       "against {ra}; a month: {m9} in the nine months, {q4} in Q4 (derived), against the article's "
+                       "expected burn of {burn} (a 2025 projection); cash resources {cwent} from September to "
+                       "December (inconclusive: see the cash section)",
                        lo=f"{c.adjusted_low.qualifier} {money(c.adjusted_low.value, 'USD', 0)}".strip(),
                        hi=money(c.adjusted_high.value, "USD", 0), prior=money(prior.value, "USD", 0),
-                       went=words.direction(prior.value, (c.adjusted_low.value + c.adjusted_high.value) / 2,
-                                            abs_tol=(c.adjusted_high.value - c.adjusted_low.value) / 2,
-                                            same="held within the range"),
+                       went=span_text(100 * (c.adjusted_low.value / prior.value - 1),
+                                      100 * (c.adjusted_high.value / prior.value - 1), lambda v: f"{v:+.1f}%"),
+                       rb=span_text(c.adjusted_low.value / rev[1], c.adjusted_high.value / rev[1],
+                                    lambda v: times(v, 1)),
+                       ra=times(prior.value / rev[0], 1), burn=_hedge(c.burn_article.qualifier,
+                                                                       money(c.burn_article.value, "USD")),
                        m9=money(c.adjusted_9m.value / 9, "USD"), q4=span_text(q4[0], q4[1], lambda v: money(v, "USD")),
                        cwent=c.cash_moved()),
-        word, why + "; the loss is a proxy for cash (see the cash section), and our sources give no cash-flow "
-                    "statement for the year", short="MiniMax's cash use")
+        word, why, short=words.choose(word == NOT_TESTABLE, words.sentence(
+            "MiniMax's cash use (which on the adjusted loss, its proxy, was {r})",
+            r=loss_reading(prior.value, c.adjusted_low.value, c.adjusted_high.value, rev)), "MiniMax's cash use"))
 
 
 def verdict_table(rows: list[Verdict]) -> pd.DataFrame:
@@ -1347,12 +1424,13 @@ def takeaways(rows: list[Verdict], runways: pd.DataFrame, cash: CashFigures) -> 
     inside = cash.adjusted_low.value <= cash.consumption.value <= cash.adjusted_high.value
     return words.say(
         "- **The article's four questions, with sources to April 2026:** {b} borne out, {n} not borne out, {t} "
-        "not testable yet ({waiting}). Notebook 06 takes them up again with the year that followed.\n"
+        "not testable yet: {waiting}. Notebook 06 takes them up again with the year that followed.\n"
         "- **The press's cash consumption of {cons} a year {is_loss}.** The balances cannot settle it: from "
         "September to December the cash resources {went}, where the article's expected burn (a 2025 projection) "
         "would have taken about {q} out, but rounding, the credit line and possible financing leave that "
         "comparison inconclusive.\n"
-        "- **With the IPO cash** that came {d} days after the year end, the runway from the end of 2025 is {lo} to "
+        "- **With the IPO cash**, most of which came on the listing day {d} days after the year end (any "
+        "over-allotment part within weeks), the runway from the end of 2025 is {lo} to "
         "{hi} on the burns in this notebook, the year-end cash taken with and without the credit line.\n"
         "- **Multiples of several hundred times revenue** rest on a small revenue base and a thin float; they are "
         "taken in HKD and do not change with the display currency.",

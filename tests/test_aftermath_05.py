@@ -18,6 +18,7 @@ import pytest
 from helpers import aftermath as am
 from helpers import params
 from helpers.data import DATA_DIR_ENV, data_dir
+from helpers.facts import Fact, fact
 from helpers.formatting import times
 from helpers.periods import convert
 
@@ -75,29 +76,51 @@ def test_stickiness_verdict(now: float | None, before: float | None, word: str) 
     assert am.stickiness_verdict(now, before)[0] == word
 
 
+# MiniMax's FY2024 and FY2025 revenue, rounded: the adjusted loss falls from 8.0x revenue to 3.2x
+REVENUE = (30.5, 79.0)
+
+
 @pytest.mark.parametrize(
-    ("prior", "low", "high", "word"),
+    ("low", "high", "outflow", "word", "why"),
     [
-        (244.0, None, None, am.NOT_TESTABLE),
-        (244.0, 250.0, None, am.NOT_TESTABLE),
-        (244.0, 250.0, 251.0, am.NOT_BORNE_OUT),
-        (244.0, 230.0, 231.0, am.BORNE_OUT),
-        (244.0, 240.0, 250.0, am.BORNE_OUT),
-        (244.0, 244.0, 244.0, am.BORNE_OUT),
-        (244.0, 244.1, 245.0, am.NOT_BORNE_OUT),
-        (244.0, 243.0, 243.9, am.BORNE_OUT),
+        (None, None, None, am.NOT_TESTABLE, "no full-year adjusted loss"),
+        (250.0, None, None, am.NOT_TESTABLE, "no full-year adjusted loss"),
+        (250.0, 251.0, None, am.NOT_TESTABLE, "about flat in money and falling against revenue"),
+        (250.0, 251.0, (300.0, 310.0), am.BORNE_OUT, "no more than 5%"),
+        (None, None, (300.0, 250.0), am.BORNE_OUT, "or fell"),
+        # a rise of exactly 5% still holds
+        (250.0, 251.0, (200.0, 210.0), am.BORNE_OUT, "no more than 5%"),
+        (250.0, 251.0, (200.0, 210.5), am.NOT_BORNE_OUT, "more than 5%"),
+        (250.0, 251.0, (300.0, 400.0), am.NOT_BORNE_OUT, "more than 5%"),
     ],
 )
 def test_cash_control_verdict(
-    prior: float, low: float | None, high: float | None, word: str
+    low: float | None,
+    high: float | None,
+    outflow: tuple[float, float] | None,
+    word: str,
+    why: str,
 ) -> None:
-    """Two-sided on the adjusted loss in money: a rise beyond the range fails, a prior inside the range is no change."""
-    assert am.cash_control_verdict(prior, low, high)[0] == word
+    """Decided on the operating cash outflow when a cash-flow statement gives it; on the adjusted loss alone, never."""
+    got = am.cash_control_verdict(244.0, low, high, REVENUE, outflow)
+    assert got[0] == word and why in got[1]
 
 
-def test_cash_control_reasons_differ_between_fall_and_no_change() -> None:
-    assert "fell" in am.cash_control_verdict(244.0, 230.0, 231.0)[1]
-    assert "inside" in am.cash_control_verdict(244.0, 240.0, 250.0)[1]
+@pytest.mark.parametrize(
+    ("low", "high", "revenue", "reading"),
+    [
+        (250.0, 251.0, REVENUE, "about flat in money and falling against revenue"),
+        # -4.5% in money and against revenue; then +4.5% and +2.8%
+        (232.0, 234.0, (30.5, 30.5), "about flat in money and about flat against revenue"),
+        (255.0, 255.0, (30.5, 31.0), "about flat in money and about flat against revenue"),
+        (260.0, 260.0, (30.5, 30.5), "rising in money and rising against revenue"),  # +6.6%
+        (220.0, 230.0, (30.5, 79.0), "falling in money and falling against revenue"),  # -7.8%
+        (244.0, 244.0, (30.5, 20.0), "about flat in money and rising against revenue"),
+    ],
+)
+def test_loss_reading(low: float, high: float, revenue: tuple[float, float], reading: str) -> None:
+    """In money and against revenue, each change within FLAT_TOLERANCE of the year before's figure is about flat."""
+    assert am.loss_reading(244.0, low, high, revenue) == reading
 
 
 def test_cash_moves_within_rounding_are_no_change() -> None:
@@ -122,8 +145,11 @@ def test_cash_moves_within_rounding_are_no_change() -> None:
         lambda: am.lead_verdict(1.0, -2.0),
         lambda: am.profit_turn_verdict(1.0, float("inf")),
         lambda: am.stickiness_verdict("x", 1.0),  # type: ignore[arg-type]
-        lambda: am.cash_control_verdict(244.0, float("nan"), 1.0),
-        lambda: am.cash_control_verdict(244.0, 251.0, 250.0),
+        lambda: am.cash_control_verdict(244.0, float("nan"), 1.0, REVENUE),
+        lambda: am.cash_control_verdict(244.0, 251.0, 250.0, REVENUE),
+        lambda: am.cash_control_verdict(244.0, 250.0, 251.0, (0.0, 79.0)),
+        lambda: am.cash_control_verdict(244.0, None, None, REVENUE, (float("inf"), 1.0)),
+        lambda: am.loss_reading(0.0, 250.0, 251.0, REVENUE),
     ],
 )
 def test_verdict_rules_reject_bad_numbers(call: object) -> None:
@@ -141,17 +167,42 @@ def test_verdict_row_labels_extra_rows() -> None:
 def test_verdicts_in_the_data() -> None:
     rows = am.verdicts(am.cash_figures(), am.quarter_lines(), am.valuation_ladder())
     asked = [v for v in rows if v.raised_by_article]
-    assert [v.verdict for v in asked] == [
-        am.NOT_TESTABLE,
-        am.NOT_TESTABLE,
-        am.NOT_TESTABLE,
-        am.NOT_BORNE_OUT,
-    ]
+    assert [v.verdict for v in asked] == [am.NOT_TESTABLE] * 4
     assert "S56" in asked[0].evidence  # Zhipu's FY2025 revenue, known by the cut-off through S56
     assert all(not v.raised_by_article for v in rows[len(asked) :])
     assert (
         "cannot fall" in asked[2].evidence
     )  # the always-true count is named as such, never used as a test
+    assert "(company figures, not audited)" in asked[2].evidence  # a management claim, labelled
+    cash = asked[3]
+    assert "(+2.5% to +2.9%)" in cash.evidence and "3.2x revenue against 8.0x" in cash.evidence
+    assert "expected burn of about USD 27.9 million" in cash.evidence
+    assert cash.why.startswith(
+        "no cash-flow statement for the year; on the adjusted loss, its proxy, about flat"
+    )
+    assert "about flat in money and falling against revenue" in cash.short
+
+
+def test_cash_row_is_decided_by_a_cash_flow_statement_dated_by_the_cutoff(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With operating cash flows for both years in a source dated by the cut-off, the row turns testable."""
+    flows = {"FY2024": -300.0, "FY2025": -400.0}
+    real_find = am.find_known
+
+    def fake(
+        company: str, metric: str, period: str, breakdown: str = "", cutoff: str = am.CUTOFF
+    ) -> Fact | None:
+        if metric == "operating_cash_flow":
+            base = fact("minimax", "adjusted_net_loss", "FY2024")
+            return dataclasses.replace(base, metric=metric, value=flows[period])
+        return real_find(company, metric, period, breakdown, cutoff)
+
+    monkeypatch.setattr(am, "find_known", fake)
+    row = am._minimax_cash(am.cash_figures())
+    assert (row.verdict, row.short) == (am.NOT_BORNE_OUT, "MiniMax's cash use")
+    flows["FY2025"] = -290.0
+    assert am._minimax_cash(am.cash_figures()).verdict == am.BORNE_OUT
 
 
 # --- the cut-off: sources dated after it stay out ----------------------------------------------------------------
@@ -218,6 +269,29 @@ def test_source_within_cutoff_decides_zhipu_rows(
     assert "split is given" in rows[0].evidence
     assert rows[1].verdict == am.NOT_BORNE_OUT  # 3,182.0 is not smaller than FY2024's 2,465.6
     assert "FY2025" in set(am.zhipu_after_listing()["period"])
+
+
+def test_ladder_words_keep_to_the_cutoff_and_name_the_later_daily_closes() -> None:
+    """The highs are those of sources dated by the cut-off; the later daily series is set beside them, left out."""
+    ladder = am.valuation_ladder()
+    text = am.finding_ladder(ladder).data
+    assert "in the data" not in text and "highest prices in sources dated by the cut-off" in text
+    assert "(S48 and S49, dated 18 September 2026) is left out by the cut-off rule" in text
+    assert "Zhipu closed at HKD 1,028.00 on 23 April 2026, above its high of HKD 725.00" in text
+    assert "MiniMax at HKD 1,238.00 on 18 March 2026, above its high of about HKD 980." in text
+    assert text.endswith("[Notebook 06](06_one_year_on.ipynb) reads it.")
+    february = am.later_closes(ladder, cutoff="2026-02-28")  # Zhipu's best close then was its high
+    assert "Zhipu closed at HKD 725.00 on 20 February 2026, level with its high" in february
+    assert "MiniMax at HKD 970.00 on 20 February 2026, below its high of about HKD 980" in february
+    assert "sources dated by the cut-off put Zhipu" in am.ladder_title(ladder)
+
+
+def test_later_daily_closes_dated_by_the_cutoff_are_named_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _redate(tmp_path, monkeypatch, {"S48": "2026-04-30", "S49": "2026-04-30"})
+    text = am.later_closes(am.valuation_ladder())
+    assert "(S48 and S49, dated 30 April 2026) is dated by the cut-off but not read here" in text
 
 
 def test_every_event_kind_has_a_label() -> None:
@@ -340,7 +414,9 @@ def test_runways_count_the_ipo_cash_and_fall_with_growth() -> None:
     assert flat.loc[0, "low"] == pytest.approx(
         (1050 - 39.4 + 680) / 27.9
     )  # without September's credit line
-    assert "moves no run-out date" in am.finding_runway(c, flat, 0.0).data
+    text = am.finding_runway(c, flat, 0.0).data
+    assert "moves no run-out date" in text and "any over-allotment part within weeks" in text
+    assert "most of it 9 days later" in am.runway_title(c, flat)
 
 
 def test_runway_finding_when_cash_runs_out_before_the_proceeds() -> None:
@@ -352,13 +428,20 @@ def test_runway_finding_when_cash_runs_out_before_the_proceeds() -> None:
     )
     text = am.finding_runway(poor, am.runway_scenarios(poor, 0.0), 0.0).data
     assert "runs out before the proceeds arrive" in text
+    weeks = dataclasses.replace(poor, cash_dec=dataclasses.replace(c.cash_dec, value=20.0))
+    runways = am.runway_scenarios(weeks, 0.0)
+    # the cash alone lasts past the listing day, but not past the over-allotment's weeks
+    assert 9 < runways["low_alone"].min() * 365.25 / 12 < 9 + 30
+    assert "runs out before" in am.finding_runway(weeks, runways, 0.0).data
 
 
 def test_takeaways_count_the_verdicts() -> None:
     c = am.cash_figures()
     rows = am.verdicts(c, am.quarter_lines(), am.valuation_ladder())
     text = am.takeaways(rows, am.runway_scenarios(c, 0.0), c).data
-    assert "0 borne out, 1 not borne out, 3 not testable yet" in text
+    assert "0 borne out, 0 not borne out, 4 not testable yet: " in text
+    assert "MiniMax's cash use (which on the adjusted loss, its proxy, was about flat" in text
+    assert "any over-allotment part within weeks" in text
     assert "inconclusive" in text and "most likely" in text
 
 
