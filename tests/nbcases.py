@@ -139,11 +139,17 @@ _CODES = re.compile(r"\b(?:USD|RMB|HKD|CNY|US\$|HK\$)")
 _SCALE = re.compile(r"\b(?:million|billion|thousand)\b")
 
 
+#: After masking, the statement of the rates used: how many conversions a currency needs is a fact about the
+#: currency, not a verdict, so "at N CUR per CUR (dated D)" and a list of such rates read as one token.
+_RATES = re.compile(r"(?:,? about CUR N(?: SCALE)? )?(?:at )?N CUR per CUR \((?:dated )?N+\)(?: and N CUR per CUR \((?:dated )?N+\))*")
+
+
 def mask(text: str) -> str:
-    """Text with currency codes, numbers and their scale words masked, spaces collapsed (see module example)."""
+    """Text with currency codes, numbers, their scale words and statements of rates masked, spaces collapsed."""
     text = _CODES.sub("CUR", text)
     text = _SCALE.sub("SCALE", text)
     text = _NUMBER.sub("N", text)
+    text = _RATES.sub("", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

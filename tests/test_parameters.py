@@ -218,3 +218,12 @@ def test_mask_hides_numbers_currencies_and_scales_only() -> None:
         mask("USD 1,046.2 million is above RMB 7.4 billion") == "CUR N SCALE is above CUR N SCALE"
     )
     assert mask("above") != mask("below")
+    one = "Zhipu's revenue was 1.3x MiniMax's (7.04 RMB per USD (dated 2025-12-21), one rate)."
+    two = (
+        "Zhipu's revenue was 1.3x MiniMax's (7.04 RMB per USD (dated 2025-12-21) and "
+        "7.8 HKD per USD (dated 2026-01-09), one rate)."
+    )
+    assert mask(one) == mask(two)
+    with_conversion = "the proceeds, HKD 4,818 million (S13), about USD 618 million at 7.8 HKD per USD (2026-01-09), by"
+    assert mask(with_conversion) == mask("the proceeds, HKD 4,818 million (S13), by")
+    assert mask("Zhipu grew faster at 7.04 RMB per USD (dated 2025-12-21)") != mask("Zhipu grew slower")
