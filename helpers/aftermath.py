@@ -80,8 +80,6 @@ def market_cap_at(price: float, reference_market_cap: float, reference_price: fl
 
 
 @dataclass(frozen=True)
-
-
 class FullYearCheck:
     """An interim figure, its naive full-year run-rate, the reported year and the remainder."""
 
@@ -116,15 +114,15 @@ def full_year_check(interim: float, interim_months: int, full_year: float) -> Fu
     """
     months = int(interim_months)
     if months != interim_months or not 0 < months < MONTHS_PER_YEAR:
-        raise ValueError(f"interim_months must be a whole number from 1 to 11, got {interim_months!r}")
+        raise ValueError(
+            f"interim_months must be a whole number from 1 to 11, got {interim_months!r}"
+        )
     i = real("interim", interim, above=0)
     f = real("full_year", full_year)
     return FullYearCheck(i, months, i * MONTHS_PER_YEAR / months, f, f - i)
 
 
 @dataclass(frozen=True)
-
-
 class Comparison:
     """A derived figure against the figure a source reports for the same thing."""
 
@@ -198,8 +196,6 @@ def period_rows(company: str, period: str) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
-
-
 class LtmBasis:
     """A last-twelve-months figure with its label and the three facts it was built from."""
 
@@ -225,8 +221,12 @@ def latest_ltm(company: str, metric: str, year: int) -> LtmBasis:
         current = find(company, metric, f"{prefix}{year}")
         prior = find(company, metric, f"{prefix}{year - 1}")
         if current is not None and prior is not None:
-            return LtmBasis(ltm(full, prior, current), f"LTM to {current.period_label}", (full, prior, current))
-    raise LookupError(f"no pair of interims for {company}/{metric} in {year - 1} and {year} ({prefixes})")
+            return LtmBasis(
+                ltm(full, prior, current), f"LTM to {current.period_label}", (full, prior, current)
+            )
+    raise LookupError(
+        f"no pair of interims for {company}/{metric} in {year - 1} and {year} ({prefixes})"
+    )
 
 
 def full_year_check_for(
@@ -262,7 +262,9 @@ def only(company: str, metric: str, breakdown: str = "", cutoff: str | None = No
     return _to_fact(rows.iloc[0])
 
 
-def series(company: str, metric: str, currency: str | None = None, cutoff: str | None = None) -> list[Fact]:
+def series(
+    company: str, metric: str, currency: str | None = None, cutoff: str | None = None
+) -> list[Fact]:
     """Every reported figure for a company and metric, oldest period end first (file order breaks ties).
 
     With ``cutoff``, only figures a source dated by then carries (see :func:`known_by`).
@@ -331,7 +333,9 @@ def _source_ends() -> dict[str, pd.Timestamp | None]:
     return {s: _source_end(d) for s, d in zip(load_sources()["source_id"], load_sources()["date"])}
 
 
-def _known_source(row: pd.Series, ends: dict[str, pd.Timestamp | None], limit: pd.Timestamp) -> str | None:
+def _known_source(
+    row: pd.Series, ends: dict[str, pd.Timestamp | None], limit: pd.Timestamp
+) -> str | None:
     """The first source, own or corroborating, dated by ``limit`` that carries a row; None if there is none."""
     extra = row.get("corroborated_by", "")
     extra = "" if extra is None or (isinstance(extra, float) and pd.isna(extra)) else str(extra)
@@ -355,13 +359,18 @@ def known_by(rows: pd.DataFrame, cutoff: str = CUTOFF) -> pd.DataFrame:
     return out
 
 
-def find_known(company: str, metric: str, period: str, breakdown: str = "", cutoff: str = CUTOFF) -> Fact | None:
+def find_known(
+    company: str, metric: str, period: str, breakdown: str = "", cutoff: str = CUTOFF
+) -> Fact | None:
     """:func:`find`, limited to figures a source dated on or before ``cutoff`` carries.
 
     >>> find_known("zhipu", "adjusted_net_loss", "FY2025") is None
     True
     """
-    rows = known_by(facts_table(company=company, metric=metric, period_label=period, breakdown=breakdown), cutoff)
+    rows = known_by(
+        facts_table(company=company, metric=metric, period_label=period, breakdown=breakdown),
+        cutoff,
+    )
     return None if rows.empty else _to_fact(rows.iloc[0])
 
 
@@ -381,9 +390,18 @@ class Verdict:
 
     def row(self) -> dict[str, str]:
         """The verdict as a table row. Example: ``Verdict("q", "e", "borne out", "w").row()["verdict"]``"""
-        asked = words.choose(self.raised_by_article, "the article (S0, section 5)", "extra: not raised by the article")
-        return {"question": self.question, "asked by": asked, "evidence in the data": self.evidence,
-                "verdict": self.verdict, "why": self.why}
+        asked = words.choose(
+            self.raised_by_article,
+            "the article (S0, section 5)",
+            "extra: not raised by the article",
+        )
+        return {
+            "question": self.question,
+            "asked by": asked,
+            "evidence in the data": self.evidence,
+            "verdict": self.verdict,
+            "why": self.why,
+        }
 
 
 def lead_verdict(zhipu_growth: float | None, rival_growth: float | None) -> tuple[str, str]:
@@ -397,15 +415,26 @@ def lead_verdict(zhipu_growth: float | None, rival_growth: float | None) -> tupl
     ('borne out', 'not borne out')
     """
     if rival_growth is None:
-        return NOT_TESTABLE, ("a lead is over rivals, and our data hold no rival's enterprise revenue on Zhipu's "
-                              "definition (MiniMax's open platform and enterprise line mixes developer API sales "
-                              "with enterprise work) and no market share")
+        return NOT_TESTABLE, (
+            "a lead is over rivals, and our data hold no rival's enterprise revenue on Zhipu's "
+            "definition (MiniMax's open platform and enterprise line mixes developer API sales "
+            "with enterprise work) and no market share"
+        )
     rival = real("rival_growth", rival_growth, minimum=-1)
     if zhipu_growth is None:
-        return NOT_TESTABLE, "Zhipu's enterprise revenue for the year is not in this notebook's sources"
+        return (
+            NOT_TESTABLE,
+            "Zhipu's enterprise revenue for the year is not in this notebook's sources",
+        )
     if real("zhipu_growth", zhipu_growth, minimum=-1) >= rival:
-        return BORNE_OUT, "Zhipu's enterprise revenue grew at least as fast as the rival's on the same definition"
-    return NOT_BORNE_OUT, "Zhipu's enterprise revenue grew slower than the rival's on the same definition"
+        return (
+            BORNE_OUT,
+            "Zhipu's enterprise revenue grew at least as fast as the rival's on the same definition",
+        )
+    return (
+        NOT_BORNE_OUT,
+        "Zhipu's enterprise revenue grew slower than the rival's on the same definition",
+    )
 
 
 def profit_turn_verdict(adjusted_loss: float | None, prior_adjusted_loss: float) -> tuple[str, str]:
@@ -418,8 +447,10 @@ def profit_turn_verdict(adjusted_loss: float | None, prior_adjusted_loss: float)
     """
     prior = real("prior_adjusted_loss", prior_adjusted_loss)
     if adjusted_loss is None:
-        return NOT_TESTABLE, ("a turning point shows in a full year against the year before; Zhipu's adjusted loss "
-                              "for FY2025 is not in this notebook's sources (its revenue is)")
+        return NOT_TESTABLE, (
+            "a turning point shows in a full year against the year before; Zhipu's adjusted loss "
+            "for FY2025 is not in this notebook's sources (its revenue is)"
+        )
     if real("adjusted_loss", adjusted_loss) < prior:
         return BORNE_OUT, "the adjusted loss for the year is smaller than the year before"
     return NOT_BORNE_OUT, "the adjusted loss for the year is not smaller than the year before"
@@ -434,8 +465,10 @@ def stickiness_verdict(active_now: float | None, active_before: float | None) ->
     ('borne out', 'not borne out')
     """
     if active_now is None or active_before is None:
-        return NOT_TESTABLE, ("no active-user or paying-user count for the full year; the cumulative user count "
-                              "can only rise, so its rise tests nothing")
+        return NOT_TESTABLE, (
+            "no active-user or paying-user count for the full year; the cumulative user count "
+            "can only rise, so its rise tests nothing"
+        )
     if real("active_now", active_now) >= real("active_before", active_before):
         return BORNE_OUT, "active users held or rose on the same definition"
     return NOT_BORNE_OUT, "active users fell on the same definition"
@@ -445,7 +478,9 @@ def stickiness_verdict(active_now: float | None, active_before: float | None) ->
 FLAT_TOLERANCE = 0.05
 
 
-def loss_reading(prior_loss: float, loss_low: float, loss_high: float, revenue: tuple[float, float]) -> str:
+def loss_reading(
+    prior_loss: float, loss_low: float, loss_high: float, revenue: tuple[float, float]
+) -> str:
     """The adjusted loss (a low-high range) against the year before: in money, and as a multiple of revenue.
 
     ``revenue`` is (year before, year); a change within :data:`FLAT_TOLERANCE` of the year before's figure, either
@@ -457,13 +492,22 @@ def loss_reading(prior_loss: float, loss_low: float, loss_high: float, revenue: 
     prior, low = real("prior_loss", prior_loss, above=0), real("loss_low", loss_low)
     mid = (low + real("loss_high", loss_high, minimum=low)) / 2
     before, now = (real("revenue", r, above=0) for r in revenue)
-    moves = [words.direction(1.0, ratio, abs_tol=FLAT_TOLERANCE, up="rising", down="falling", same="about flat")
-             for ratio in (mid / prior, (mid / now) / (prior / before))]
+    moves = [
+        words.direction(
+            1.0, ratio, abs_tol=FLAT_TOLERANCE, up="rising", down="falling", same="about flat"
+        )
+        for ratio in (mid / prior, (mid / now) / (prior / before))
+    ]
     return words.sentence("{m} in money and {r} against revenue", m=moves[0], r=moves[1])
 
 
-def cash_control_verdict(prior_loss: float, loss_low: float | None, loss_high: float | None,
-                         revenue: tuple[float, float], outflow: tuple[float, float] | None = None) -> tuple[str, str]:
+def cash_control_verdict(
+    prior_loss: float,
+    loss_low: float | None,
+    loss_high: float | None,
+    revenue: tuple[float, float],
+    outflow: tuple[float, float] | None = None,
+) -> tuple[str, str]:
     """Did MiniMax keep its cash use under control? Decided on the operating cash outflow for the year, from a
     cash-flow statement, against the year before's: held within :data:`FLAT_TOLERANCE`, or fell. ``outflow`` is
     (year before, year), positive for cash out. Without it the question is not testable yet, and the reason gives
@@ -480,15 +524,23 @@ def cash_control_verdict(prior_loss: float, loss_low: float | None, loss_high: f
     if outflow is not None:
         before, now = (real("outflow", v) for v in outflow)
         if now <= before + FLAT_TOLERANCE * abs(before):
-            return BORNE_OUT, words.sentence("the operating cash outflow for the year rose by no more than {t} on "
-                                             "the year before, or fell", t=tol)
-        return NOT_BORNE_OUT, words.sentence("the operating cash outflow for the year rose by more than {t} on the "
-                                             "year before", t=tol)
+            return BORNE_OUT, words.sentence(
+                "the operating cash outflow for the year rose by no more than {t} on "
+                "the year before, or fell",
+                t=tol,
+            )
+        return NOT_BORNE_OUT, words.sentence(
+            "the operating cash outflow for the year rose by more than {t} on the year before",
+            t=tol,
+        )
     if loss_low is None or loss_high is None:
         return NOT_TESTABLE, "no cash-flow statement and no full-year adjusted loss for the year"
-    return NOT_TESTABLE, words.sentence("no cash-flow statement for the year; on the adjusted loss, its proxy, {r} (a "
-                                        "change within {t} either way counts as about flat)",
-                                        r=loss_reading(prior, loss_low, loss_high, revenue), t=tol)
+    return NOT_TESTABLE, words.sentence(
+        "no cash-flow statement for the year; on the adjusted loss, its proxy, {r} (a "
+        "change within {t} either way counts as about flat)",
+        r=loss_reading(prior, loss_low, loss_high, revenue),
+        t=tol,
+    )
 
 
 # --- what happened, and when -----------------------------------------------------------------------------------
@@ -507,7 +559,9 @@ def _results_known(events: pd.DataFrame, cutoff: str) -> pd.DataFrame:
     late = events[(kinds == "results") & (events["date"] <= pd.Timestamp(cutoff))].copy()
     cited = []
     for row in late.itertuples():
-        year = find_known(str(row.company), "revenue", f"FY{cast(pd.Timestamp, row.date).year - 1}", cutoff=cutoff)
+        year = find_known(
+            str(row.company), "revenue", f"FY{cast(pd.Timestamp, row.date).year - 1}", cutoff=cutoff
+        )
         cited.append(None if year is None else year.source_id)
     late["source_id"] = cited
     return late[[c is not None for c in cited]]
@@ -527,15 +581,21 @@ def timeline(cutoff: str = CUTOFF) -> pd.DataFrame:
     events = known_by(everything, cutoff)
     extra = _results_known(everything[~everything["event_id"].isin(events["event_id"])], cutoff)
     events = pd.concat([events, extra])
-    events = events[events["date"] <= pd.Timestamp(cutoff)].sort_values(["date", "event_id"]).reset_index(drop=True)
-    return pd.DataFrame({
-        "date": events["date"],
-        "company": events["company"].map(NAMES),
-        "kind": events["event_id"].str.split("_").str[1],
-        "event": events["event"],
-        "source": [_cite(s) for s in events["source_id"]],
-        "source_id": events["source_id"],
-    })
+    events = (
+        events[events["date"] <= pd.Timestamp(cutoff)]
+        .sort_values(["date", "event_id"])
+        .reset_index(drop=True)
+    )
+    return pd.DataFrame(
+        {
+            "date": events["date"],
+            "company": events["company"].map(NAMES),
+            "kind": events["event_id"].str.split("_").str[1],
+            "event": events["event"],
+            "source": [_cite(s) for s in events["source_id"]],
+            "source_id": events["source_id"],
+        }
+    )
 
 
 def article_window(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -563,8 +623,11 @@ def finding_article_window(events: pd.DataFrame) -> Markdown:
         "The article (S0) is undated; it came after the later post-hearing pack and within the month its source "
         "row gives, so between {start} and {end}. Both companies were trading at most {days} days later. "
         "This notebook reads only sources dated up to {cutoff}.",
-        start=f"{start:%d %B %Y}", end=f"{end:%d %B %Y}", days=str((last_listing - start).days),
-        cutoff=f"{pd.Timestamp(CUTOFF):%d %B %Y}")
+        start=f"{start:%d %B %Y}",
+        end=f"{end:%d %B %Y}",
+        days=str((last_listing - start).days),
+        cutoff=f"{pd.Timestamp(CUTOFF):%d %B %Y}",
+    )
 
 
 # --- the valuation ladder --------------------------------------------------------------------------------------
@@ -607,18 +670,41 @@ def valuation_ladder(on: str = RATES_ON) -> pd.DataFrame:
         cap_hedge = next((c.qualifier for c in caps if c.qualifier), "")
         low, high = min(c.value for c in caps), max(c.value for c in caps)
         day = pd.Timestamp(last_round.period_label)
-        rows.append(dict(company=company, step="last private round", start=day, end=day, price=float("nan"),
-                         price_hedge="", value_hedge=last_round.qualifier, low=round_hkd, high=round_hkd,
-                         sources=(last_round.source_id,)))
+        rows.append(
+            dict(
+                company=company,
+                step="last private round",
+                start=day,
+                end=day,
+                price=float("nan"),
+                price_hedge="",
+                value_hedge=last_round.qualifier,
+                low=round_hkd,
+                high=round_hkd,
+                sources=(last_round.source_id,),
+            )
+        )
         later = [("offer price", offer), ("first-day close", close)] + [
-            (_when(p), p) for p in series(company, "share_price", cutoff=CUTOFF)]
+            (_when(p), p) for p in series(company, "share_price", cutoff=CUTOFF)
+        ]
         for name, price in later:
             start, end = _span(price)
-            rows.append(dict(company=company, step=name, start=start, end=end, price=price.value,
-                             price_hedge=price.qualifier, value_hedge=price.qualifier or cap_hedge,
-                             low=market_cap_at(price.value, low, close.value),
-                             high=market_cap_at(price.value, high, close.value),
-                             sources=tuple(sorted({price.source_id, close.source_id, *(c.source_id for c in caps)}))))
+            rows.append(
+                dict(
+                    company=company,
+                    step=name,
+                    start=start,
+                    end=end,
+                    price=price.value,
+                    price_hedge=price.qualifier,
+                    value_hedge=price.qualifier or cap_hedge,
+                    low=market_cap_at(price.value, low, close.value),
+                    high=market_cap_at(price.value, high, close.value),
+                    sources=tuple(
+                        sorted({price.source_id, close.source_id, *(c.source_id for c in caps)})
+                    ),
+                )
+            )
     ladder = pd.DataFrame(rows)
     base = ladder[ladder["step"] == "last private round"].set_index("company")["low"]
     ladder["x_low"] = ladder["low"] / ladder["company"].map(base)
@@ -662,17 +748,22 @@ def ladder_table(ladder: pd.DataFrame, currency: str, factor: float) -> pd.DataF
         "in notebook 04" if s == "offer price" else span_text(lo, hi, times)
         for s, lo, hi in zip(ladder["step"], ladder["x_low"], ladder["x_high"])
     ]
-    return pd.DataFrame({
-        "company": ladder["company"].map(_name),
-        "step": ladder["step"],
-        "date": [_dates(a, b) for a, b in zip(ladder["start"], ladder["end"])],
-        "share price (HKD)": [_price(p, q) for p, q in zip(ladder["price"], ladder["price_hedge"])],
-        f"market value ({currency} billion)": [
-            _hedge(q, span_text(lo * factor, hi * factor, _billions))
-            for lo, hi, q in zip(ladder["low"], ladder["high"], ladder["value_hedge"])],
-        "x last private round": multiple,
-        "sources": [", ".join(s) for s in ladder["sources"]],
-    })
+    return pd.DataFrame(
+        {
+            "company": ladder["company"].map(_name),
+            "step": ladder["step"],
+            "date": [_dates(a, b) for a, b in zip(ladder["start"], ladder["end"])],
+            "share price (HKD)": [
+                _price(p, q) for p, q in zip(ladder["price"], ladder["price_hedge"])
+            ],
+            f"market value ({currency} billion)": [
+                _hedge(q, span_text(lo * factor, hi * factor, _billions))
+                for lo, hi, q in zip(ladder["low"], ladder["high"], ladder["value_hedge"])
+            ],
+            "x last private round": multiple,
+            "sources": [", ".join(s) for s in ladder["sources"]],
+        }
+    )
 
 
 def _dates(start: pd.Timestamp, end: pd.Timestamp) -> str:
@@ -692,21 +783,35 @@ def finding_ladder(ladder: pd.DataFrame) -> Markdown:
     for company in ("zhipu", "minimax"):
         mine = ladder[ladder["company"] == company].reset_index(drop=True)
         first = mine[mine["step"] == "first-day close"].iloc[0]
-        peak = cast(pd.Series, mine.loc[cast(int, mine["x_high"].idxmax())])  # reset_index above: unique labels
+        peak = cast(
+            pd.Series, mine.loc[cast(int, mine["x_high"].idxmax())]
+        )  # reset_index above: unique labels
         last = mine.iloc[-1]
-        parts[company] = (_hedge(str(first["value_hedge"]), span_text(first["x_low"], first["x_high"], times)),
-                          peak["step"],
-                          _hedge(str(peak["value_hedge"]), span_text(peak["x_low"], peak["x_high"], times)),
-                          last["step"],
-                          _hedge(str(last["value_hedge"]), span_text(last["x_low"], last["x_high"], times)))
+        parts[company] = (
+            _hedge(str(first["value_hedge"]), span_text(first["x_low"], first["x_high"], times)),
+            peak["step"],
+            _hedge(str(peak["value_hedge"]), span_text(peak["x_low"], peak["x_high"], times)),
+            last["step"],
+            _hedge(str(last["value_hedge"]), span_text(last["x_low"], last["x_high"], times)),
+        )
     z, m = parts["zhipu"], parts["minimax"]
     return words.say(
         "At the first-day close the market valued Zhipu at {z0} its last private round and MiniMax at {m0}. "
         "Their highest prices in sources dated by the cut-off (Zhipu's {z1}, MiniMax's {m1}) put them at {z2} and "
         "{m2}; their last prices in those sources (Zhipu's {z3}, MiniMax's {m3}) at {z4} and {m4}. Every later value "
         "assumes the share count of the first day. {later}",
-        z0=z[0], m0=m[0], z1=z[1], m1=m[1], z2=z[2], m2=m[2], z3=z[3], m3=m[3], z4=z[4], m4=m[4],
-        later=words.Markup(later_closes(ladder)))
+        z0=z[0],
+        m0=m[0],
+        z1=z[1],
+        m1=m[1],
+        z2=z[2],
+        m2=m[2],
+        z3=z[3],
+        m3=m[3],
+        z4=z[4],
+        m4=m[4],
+        later=words.Markup(later_closes(ladder)),
+    )
 
 
 def later_daily_highs(cutoff: str = CUTOFF) -> pd.DataFrame:
@@ -720,7 +825,9 @@ def later_daily_highs(cutoff: str = CUTOFF) -> pd.DataFrame:
     prices = load_prices()
     window = prices[pd.to_datetime(prices["date"]) <= pd.Timestamp(cutoff)]
     top = window.loc[window.groupby("company")["close"].idxmax()].reset_index(drop=True)
-    return top.assign(date=pd.to_datetime(top["date"]), source_end=top["source_id"].map(_source_ends()))
+    return top.assign(
+        date=pd.to_datetime(top["date"]), source_end=top["source_id"].map(_source_ends())
+    )
 
 
 def later_closes(ladder: pd.DataFrame, cutoff: str = CUTOFF) -> str:
@@ -734,18 +841,28 @@ def later_closes(ladder: pd.DataFrame, cutoff: str = CUTOFF) -> str:
         mine = ladder[ladder["company"] == company].sort_values("x_high", kind="mergesort")
         peak, close = mine.to_dict("records")[-1], float(daily[company]["close"])
         price, hedge = float(peak["price"]), str(peak["price_hedge"])
-        fields |= {key + "c": f"HKD {close:,.2f}", key + "d": f"{daily[company]['date']:%d %B %Y}",
-                   key + "w": words.compare(close, price, more="above", less="below", same="level with"),
-                   key + "p": _hedge(hedge, f"HKD {price:,.0f}" if hedge else f"HKD {price:,.2f}")}
-    return words.sentence(
-        "A daily series of closes compiled later ({src}, dated {dated}) {rule}: inside this window Zhipu closed at "
-        "{zc} on {zd}, {zw} its high of {zp} in those sources, and MiniMax at {mc} on {md}, {mw} its high of "
-        "{mp}. ",
-        src=words.listing(sorted({str(r["source_id"]) for r in daily.values()})), rule=words.choose(
-            all(d is not None and d > pd.Timestamp(cutoff) for d in ends), "is left out by the cut-off rule",
-            "is dated by the cut-off but not read here"),
-        dated=words.listing(sorted({f"{d:%d %B %Y}" for d in ends if d is not None})),
-        **fields) + "[Notebook 06](06_one_year_on.ipynb) reads it."
+        fields |= {
+            key + "c": f"HKD {close:,.2f}",
+            key + "d": f"{daily[company]['date']:%d %B %Y}",
+            key + "w": words.compare(close, price, more="above", less="below", same="level with"),
+            key + "p": _hedge(hedge, f"HKD {price:,.0f}" if hedge else f"HKD {price:,.2f}"),
+        }
+    return (
+        words.sentence(
+            "A daily series of closes compiled later ({src}, dated {dated}) {rule}: inside this window Zhipu closed at "
+            "{zc} on {zd}, {zw} its high of {zp} in those sources, and MiniMax at {mc} on {md}, {mw} its high of "
+            "{mp}. ",
+            src=words.listing(sorted({str(r["source_id"]) for r in daily.values()})),
+            rule=words.choose(
+                all(d is not None and d > pd.Timestamp(cutoff) for d in ends),
+                "is left out by the cut-off rule",
+                "is dated by the cut-off but not read here",
+            ),
+            dated=words.listing(sorted({f"{d:%d %B %Y}" for d in ends if d is not None})),
+            **fields,
+        )
+        + "[Notebook 06](06_one_year_on.ipynb) reads it."
+    )
 
 
 def ladder_title(ladder: pd.DataFrame) -> str:
@@ -756,12 +873,17 @@ def ladder_title(ladder: pd.DataFrame) -> str:
     """
     peaks = {c: ladder.loc[ladder["company"] == c, "x_high"].max() for c in ("zhipu", "minimax")}
     first_listing = ladder.loc[ladder["step"] == "first-day close", "start"].min()
-    peak_day = ladder.loc[cast(int, ladder["x_high"].idxmax()), "end"]  # built from a list: integer labels
+    peak_day = ladder.loc[
+        cast(int, ladder["x_high"].idxmax()), "end"
+    ]  # built from a list: integer labels
     within = int((peak_day - first_listing).days // 30.4375) + 1
     return words.sentence(
         "Within {n} months of listing, sources dated by the cut-off put Zhipu at up to {z} and MiniMax at up to {m} "
         "their last private rounds",
-        n=str(within), z=times(peaks["zhipu"], 1), m=times(peaks["minimax"], 1))
+        n=str(within),
+        z=times(peaks["zhipu"], 1),
+        m=times(peaks["minimax"], 1),
+    )
 
 
 # --- price to sales, with its context ----------------------------------------------------------------------------
@@ -789,8 +911,12 @@ def revenue_bases(on: str = RATES_ON) -> dict[str, RevenueBasis]:
         known = latest_ltm(company, "revenue", 2025)
         annual = find_known(company, "revenue", YEAR)
         bases[company] = RevenueBasis(
-            convert(known.value, known.currency, LISTING_CURRENCY, on), known.label,
-            None if annual is None else convert(annual.value, annual.currency, LISTING_CURRENCY, on))
+            convert(known.value, known.currency, LISTING_CURRENCY, on),
+            known.label,
+            None
+            if annual is None
+            else convert(annual.value, annual.currency, LISTING_CURRENCY, on),
+        )
     return bases
 
 
@@ -805,9 +931,11 @@ def cash_after_listing(company: str, on: str = RATES_ON) -> tuple[float, float, 
     extra = convert(proceeds.value, proceeds.currency, LISTING_CURRENCY, on)
     if company == "minimax":
         c = cash_figures()
-        return (convert(c.cash_dec_low, "USD", LISTING_CURRENCY, on) + extra,
-                convert(c.cash_dec.value, "USD", LISTING_CURRENCY, on) + extra,
-                "cash at 2025-12-31 (published 2026-03-02) + IPO proceeds")
+        return (
+            convert(c.cash_dec_low, "USD", LISTING_CURRENCY, on) + extra,
+            convert(c.cash_dec.value, "USD", LISTING_CURRENCY, on) + extra,
+            "cash at 2025-12-31 (published 2026-03-02) + IPO proceeds",
+        )
     cash = fact("zhipu", "cash_and_equivalents", "2025-06-30")
     total = convert(cash.value, cash.currency, LISTING_CURRENCY, on) + extra
     return total, total, "cash at 2025-06-30 + IPO net proceeds"
@@ -828,22 +956,30 @@ def price_to_sales(ladder: pd.DataFrame, on: str = RATES_ON) -> pd.DataFrame:
     Example: ``price_to_sales(valuation_ladder())``
     """
     bases = revenue_bases(on)
-    fy_col = words.sentence("x FY2025 revenue (published {m} MiniMax, {z} Zhipu)", m=published("minimax"),
-                            z=published("zhipu"))
+    fy_col = words.sentence(
+        "x FY2025 revenue (published {m} MiniMax, {z} Zhipu)",
+        m=published("minimax"),
+        z=published("zhipu"),
+    )
     rows = []
     for r in ladder[ladder["step"] != "last private round"].itertuples():
         b = bases[str(r.company)]
         cash_low, cash_high, _ = cash_after_listing(str(r.company), on)
         low, high = float(cast(float, r.low)), float(cast(float, r.high))
-        rows.append({
-            "company": _name(str(r.company)), "step": r.step,
-            "LTM basis": b.ltm_label,
-            "x LTM revenue": span_text(low / b.ltm, high / b.ltm, _whole),
-            fy_col: "not in this notebook's sources" if b.fy is None else span_text(
-                low / b.fy, high / b.fy, _whole),
-            "(value - cash) / LTM revenue (MiniMax's cash published " + published("minimax") + ")":
-                span_text((low - cash_high) / b.ltm, (high - cash_low) / b.ltm, _whole),
-        })
+        rows.append(
+            {
+                "company": _name(str(r.company)),
+                "step": r.step,
+                "LTM basis": b.ltm_label,
+                "x LTM revenue": span_text(low / b.ltm, high / b.ltm, _whole),
+                fy_col: "not in this notebook's sources"
+                if b.fy is None
+                else span_text(low / b.fy, high / b.fy, _whole),
+                "(value - cash) / LTM revenue (MiniMax's cash published "
+                + published("minimax")
+                + ")": span_text((low - cash_high) / b.ltm, (high - cash_low) / b.ltm, _whole),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -867,7 +1003,9 @@ class FloatAtListing:
 
     def unlocked_share(self) -> tuple[float, float]:
         """Offered shares outside the cornerstones' lock-up, as a fraction of all shares, low and high."""
-        return (self.offered - self.cornerstone) / self.shares_high, (self.offered - self.cornerstone) / self.shares_low
+        return (self.offered - self.cornerstone) / self.shares_high, (
+            self.offered - self.cornerstone
+        ) / self.shares_low
 
 
 def float_at_listing(company: str) -> FloatAtListing:
@@ -894,14 +1032,18 @@ def float_table() -> pd.DataFrame:
     rows = []
     for company in ("zhipu", "minimax"):
         f = float_at_listing(company)
-        rows.append({
-            "company": _name(company),
-            "shares in issue (million)": span_text(f.shares_low, f.shares_high, lambda v: f"{v:,.1f}"),
-            "offered (million)": f"{f.offered:,.1f}",
-            "of which cornerstones (million)": f"{f.cornerstone:,.1f}",
-            "offered, share of all": span_text(*f.offered_share(), _pct),
-            "offered less cornerstones, share of all": span_text(*f.unlocked_share(), _pct),
-        })
+        rows.append(
+            {
+                "company": _name(company),
+                "shares in issue (million)": span_text(
+                    f.shares_low, f.shares_high, lambda v: f"{v:,.1f}"
+                ),
+                "offered (million)": f"{f.offered:,.1f}",
+                "of which cornerstones (million)": f"{f.cornerstone:,.1f}",
+                "offered, share of all": span_text(*f.offered_share(), _pct),
+                "offered less cornerstones, share of all": span_text(*f.unlocked_share(), _pct),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -911,7 +1053,9 @@ def finding_price_to_sales(ladder: pd.DataFrame, on: str = RATES_ON) -> Markdown
     Example: ``finding_price_to_sales(valuation_ladder())``
     """
     bases = revenue_bases(on)
-    peak = cast(pd.Series, ladder.loc[cast(int, ladder["x_high"].idxmax())])  # built from a list: unique labels
+    peak = cast(
+        pd.Series, ladder.loc[cast(int, ladder["x_high"].idxmax())]
+    )  # built from a list: unique labels
     b = bases[str(peak["company"])]
     cash_low, cash, cash_label = cash_after_listing(str(peak["company"]), on)
     floats = {c: float_at_listing(c) for c in ("zhipu", "minimax")}
@@ -921,13 +1065,20 @@ def finding_price_to_sales(ladder: pd.DataFrame, on: str = RATES_ON) -> Markdown
         "({cash_label}, {cash}) only brings it to {ev}. And the price was set by trading in a thin slice of the "
         "shares: the offers put {zo} of Zhipu's shares and {mo} of MiniMax's in new hands, and once the "
         "cornerstones' locked-up shares are set aside, {zt} and {mt}.",
-        name=_name(str(peak["company"])), ltm=b.ltm_label,
-        rev=money(b.ltm, LISTING_CURRENCY), value=_hedge(str(peak["value_hedge"]), money(float(peak["high"]),
-                                                                                         LISTING_CURRENCY)),
-        step=str(peak["step"]), ps=_whole(float(peak["high"]) / b.ltm), cash_label=cash_label,
-        cash=money(cash, LISTING_CURRENCY), ev=_whole((float(peak["high"]) - cash) / b.ltm),
-        zo=span_text(*floats["zhipu"].offered_share(), _pct), mo=span_text(*floats["minimax"].offered_share(), _pct),
-        zt=span_text(*floats["zhipu"].unlocked_share(), _pct), mt=span_text(*floats["minimax"].unlocked_share(), _pct))
+        name=_name(str(peak["company"])),
+        ltm=b.ltm_label,
+        rev=money(b.ltm, LISTING_CURRENCY),
+        value=_hedge(str(peak["value_hedge"]), money(float(peak["high"]), LISTING_CURRENCY)),
+        step=str(peak["step"]),
+        ps=_whole(float(peak["high"]) / b.ltm),
+        cash_label=cash_label,
+        cash=money(cash, LISTING_CURRENCY),
+        ev=_whole((float(peak["high"]) - cash) / b.ltm),
+        zo=span_text(*floats["zhipu"].offered_share(), _pct),
+        mo=span_text(*floats["minimax"].offered_share(), _pct),
+        zt=span_text(*floats["zhipu"].unlocked_share(), _pct),
+        mt=span_text(*floats["minimax"].unlocked_share(), _pct),
+    )
 
 
 # --- the full year against nine months --------------------------------------------------------------------------
@@ -967,7 +1118,9 @@ def quarter_lines() -> list[QuarterLine]:
     for name, seg in SEGMENTS.items():
         share = fact("minimax", "revenue_share_segment", INTERIM, seg)
         full = fact("minimax", "segment_revenue", YEAR, seg)
-        check = full_year_check(revenue_9m.value * share.value / 100, months_in(INTERIM), full.value)
+        check = full_year_check(
+            revenue_9m.value * share.value / 100, months_in(INTERIM), full.value
+        )
         press = find("minimax", "segment_revenue", QUARTER, seg)
         lines.append(QuarterLine(name, check, press, _ids(revenue_9m, share, full, press), True))
     return lines
@@ -995,18 +1148,23 @@ def quarter_table(lines: list[QuarterLine], tolerance: float) -> pd.DataFrame:
     for q in lines:
         c = q.check
         cmp = None if q.press_q4 is None else compare(c.remainder, q.press_q4.value)
-        rows.append({
-            "USD million": q.name,
-            "9M2025": f"{c.interim:,.2f}" + words.choose(q.interim_computed, " (computed: 9M revenue x share)", ""),
-            "12/9 run-rate (computed)": f"{c.run_rate:,.2f}",
-            "FY2025 (reported)": f"{c.reported:,.2f}",
-            "FY vs run-rate": pct(100 * c.surprise),
-            "Q4 derived: FY - 9M": f"{c.remainder:,.2f}",
-            "Q4 in the press": _hedged(q.press_q4),
-            "gap": "" if cmp is None else f"{cmp.difference:+.2f} ({pct(100 * cmp.relative)})",
-            "within tolerance": "" if cmp is None else words.choose(cmp.agrees(tolerance), "yes", "no"),
-            "sources": ", ".join(q.sources),
-        })
+        rows.append(
+            {
+                "USD million": q.name,
+                "9M2025": f"{c.interim:,.2f}"
+                + words.choose(q.interim_computed, " (computed: 9M revenue x share)", ""),
+                "12/9 run-rate (computed)": f"{c.run_rate:,.2f}",
+                "FY2025 (reported)": f"{c.reported:,.2f}",
+                "FY vs run-rate": pct(100 * c.surprise),
+                "Q4 derived: FY - 9M": f"{c.remainder:,.2f}",
+                "Q4 in the press": _hedged(q.press_q4),
+                "gap": "" if cmp is None else f"{cmp.difference:+.2f} ({pct(100 * cmp.relative)})",
+                "within tolerance": ""
+                if cmp is None
+                else words.choose(cmp.agrees(tolerance), "yes", "no"),
+                "sources": ", ".join(q.sources),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -1018,7 +1176,9 @@ def finding_quarter(lines: list[QuarterLine], tolerance: float) -> Markdown:
     rev = lines[0].check
     pairs = [compare(q.check.remainder, q.press_q4.value) for q in lines if q.press_q4 is not None]
     agreeing = sum(p.agrees(tolerance) for p in pairs)
-    prior_q4 = fact("minimax", "revenue", "FY2024").value - fact("minimax", "revenue", "9M2024").value
+    prior_q4 = (
+        fact("minimax", "revenue", "FY2024").value - fact("minimax", "revenue", "9M2024").value
+    )
     q4_growth = growth(rev.remainder, prior_q4)
     press_growth = fact("minimax", "revenue_growth_yoy", QUARTER)
     return words.say(
@@ -1028,14 +1188,29 @@ def finding_quarter(lines: list[QuarterLine], tolerance: float) -> Markdown:
         "9M2024) the derived quarter grew {g}; the press gave {pg}, {agrees} (the same subtraction on the same "
         "results, so not an independent check).",
         beat=words.sign(rev.surprise, positive="beat", negative="fell short of", zero="matched"),
-        gap=pct(100 * abs(rev.surprise)), pace=pct(100 * abs(rev.remainder_vs_interim_pace)),
-        faster=words.sign(rev.remainder_vs_interim_pace, positive="faster", negative="slower", zero="no faster"),
-        so=words.choose(agreeing == len(pairs), "so the figures are consistent with each other",
-                        "so at this tolerance not every line reconciles"),
-        tol=pct(100 * tolerance), n=str(agreeing), m=str(len(pairs)), g=pct(100 * q4_growth),
+        gap=pct(100 * abs(rev.surprise)),
+        pace=pct(100 * abs(rev.remainder_vs_interim_pace)),
+        faster=words.sign(
+            rev.remainder_vs_interim_pace, positive="faster", negative="slower", zero="no faster"
+        ),
+        so=words.choose(
+            agreeing == len(pairs),
+            "so the figures are consistent with each other",
+            "so at this tolerance not every line reconciles",
+        ),
+        tol=pct(100 * tolerance),
+        n=str(agreeing),
+        m=str(len(pairs)),
+        g=pct(100 * q4_growth),
         pg=f"{press_growth.qualifier} {pct(press_growth.value, 0)} ({press_growth.source_id})".strip(),
-        agrees=words.agreement(100 * q4_growth, press_growth.value, rel_tol=tolerance, yes="consistent with it",
-                               no="not consistent with it"))
+        agrees=words.agreement(
+            100 * q4_growth,
+            press_growth.value,
+            rel_tol=tolerance,
+            yes="consistent with it",
+            no="not consistent with it",
+        ),
+    )
 
 
 # --- the revenue mix ----------------------------------------------------------------------------------------------
@@ -1048,18 +1223,29 @@ def mix_table(lines: list[QuarterLine]) -> pd.DataFrame:
     """
     rev, ai = lines[0].check, next(q for q in lines if q.name == "AI-native products").check
     rows = []
-    for label, start, end, part_of in (("FY2024", "2024-01-01", "2024-12-31", "full year"),
-                                       ("FY2025", "2025-01-01", "2025-12-31", "full year"),
-                                       ("9M2025", "2025-01-01", "2025-09-30", "part of FY2025"),
-                                       ("Q4 2025", "2025-10-01", "2025-12-31", "part of FY2025")):
+    for label, start, end, part_of in (
+        ("FY2024", "2024-01-01", "2024-12-31", "full year"),
+        ("FY2025", "2025-01-01", "2025-12-31", "full year"),
+        ("9M2025", "2025-01-01", "2025-09-30", "part of FY2025"),
+        ("Q4 2025", "2025-10-01", "2025-12-31", "part of FY2025"),
+    ):
         if label == QUARTER:
             share, basis = 100 * ai.remainder / rev.remainder, "derived: Q4 segment / Q4 revenue"
             ids: tuple[str, ...] = ("S0", "S24")
         else:
             f = fact("minimax", "revenue_share_segment", label, "ai_native")
             share, basis, ids = f.value, "reported", (f.source_id,)
-        rows.append({"period": label, "start": pd.Timestamp(start), "end": pd.Timestamp(end), "kind": part_of,
-                     "AI-native share": share, "basis": basis, "sources": ", ".join(ids)})
+        rows.append(
+            {
+                "period": label,
+                "start": pd.Timestamp(start),
+                "end": pd.Timestamp(end),
+                "kind": part_of,
+                "AI-native share": share,
+                "basis": basis,
+                "sources": ", ".join(ids),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -1072,8 +1258,12 @@ def mix_title(mix: pd.DataFrame) -> str:
     share = mix.set_index("period")["AI-native share"]
     return words.sentence(
         "The AI-native share of revenue {went} from {a} in FY2024 to {b} in FY2025; in Q4 2025 alone it was {c} "
-        "(derived)", went=words.direction(share["FY2024"], share["FY2025"], abs_tol=0.05),
-        a=pct(share["FY2024"]), b=pct(share["FY2025"]), c=pct(share[QUARTER]))
+        "(derived)",
+        went=words.direction(share["FY2024"], share["FY2025"], abs_tol=0.05),
+        a=pct(share["FY2024"]),
+        b=pct(share["FY2025"]),
+        c=pct(share[QUARTER]),
+    )
 
 
 # --- cash ---------------------------------------------------------------------------------------------------------
@@ -1122,8 +1312,12 @@ class CashFigures:
 
     def cash_moved(self) -> str:
         """How the total moved from September to December on one definition, "about unchanged" within rounding."""
-        return words.direction(self.cash_sep.value, self.cash_dec.value, abs_tol=self.rounding,
-                               same="were about unchanged")
+        return words.direction(
+            self.cash_sep.value,
+            self.cash_dec.value,
+            abs_tol=self.rounding,
+            same="were about unchanged",
+        )
 
     def change_sep_dec(self, without_facilities: bool = False) -> float:
         """Year-end cash resources less September's (optionally with the unused facilities taken out)."""
@@ -1161,11 +1355,17 @@ def finding_consumption(c: CashFigures) -> Markdown:
         "{annual} a year.",
         cons=f"{c.consumption.qualifier} {money(cons, 'USD', 0)}".strip(),
         sits=words.choose(inside, "is the low end of", "is not the same figure as"),
-        lo=money(lo, "USD", 0), hi=money(hi, "USD", 0), src=c.adjusted_low.source_id,
-        verdict=words.choose(inside, "We read it as most likely that loss, relabelled (see above on loss and burn).",
-                             "It may be a cash measure of its own."),
+        lo=money(lo, "USD", 0),
+        hi=money(hi, "USD", 0),
+        src=c.adjusted_low.source_id,
+        verdict=words.choose(
+            inside,
+            "We read it as most likely that loss, relabelled (see above on loss and burn).",
+            "It may be a cash measure of its own.",
+        ),
         burn=f"{c.burn_article.qualifier} {money(c.burn_article.value, 'USD')}".strip(),
-        annual=f"{c.burn_article.qualifier} {money(12 * c.burn_article.value, 'USD', 0)}".strip())
+        annual=f"{c.burn_article.qualifier} {money(12 * c.burn_article.value, 'USD', 0)}".strip(),
+    )
 
 
 def finding_cash_change(c: CashFigures) -> Markdown:
@@ -1177,15 +1377,19 @@ def finding_cash_change(c: CashFigures) -> Markdown:
         "At the article's expected burn (a 2025 projection by the company), three months would take about {exp} out "
         "of the cash resources between September and December. Read on September's definition, which counts {fac} "
         "of unused bank facilities (a credit line, not cash), the totals {went}: {sep} in September, {dec} at the "
-        "year end, a change of {m} against a rounding of up to {r} either way in an \"about\" figure. The year-end "
+        'year end, a change of {m} against a rounding of up to {r} either way in an "about" figure. The year-end '
         "facility is not given, so the cash without the credit line was between {lo} and {hi}; this range is the "
         "year-end cash in every runway below and in the (value - cash) column above.",
-        exp=money(3 * c.burn_article.value, "USD", 0), fac=money(c.facilities_sep.value, "USD"),
-        went=c.cash_moved(), sep=money(c.cash_sep.value, "USD", scale="million"),
+        exp=money(3 * c.burn_article.value, "USD", 0),
+        fac=money(c.facilities_sep.value, "USD"),
+        went=c.cash_moved(),
+        sep=money(c.cash_sep.value, "USD", scale="million"),
         dec=f"{c.cash_dec.qualifier} {money(c.cash_dec.value, 'USD', 0, 'million')}".strip(),
-        m=f"USD {c.change_sep_dec():+,.1f} million", r=money(c.rounding, "USD", 0),
+        m=f"USD {c.change_sep_dec():+,.1f} million",
+        r=money(c.rounding, "USD", 0),
         lo=f"{c.cash_dec.qualifier} {money(c.cash_dec_low, 'USD', 0, 'million')}".strip(),
-        hi=money(c.cash_dec.value, "USD", 0, "million"))
+        hi=money(c.cash_dec.value, "USD", 0, "million"),
+    )
 
 
 def runway_scenarios(c: CashFigures, burn_growth: float) -> pd.DataFrame:
@@ -1194,32 +1398,66 @@ def runway_scenarios(c: CashFigures, burn_growth: float) -> pd.DataFrame:
     ``T = (C + P) / b`` at a flat burn (the closed form of notebook 03 when the burn grows).
     Example: ``runway_scenarios(cash_figures(), 0.0)["with IPO cash"]``
     """
-    q4_loss = (c.adjusted_low.value - c.adjusted_9m.value, c.adjusted_high.value - c.adjusted_9m.value)
+    q4_loss = (
+        c.adjusted_low.value - c.adjusted_9m.value,
+        c.adjusted_high.value - c.adjusted_9m.value,
+    )
     burns = [
-        ("the article's expected burn (a 2025 projection)", c.burn_article.value, c.burn_article.value,
-         _ids(c.burn_article, c.cash_dec, c.proceeds)),
-        ("FY2025 adjusted loss / 12", c.adjusted_low.value / 12, c.adjusted_high.value / 12,
-         _ids(c.adjusted_low, c.cash_dec, c.proceeds)),
-        ("Q4 2025 adjusted loss / 3 (derived: FY - 9M)", q4_loss[0] / 3, q4_loss[1] / 3,
-         _ids(c.adjusted_9m, c.adjusted_low, c.cash_dec, c.proceeds)),
+        (
+            "the article's expected burn (a 2025 projection)",
+            c.burn_article.value,
+            c.burn_article.value,
+            _ids(c.burn_article, c.cash_dec, c.proceeds),
+        ),
+        (
+            "FY2025 adjusted loss / 12",
+            c.adjusted_low.value / 12,
+            c.adjusted_high.value / 12,
+            _ids(c.adjusted_low, c.cash_dec, c.proceeds),
+        ),
+        (
+            "Q4 2025 adjusted loss / 3 (derived: FY - 9M)",
+            q4_loss[0] / 3,
+            q4_loss[1] / 3,
+            _ids(c.adjusted_9m, c.adjusted_low, c.cash_dec, c.proceeds),
+        ),
     ]
     rows = []
     for name, b_low, b_high, src in burns:
-        both = [runway_months(cash, b, burn_growth_per_month=burn_growth, proceeds=p)
-                for p in (c.proceeds.value, 0.0) for cash, b in ((c.cash_dec_low, b_high), (c.cash_dec.value, b_low))]
-        rows.append({"burn": name, "USD million a month": span_text(b_low, b_high, lambda v: f"{v:,.1f}"),
-                     "low": both[0], "high": both[1], "low_alone": both[2], "high_alone": both[3],
-                     "sources": ", ".join(src)})
+        both = [
+            runway_months(cash, b, burn_growth_per_month=burn_growth, proceeds=p)
+            for p in (c.proceeds.value, 0.0)
+            for cash, b in ((c.cash_dec_low, b_high), (c.cash_dec.value, b_low))
+        ]
+        rows.append(
+            {
+                "burn": name,
+                "USD million a month": span_text(b_low, b_high, lambda v: f"{v:,.1f}"),
+                "low": both[0],
+                "high": both[1],
+                "low_alone": both[2],
+                "high_alone": both[3],
+                "sources": ", ".join(src),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def runway_table(runways: pd.DataFrame) -> pd.DataFrame:
     """The runways for display. Example: ``runway_table(runway_scenarios(cash_figures(), 0.0))``"""
-    return pd.DataFrame({
-        "burn": runways["burn"], "USD million a month": runways["USD million a month"],
-        "with IPO cash": [span_text(a, b, months) for a, b in zip(runways["low"], runways["high"])],
-        "cash alone": [span_text(a, b, months) for a, b in zip(runways["low_alone"], runways["high_alone"])],
-        "sources": runways["sources"]})
+    return pd.DataFrame(
+        {
+            "burn": runways["burn"],
+            "USD million a month": runways["USD million a month"],
+            "with IPO cash": [
+                span_text(a, b, months) for a, b in zip(runways["low"], runways["high"])
+            ],
+            "cash alone": [
+                span_text(a, b, months) for a, b in zip(runways["low_alone"], runways["high_alone"])
+            ],
+            "sources": runways["sources"],
+        }
+    )
 
 
 def finding_runway(c: CashFigures, runways: pd.DataFrame, burn_growth: float) -> Markdown:
@@ -1234,22 +1472,35 @@ def finding_runway(c: CashFigures, runways: pd.DataFrame, burn_growth: float) ->
         "over-allotment part within weeks), MiniMax's cash lasts {lo} to {hi} on "
         "these burns (burn growth {g} a month). {moves} The short end comes from {short}, the long end from "
         "{long}.",
-        days=str(c.days_to_proceeds), lo=months(shortest), hi=months(runways["high"].max()),
+        days=str(c.days_to_proceeds),
+        lo=months(shortest),
+        hi=months(runways["high"].max()),
         g=pct(100 * burn_growth),
-        moves=words.choose(bool(alone * 365.25 / 12 > c.days_to_proceeds + 30),  # over-allotment: within 30 days
-                           words.sentence("Adding it at the year end moves no run-out date: the cash alone lasts at "
-                                          "least {alone}, well past the weeks in which the proceeds came in.",
-                                          alone=months(alone)),
-                           "The cash alone runs out before the proceeds arrive, so adding them early overstates it."),
-        short=str(runways.loc[cast(int, runways["low"].idxmin()), "burn"]),  # built from a list: integer labels
-        long=str(runways.loc[cast(int, runways["high"].idxmax()), "burn"]))
+        moves=words.choose(
+            bool(alone * 365.25 / 12 > c.days_to_proceeds + 30),  # over-allotment: within 30 days
+            words.sentence(
+                "Adding it at the year end moves no run-out date: the cash alone lasts at "
+                "least {alone}, well past the weeks in which the proceeds came in.",
+                alone=months(alone),
+            ),
+            "The cash alone runs out before the proceeds arrive, so adding them early overstates it.",
+        ),
+        short=str(
+            runways.loc[cast(int, runways["low"].idxmin()), "burn"]
+        ),  # built from a list: integer labels
+        long=str(runways.loc[cast(int, runways["high"].idxmax()), "burn"]),
+    )
 
 
 def runway_title(c: CashFigures, runways: pd.DataFrame) -> str:
     """Chart title: the range with the IPO cash. Example: ``runway_title(cash_figures(), runway_scenarios(...))``"""
-    return words.sentence("From the end of 2025, with the IPO cash, most of it {d} days later, MiniMax's cash lasts "
-                          "{lo} to {hi} on these burns", d=str(c.days_to_proceeds),
-                          lo=months(runways["low"].min(), 0), hi=months(runways["high"].max(), 0))
+    return words.sentence(
+        "From the end of 2025, with the IPO cash, most of it {d} days later, MiniMax's cash lasts "
+        "{lo} to {hi} on these burns",
+        d=str(c.days_to_proceeds),
+        lo=months(runways["low"].min(), 0),
+        hi=months(runways["high"].max(), 0),
+    )
 
 
 # --- Zhipu after its listing, and the verdicts --------------------------------------------------------------------
@@ -1266,11 +1517,13 @@ def zhipu_after_listing(cutoff: str = CUTOFF) -> pd.DataFrame:
     rows = rows[(rows["period_end"] >= listed) | (rows["period_label"] == YEAR)]
     rows = rows.sort_values("period_end", kind="mergesort")
     items = to_facts(rows)
-    return pd.DataFrame({
-        "metric": [f"{i.metric} ({i.breakdown})" if i.breakdown else i.metric for i in items],
-        "period": [i.period_label for i in items],
-        "figure": [_describe(i) for i in items],
-    })
+    return pd.DataFrame(
+        {
+            "metric": [f"{i.metric} ({i.breakdown})" if i.breakdown else i.metric for i in items],
+            "period": [i.period_label for i in items],
+            "figure": [_describe(i) for i in items],
+        }
+    )
 
 
 def _describe(item: Fact) -> str:
@@ -1279,14 +1532,23 @@ def _describe(item: Fact) -> str:
     return describe(item)
 
 
-def verdicts(cash: CashFigures, lines: list[QuarterLine], ladder: pd.DataFrame, on: str = RATES_ON,
-             cutoff: str = CUTOFF) -> list[Verdict]:
+def verdicts(
+    cash: CashFigures,
+    lines: list[QuarterLine],
+    ladder: pd.DataFrame,
+    on: str = RATES_ON,
+    cutoff: str = CUTOFF,
+) -> list[Verdict]:
     """The article's four closing questions, then the extra rows, each with its evidence and verdict.
 
     Example: ``[v.verdict for v in verdicts(cash_figures(), quarter_lines(), valuation_ladder())]``
     """
-    out = [_zhipu_lead(lines, on, cutoff), _zhipu_profit(cutoff), _minimax_sticky(lines, cutoff),
-           _minimax_cash(cash, cutoff)]
+    out = [
+        _zhipu_lead(lines, on, cutoff),
+        _zhipu_profit(cutoff),
+        _minimax_sticky(lines, cutoff),
+        _minimax_cash(cash, cutoff),
+    ]
     out.append(_minimax_margin(lines))
     return out
 
@@ -1309,17 +1571,31 @@ def q4_gross_margin(lines: list[QuarterLine]) -> tuple[float, float]:
 def _minimax_margin(lines: list[QuarterLine]) -> Verdict:
     m_9m, m_q4 = q4_gross_margin(lines)
     rev = lines[0].check
-    err = 0.05 * rev.interim / rev.remainder  # a 9M margin rounded to 0.1 point, carried into the quarter
-    went = words.direction(m_9m, m_q4, abs_tol=err, up="rose", down="fell", same="stayed within the rounding")
+    err = (
+        0.05 * rev.interim / rev.remainder
+    )  # a 9M margin rounded to 0.1 point, carried into the quarter
+    went = words.direction(
+        m_9m, m_q4, abs_tol=err, up="rose", down="fell", same="stayed within the rounding"
+    )
     return Verdict(
         "Did MiniMax's gross margin keep widening after the nine months the article saw?",
-        words.sentence("gross margin {a} in 9M2025 (reported), {b} in Q4 2025 (derived: FY gross profit less the "
-                       "9M margin times 9M revenue, over Q4 revenue), a change of {pp} percentage points",
-                       a=pct(m_9m), b=pct(m_q4), pp=f"{m_q4 - m_9m:+.1f}"),
+        words.sentence(
+            "gross margin {a} in 9M2025 (reported), {b} in Q4 2025 (derived: FY gross profit less the "
+            "9M margin times 9M revenue, over Q4 revenue), a change of {pp} percentage points",
+            a=pct(m_9m),
+            b=pct(m_q4),
+            pp=f"{m_q4 - m_9m:+.1f}",
+        ),
         words.choose(went == "rose", BORNE_OUT, NOT_BORNE_OUT),
-        words.sentence("the derived fourth quarter's margin {went}; rounding in the reported 9M margin moves it by "
-                       "at most {e} percentage points", went=went, e=f"{err:.2f}"),
-        raised_by_article=False, short="MiniMax's gross margin")
+        words.sentence(
+            "the derived fourth quarter's margin {went}; rounding in the reported 9M margin moves it by "
+            "at most {e} percentage points",
+            went=went,
+            e=f"{err:.2f}",
+        ),
+        raised_by_article=False,
+        short="MiniMax's gross margin",
+    )
 
 
 def _zhipu_lead(lines: list[QuarterLine], on: str, cutoff: str) -> Verdict:
@@ -1333,79 +1609,133 @@ def _zhipu_lead(lines: list[QuarterLine], on: str, cutoff: str) -> Verdict:
     word, why = lead_verdict(own, None)
     total = "no FY2025 revenue"
     if fy is not None:
-        total = words.sentence("FY2025 revenue {went} {g} on FY2024 ({src}; results published {day})",
-                               went=words.direction(prior.value, fy.value), g=pct(100 * abs(growth(fy.value,
-                                                                                                    prior.value))),
-                               src=fy.source_id, day=published("zhipu", cutoff))
+        total = words.sentence(
+            "FY2025 revenue {went} {g} on FY2024 ({src}; results published {day})",
+            went=words.direction(prior.value, fy.value),
+            g=pct(100 * abs(growth(fy.value, prior.value))),
+            src=fy.source_id,
+            day=published("zhipu", cutoff),
+        )
     return Verdict(
         "Can Zhipu hold its lead with enterprise (B-end) customers?",
-        words.sentence("Zhipu: {total}; on-premise enterprise work was {op} of revenue in H1 2025, and the year's "
-                       "split is {split} in sources dated by the cut-off", total=total, op=pct(on_prem.value),
-                       split=words.choose(split is None, "not given", "given")),
-        word, why, short="Zhipu's enterprise lead")
+        words.sentence(
+            "Zhipu: {total}; on-premise enterprise work was {op} of revenue in H1 2025, and the year's "
+            "split is {split} in sources dated by the cut-off",
+            total=total,
+            op=pct(on_prem.value),
+            split=words.choose(split is None, "not given", "given"),
+        ),
+        word,
+        why,
+        short="Zhipu's enterprise lead",
+    )
 
 
 def _zhipu_profit(cutoff: str) -> Verdict:
     h1 = {y: fact("zhipu", "adjusted_net_loss", f"H1 {y}").value for y in (2024, 2025)}
     rev = {y: fact("zhipu", "revenue", f"H1 {y}").value for y in (2024, 2025)}
     fy = find_known("zhipu", "adjusted_net_loss", YEAR, cutoff=cutoff)
-    word, why = profit_turn_verdict(None if fy is None else fy.value, fact("zhipu", "adjusted_net_loss",
-                                                                            "FY2024").value)
+    word, why = profit_turn_verdict(
+        None if fy is None else fy.value, fact("zhipu", "adjusted_net_loss", "FY2024").value
+    )
     return Verdict(
         "Can Zhipu reach a turning point towards profit?",
-        words.sentence("last half-year in sources dated by the cut-off: the adjusted loss {went} from {a} (H1 2024) "
-                       "to {b} (H1 2025), while as a multiple of revenue it {went2} from {ra} to {rb}",
-                       went=words.direction(h1[2024], h1[2025]), a=money(h1[2024], "RMB", 0, "million"),
-                       b=money(h1[2025], "RMB", 0, "million"),
-                       went2=words.direction(h1[2024] / rev[2024], h1[2025] / rev[2025]),
-                       ra=times(h1[2024] / rev[2024], 1), rb=times(h1[2025] / rev[2025], 1)),
-        word, why, short="Zhipu's turn towards profit")
+        words.sentence(
+            "last half-year in sources dated by the cut-off: the adjusted loss {went} from {a} (H1 2024) "
+            "to {b} (H1 2025), while as a multiple of revenue it {went2} from {ra} to {rb}",
+            went=words.direction(h1[2024], h1[2025]),
+            a=money(h1[2024], "RMB", 0, "million"),
+            b=money(h1[2025], "RMB", 0, "million"),
+            went2=words.direction(h1[2024] / rev[2024], h1[2025] / rev[2025]),
+            ra=times(h1[2024] / rev[2024], 1),
+            rb=times(h1[2025] / rev[2025], 1),
+        ),
+        word,
+        why,
+        short="Zhipu's turn towards profit",
+    )
 
 
 def _minimax_sticky(lines: list[QuarterLine], cutoff: str) -> Verdict:
     users = {d: fact("minimax", "users_cumulative", d) for d in ("2025-09-30", "2025-12-31")}
     ai = next(q for q in lines if q.name == "AI-native products").check
     ai_prior = fact("minimax", "segment_revenue", "FY2024", "ai_native").value
-    active = [find_known("minimax", m, YEAR, "ai_native", cutoff) for m in ("mau_average", "paying_users")]
-    before = [find_known("minimax", m, INTERIM, "ai_native", cutoff) for m in ("mau_average", "paying_users")]
-    pair = next(((a.value, b.value) for a, b in zip(active, before) if a is not None and b is not None), (None, None))
+    active = [
+        find_known("minimax", m, YEAR, "ai_native", cutoff) for m in ("mau_average", "paying_users")
+    ]
+    before = [
+        find_known("minimax", m, INTERIM, "ai_native", cutoff)
+        for m in ("mau_average", "paying_users")
+    ]
+    pair = next(
+        ((a.value, b.value) for a, b in zip(active, before) if a is not None and b is not None),
+        (None, None),
+    )
     word, why = stickiness_verdict(*pair)
     return Verdict(
         "Can MiniMax make its consumer users stay?",
-        words.sentence("AI-native revenue {went} {g} on FY2024; cumulative users {u0} (Sep) and {u1} (Dec) (company "
-                       "figures, not audited), a count that cannot fall; no FY2025 active-user or paying-user figure",
-                       went=words.direction(ai_prior, ai.reported), g=pct(100 * abs(growth(ai.reported, ai_prior))),
-                       u0=f"{users['2025-09-30'].qualifier} {users['2025-09-30'].value / 1e6:,.0f} million".strip(),
-                       u1=f"{users['2025-12-31'].value / 1e6:,.0f} million"),
-        word, why, short="MiniMax's consumer stickiness")
+        words.sentence(
+            "AI-native revenue {went} {g} on FY2024; cumulative users {u0} (Sep) and {u1} (Dec) (company "
+            "figures, not audited), a count that cannot fall; no FY2025 active-user or paying-user figure",
+            went=words.direction(ai_prior, ai.reported),
+            g=pct(100 * abs(growth(ai.reported, ai_prior))),
+            u0=f"{users['2025-09-30'].qualifier} {users['2025-09-30'].value / 1e6:,.0f} million".strip(),
+            u1=f"{users['2025-12-31'].value / 1e6:,.0f} million",
+        ),
+        word,
+        why,
+        short="MiniMax's consumer stickiness",
+    )
 
 
 def _minimax_cash(c: CashFigures, cutoff: str = CUTOFF) -> Verdict:
     prior = fact("minimax", "adjusted_net_loss", "FY2024")
     rev = (fact("minimax", "revenue", "FY2024").value, fact("minimax", "revenue", YEAR).value)
-    before, now = (find_known("minimax", "operating_cash_flow", p, cutoff=cutoff) for p in ("FY2024", YEAR))
-    flows = None if before is None or now is None else (-before.value, -now.value)  # cash out, positive
-    word, why = cash_control_verdict(prior.value, c.adjusted_low.value, c.adjusted_high.value, rev, flows)
+    before, now = (
+        find_known("minimax", "operating_cash_flow", p, cutoff=cutoff) for p in ("FY2024", YEAR)
+    )
+    flows = (
+        None if before is None or now is None else (-before.value, -now.value)
+    )  # cash out, positive
+    word, why = cash_control_verdict(
+        prior.value, c.adjusted_low.value, c.adjusted_high.value, rev, flows
+    )
     q4 = [(x.value - c.adjusted_9m.value) / 3 for x in (c.adjusted_low, c.adjusted_high)]
     return Verdict(
         "Can MiniMax keep its cash use under control?",
-        words.sentence("adjusted loss {lo} to {hi} in FY2025 against {prior} in FY2024 ({went}), or {rb} revenue "
-                       "against {ra}; a month: {m9} in the nine months, {q4} in Q4 (derived), against the article's "
-                       "expected burn of {burn} (a 2025 projection); cash resources {cwent} from September to "
-                       "December (inconclusive: see the cash section)",
-                       lo=f"{c.adjusted_low.qualifier} {money(c.adjusted_low.value, 'USD', 0)}".strip(),
-                       hi=money(c.adjusted_high.value, "USD", 0), prior=money(prior.value, "USD", 0),
-                       went=span_text(100 * (c.adjusted_low.value / prior.value - 1),
-                                      100 * (c.adjusted_high.value / prior.value - 1), lambda v: f"{v:+.1f}%"),
-                       rb=span_text(c.adjusted_low.value / rev[1], c.adjusted_high.value / rev[1],
-                                    lambda v: times(v, 1)),
-                       ra=times(prior.value / rev[0], 1), burn=_hedge(c.burn_article.qualifier,
-                                                                       money(c.burn_article.value, "USD")),
-                       m9=money(c.adjusted_9m.value / 9, "USD"), q4=span_text(q4[0], q4[1], lambda v: money(v, "USD")),
-                       cwent=c.cash_moved()),
-        word, why, short=words.choose(word == NOT_TESTABLE, words.sentence(
-            "MiniMax's cash use (which on the adjusted loss, its proxy, was {r})",
-            r=loss_reading(prior.value, c.adjusted_low.value, c.adjusted_high.value, rev)), "MiniMax's cash use"))
+        words.sentence(
+            "adjusted loss {lo} to {hi} in FY2025 against {prior} in FY2024 ({went}), or {rb} revenue "
+            "against {ra}; a month: {m9} in the nine months, {q4} in Q4 (derived), against the article's "
+            "expected burn of {burn} (a 2025 projection); cash resources {cwent} from September to "
+            "December (inconclusive: see the cash section)",
+            lo=f"{c.adjusted_low.qualifier} {money(c.adjusted_low.value, 'USD', 0)}".strip(),
+            hi=money(c.adjusted_high.value, "USD", 0),
+            prior=money(prior.value, "USD", 0),
+            went=span_text(
+                100 * (c.adjusted_low.value / prior.value - 1),
+                100 * (c.adjusted_high.value / prior.value - 1),
+                lambda v: f"{v:+.1f}%",
+            ),
+            rb=span_text(
+                c.adjusted_low.value / rev[1], c.adjusted_high.value / rev[1], lambda v: times(v, 1)
+            ),
+            ra=times(prior.value / rev[0], 1),
+            burn=_hedge(c.burn_article.qualifier, money(c.burn_article.value, "USD")),
+            m9=money(c.adjusted_9m.value / 9, "USD"),
+            q4=span_text(q4[0], q4[1], lambda v: money(v, "USD")),
+            cwent=c.cash_moved(),
+        ),
+        word,
+        why,
+        short=words.choose(
+            word == NOT_TESTABLE,
+            words.sentence(
+                "MiniMax's cash use (which on the adjusted loss, its proxy, was {r})",
+                r=loss_reading(prior.value, c.adjusted_low.value, c.adjusted_high.value, rev),
+            ),
+            "MiniMax's cash use",
+        ),
+    )
 
 
 def verdict_table(rows: list[Verdict]) -> pd.DataFrame:
@@ -1419,7 +1749,9 @@ def takeaways(rows: list[Verdict], runways: pd.DataFrame, cash: CashFigures) -> 
     Example: ``takeaways(verdicts(...), runway_scenarios(cash_figures(), 0.0), cash_figures())``
     """
     asked = [v for v in rows if v.raised_by_article]
-    count = {w: sum(v.verdict == w for v in asked) for w in (BORNE_OUT, NOT_BORNE_OUT, NOT_TESTABLE)}
+    count = {
+        w: sum(v.verdict == w for v in asked) for w in (BORNE_OUT, NOT_BORNE_OUT, NOT_TESTABLE)
+    }
     waiting = [v.short for v in asked if v.verdict == NOT_TESTABLE]
     inside = cash.adjusted_low.value <= cash.consumption.value <= cash.adjusted_high.value
     return words.say(
@@ -1434,24 +1766,43 @@ def takeaways(rows: list[Verdict], runways: pd.DataFrame, cash: CashFigures) -> 
         "{hi} on the burns in this notebook, the year-end cash taken with and without the credit line.\n"
         "- **Multiples of several hundred times revenue** rest on a small revenue base and a thin float; they are "
         "taken in HKD and do not change with the display currency.",
-        b=str(count[BORNE_OUT]), n=str(count[NOT_BORNE_OUT]), t=str(count[NOT_TESTABLE]),
+        b=str(count[BORNE_OUT]),
+        n=str(count[NOT_BORNE_OUT]),
+        t=str(count[NOT_TESTABLE]),
         waiting=words.listing(waiting) if waiting else "none",
         cons=f"{cash.consumption.qualifier} {money(cash.consumption.value, 'USD', 0)}".strip(),
-        is_loss=words.choose(inside, "is most likely the adjusted loss under another name, not a measured cash flow",
-                             "is not the adjusted loss, but it is still no measured cash flow"),
-        went=cash.cash_moved(), q=money(3 * cash.burn_article.value, "USD", 0),
-        d=str(cash.days_to_proceeds), lo=months(runways["low"].min()), hi=months(runways["high"].max()))
+        is_loss=words.choose(
+            inside,
+            "is most likely the adjusted loss under another name, not a measured cash flow",
+            "is not the adjusted loss, but it is still no measured cash flow",
+        ),
+        went=cash.cash_moved(),
+        q=money(3 * cash.burn_article.value, "USD", 0),
+        d=str(cash.days_to_proceeds),
+        lo=months(runways["low"].min()),
+        hi=months(runways["high"].max()),
+    )
 
 
 # --- charts (drawn on an Axes the notebook makes with helpers.new_figure) -----------------------------------------
 
 #: A short label for each kind of event in data/events.csv (the second part of its event_id); a test checks that
 #: every kind in the file has one, so events added for notebook 06 cannot break this timeline.
-KIND_LABELS = {"round": "Last private round", "phip": "Hearing passed (pack out)", "listing": "First trading day",
-               "results": "First annual results", "over": "Over-allotment exercised",
-               "annual": "Annual report", "star": "STAR Market plan", "hstech": "Joins Hang Seng TECH",
-               "cornerstone": "Cornerstone lock-up ends", "placing": "Placing of new shares",
-               "cb": "Convertible bond", "southbound": "Southbound Stock Connect", "msci": "MSCI China index"}
+KIND_LABELS = {
+    "round": "Last private round",
+    "phip": "Hearing passed (pack out)",
+    "listing": "First trading day",
+    "results": "First annual results",
+    "over": "Over-allotment exercised",
+    "annual": "Annual report",
+    "star": "STAR Market plan",
+    "hstech": "Joins Hang Seng TECH",
+    "cornerstone": "Cornerstone lock-up ends",
+    "placing": "Placing of new shares",
+    "cb": "Convertible bond",
+    "southbound": "Southbound Stock Connect",
+    "msci": "MSCI China index",
+}
 
 
 def draw_timeline(ax: Axes, events: pd.DataFrame) -> None:
@@ -1462,11 +1813,25 @@ def draw_timeline(ax: Axes, events: pd.DataFrame) -> None:
     start, end = article_window(events)
     # matplotlib converts the Timestamps through its date units; its stubs want float, hence the ignores
     ax.axvspan(start, end, color=COLORS["neutral"], alpha=0.18, lw=0)  # type: ignore[arg-type]
-    ax.text(start + (end - start) / 2, 1.7, "article (S0)",  # type: ignore[arg-type]
-            ha="center", va="top", fontsize=8, color="#555555")
+    ax.text(
+        start + (end - start) / 2,
+        1.7,
+        "article (S0)",  # type: ignore[arg-type]
+        ha="center",
+        va="top",
+        fontsize=8,
+        color="#555555",
+    )
     ax.axvline(pd.Timestamp(CUTOFF), color=COLORS["neutral"], ls="--", lw=1)  # type: ignore[arg-type]
-    ax.text(pd.Timestamp(CUTOFF), 1.7, "cut-off ",  # type: ignore[arg-type]
-            ha="right", va="top", fontsize=8, color="#555555")
+    ax.text(
+        pd.Timestamp(CUTOFF),
+        1.7,
+        "cut-off ",  # type: ignore[arg-type]
+        ha="right",
+        va="top",
+        fontsize=8,
+        color="#555555",
+    )
     rows_y = {"zhipu": 1.0, "minimax": 0.0}
     for company, y in rows_y.items():
         mine = events[events["company"] == NAMES[company]].reset_index(drop=True)
@@ -1474,10 +1839,16 @@ def draw_timeline(ax: Axes, events: pd.DataFrame) -> None:
         ax.scatter(mine["date"], [y] * len(mine), s=60, color=COLORS[company], zorder=2)
         for i, row in mine.iterrows():
             up = int(str(i)) % 2 == 0
-            ax.annotate(f"{KIND_LABELS[row['kind']]}\n{row['date']:%d %b %Y} ({row['source_id']})", (row["date"], y),
-                        xytext=(0, 12 if up else -12 - 24 * (int(str(i)) % 4 == 3)), textcoords="offset points",
-                        ha="center",
-                        va="bottom" if up else "top", fontsize=8, color=COLORS[company])
+            ax.annotate(
+                f"{KIND_LABELS[row['kind']]}\n{row['date']:%d %b %Y} ({row['source_id']})",
+                (row["date"], y),
+                xytext=(0, 12 if up else -12 - 24 * (int(str(i)) % 4 == 3)),
+                textcoords="offset points",
+                ha="center",
+                va="bottom" if up else "top",
+                fontsize=8,
+                color=COLORS[company],
+            )
     ax.set_yticks(list(rows_y.values()), [NAMES[c] for c in rows_y])
     ax.set_ylim(-0.75, 1.75)
     ax.margins(x=0.08)
@@ -1493,11 +1864,19 @@ def timeline_title(events: pd.DataFrame) -> str:
     """
     start, _ = article_window(events)
     days = (events.loc[events["kind"] == "listing", "date"].max() - start).days
-    reported = [NAMES[c] for c in ("zhipu", "minimax") if find_known(c, "revenue", YEAR) is not None]
-    return words.sentence("Both companies listed at most {d} days after the article; by the cut-off {who} "
-                          "reported a full year in our sources", d=str(days),
-                          who=words.choose(len(reported) == 1, f"only {reported[0] if reported else ''} had",
-                                           words.choose(not reported, "neither had", "both had")))
+    reported = [
+        NAMES[c] for c in ("zhipu", "minimax") if find_known(c, "revenue", YEAR) is not None
+    ]
+    return words.sentence(
+        "Both companies listed at most {d} days after the article; by the cut-off {who} "
+        "reported a full year in our sources",
+        d=str(days),
+        who=words.choose(
+            len(reported) == 1,
+            f"only {reported[0] if reported else ''} had",
+            words.choose(not reported, "neither had", "both had"),
+        ),
+    )
 
 
 def draw_ladder(ax: Axes, ladder: pd.DataFrame, factor: float) -> None:
@@ -1521,9 +1900,15 @@ def draw_ladder(ax: Axes, ladder: pd.DataFrame, factor: float) -> None:
                 ax.hlines(y, start, end, color=COLORS[company], lw=3, alpha=0.5)  # type: ignore[arg-type]
             ax.vlines(x, low * factor / 1000, high * factor / 1000, color=COLORS[company], lw=2)
             if r.step not in ("last private round", "offer price"):
-                ax.annotate(span_text(x_low, x_high, lambda v: times(v, 1)), (x, y), xytext=(6, 6 * side),
-                            textcoords="offset points", fontsize=8, color=COLORS[company],
-                            va="bottom" if side > 0 else "top")
+                ax.annotate(
+                    span_text(x_low, x_high, lambda v: times(v, 1)),
+                    (x, y),
+                    xytext=(6, 6 * side),
+                    textcoords="offset points",
+                    fontsize=8,
+                    color=COLORS[company],
+                    va="bottom" if side > 0 else "top",
+                )
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper left")
 
@@ -1538,15 +1923,40 @@ def draw_mix(ax: Axes, mix: pd.DataFrame) -> None:
         share, days = float(r["AI-native share"]), (r["end"] - r["start"]).days + 1
         middle = r["start"] + pd.Timedelta(days=days / 2)
         if r["period"] == YEAR:
-            ax.hlines(share, r["start"], r["end"], color="black", ls="--", lw=1.2, label="FY2025, the whole year")
-            ax.text(r["end"], share + 1.5, f"FY2025 {pct(share)}", ha="right", va="bottom", fontsize=8)
+            ax.hlines(
+                share,
+                r["start"],
+                r["end"],
+                color="black",
+                ls="--",
+                lw=1.2,
+                label="FY2025, the whole year",
+            )
+            ax.text(
+                r["end"], share + 1.5, f"FY2025 {pct(share)}", ha="right", va="bottom", fontsize=8
+            )
             continue
         derived = r["basis"].startswith("derived")
-        ax.bar(r["start"], share, width=days, align="edge", color=COLORS["minimax"], edgecolor="white",
-               alpha=0.5 if derived else 0.85, hatch="//" if derived else "",
-               label=words.choose(bool(derived), "derived: FY - 9M", "reported"))
-        ax.text(middle, share / 2, f"{r['period']}\n{pct(share)}", ha="center", va="center", fontsize=8,
-                color="white")
+        ax.bar(
+            r["start"],
+            share,
+            width=days,
+            align="edge",
+            color=COLORS["minimax"],
+            edgecolor="white",
+            alpha=0.5 if derived else 0.85,
+            hatch="//" if derived else "",
+            label=words.choose(bool(derived), "derived: FY - 9M", "reported"),
+        )
+        ax.text(
+            middle,
+            share / 2,
+            f"{r['period']}\n{pct(share)}",
+            ha="center",
+            va="center",
+            fontsize=8,
+            color="white",
+        )
     handles, labels = ax.get_legend_handles_labels()
     unique = dict(zip(labels, handles))
     ax.legend(unique.values(), unique.keys(), loc="lower left", fontsize=8)
@@ -1560,14 +1970,33 @@ def draw_runway(ax: Axes, runways: pd.DataFrame) -> None:
     Example: ``draw_runway(ax, runway_scenarios(cash_figures(), 0.0))``
     """
     y = list(range(len(runways)))
-    ax.barh(y, runways["high"], color=COLORS["minimax"], alpha=0.85, height=0.35, label="with the IPO cash")
-    ax.barh([i + 0.38 for i in y], runways["high_alone"], color=COLORS["minimax"], alpha=0.35, height=0.35,
-            label="cash alone")
+    ax.barh(
+        y,
+        runways["high"],
+        color=COLORS["minimax"],
+        alpha=0.85,
+        height=0.35,
+        label="with the IPO cash",
+    )
+    ax.barh(
+        [i + 0.38 for i in y],
+        runways["high_alone"],
+        color=COLORS["minimax"],
+        alpha=0.35,
+        height=0.35,
+        label="cash alone",
+    )
     for i, r in runways.iterrows():
         k = int(str(i))
         ax.text(r["high"] + 1, k, span_text(r["low"], r["high"], months), va="center", fontsize=8)
-        ax.text(r["high_alone"] + 1, k + 0.38, span_text(r["low_alone"], r["high_alone"], months), va="center",
-                fontsize=8, color="#555555")
+        ax.text(
+            r["high_alone"] + 1,
+            k + 0.38,
+            span_text(r["low_alone"], r["high_alone"], months),
+            va="center",
+            fontsize=8,
+            color="#555555",
+        )
     ax.set_yticks(y, runways["burn"])
     ax.invert_yaxis()
     ax.set_xlim(0, 1.6 * float(runways["high"].max()))
@@ -1582,21 +2011,32 @@ def rates_used(currency: str, on: str = RATES_ON) -> pd.DataFrame:
     """
     from helpers.periods import rate
 
-    pairs = [("RMB", LISTING_CURRENCY, "Zhipu's round and revenue into HKD (multiples, P/S)"),
-             ("USD", LISTING_CURRENCY, "MiniMax's round and revenue into HKD (multiples, P/S)")]
+    pairs = [
+        ("RMB", LISTING_CURRENCY, "Zhipu's round and revenue into HKD (multiples, P/S)"),
+        ("USD", LISTING_CURRENCY, "MiniMax's round and revenue into HKD (multiples, P/S)"),
+    ]
     if currency != LISTING_CURRENCY:
         pairs.append((LISTING_CURRENCY, currency, "display only"))
     rows = []
     for frm, to, use in pairs:
         r = rate(frm, to, on)
-        rows.append({"convert": f"{frm} to {to}", "multiply by": f"{float(r['factor']):.4f}",
-                     "rate in data": f"1 {r['base']} = {float(r['rate']):g} {r['quote']}",
-                     "dated": f"{pd.Timestamp(r['date']):%Y-%m-%d}", "source": str(r["source_id"]), "use": use})
+        rows.append(
+            {
+                "convert": f"{frm} to {to}",
+                "multiply by": f"{float(r['factor']):.4f}",
+                "rate in data": f"1 {r['base']} = {float(r['rate']):g} {r['quote']}",
+                "dated": f"{pd.Timestamp(r['date']):%Y-%m-%d}",
+                "source": str(r["source_id"]),
+                "use": use,
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def rates_note(currency: str, on: str = RATES_ON) -> str:
     """A chart footer's rates, as numbers. Example: ``rates_note("HKD")`` names the two rates in the multiples."""
     table = rates_used(currency, on)
-    parts = dict.fromkeys(f"{r['rate in data']} ({r['dated']}, {r['source']})" for _, r in table.iterrows())
+    parts = dict.fromkeys(
+        f"{r['rate in data']} ({r['dated']}, {r['source']})" for _, r in table.iterrows()
+    )
     return "Rates: " + "; ".join(parts) + "."

@@ -129,7 +129,7 @@ def ladder(
     steps = scale_steps(first[2], second[2], currency)
     a = convert(ltm(*first), first[2].currency, currency) / 12
     b = convert(ltm(*second), second[2].currency, currency) / 12
-    steps.loc[len(steps)] = [
+    steps.loc[len(steps)] = [  # type: ignore[assignment]  # a row as a list; the stubs want a scalar
         "ltm_per_month",
         a,
         f"{currency} million a month, LTM to {first[2].period_label}",

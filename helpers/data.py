@@ -152,7 +152,9 @@ def _check_field(field: dict[str, Any], raw: str, where: str) -> Any:
     cons = field.get("constraints", {})
     unknown = sorted(set(cons) - ENFORCED_CONSTRAINTS)
     if unknown:
-        raise DataError(f"data/datapackage.json, field {field['name']!r}: constraint(s) {unknown} are not enforced")
+        raise DataError(
+            f"data/datapackage.json, field {field['name']!r}: constraint(s) {unknown} are not enforced"
+        )
     if raw == "":
         if cons.get("required"):
             raise DataError(f"{where}: a value is required, found an empty cell")
@@ -172,7 +174,9 @@ def _check_field(field: dict[str, Any], raw: str, where: str) -> Any:
     try:
         value = _PARSERS[field["type"]](raw)
     except KeyError as exc:
-        raise DataError(f"{where}: the schema's type {field['type']!r} is not one the loader reads") from exc
+        raise DataError(
+            f"{where}: the schema's type {field['type']!r} is not one the loader reads"
+        ) from exc
     except ValueError as exc:
         shown = raw if len(raw) <= 40 else f"{raw[:20]}...({len(raw)} characters)"
         raise DataError(f"{where}: {shown!r} is not a valid {field['type']}: {exc}") from exc
@@ -210,7 +214,9 @@ def _read_text_table(path: Path, names: list[str]) -> tuple[pd.DataFrame, list[i
     """
     text = _decode(path)
     if not text.strip():
-        raise DataError(f"{_where(path)}: the file is empty; expected a header line {','.join(names)}")
+        raise DataError(
+            f"{_where(path)}: the file is empty; expected a header line {','.join(names)}"
+        )
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -232,7 +238,11 @@ def _read_text_table(path: Path, names: list[str]) -> tuple[pd.DataFrame, list[i
     missing = [n for n in names if n not in header]
     extra = [c for c in header if c not in names]
     if missing or extra:
-        hint = f"; was {extra[0]!r} renamed from {missing[0]!r}?" if len(missing) == len(extra) == 1 else ""
+        hint = (
+            f"; was {extra[0]!r} renamed from {missing[0]!r}?"
+            if len(missing) == len(extra) == 1
+            else ""
+        )
         raise DataError(
             f"{_where(path, 1)}: the header does not match the schema in data/datapackage.json: "
             f"missing column(s) {missing}, column(s) not in the schema {extra}{hint}"
@@ -245,7 +255,11 @@ def _read_text_table(path: Path, names: list[str]) -> tuple[pd.DataFrame, list[i
     for record, line in zip(rows, lines):
         if len(record) != len(header):
             fewer = len(record) < len(header)
-            detail = f"missing {header[len(record) :]}" if fewer else f"{len(record) - len(header)} extra value(s)"
+            detail = (
+                f"missing {header[len(record) :]}"
+                if fewer
+                else f"{len(record) - len(header)} extra value(s)"
+            )
             raise DataError(
                 f"{_where(path, line)}: {len(record)} fields where the header has {len(header)} ({detail}); "
                 "a row is never padded or cut"
@@ -255,13 +269,19 @@ def _read_text_table(path: Path, names: list[str]) -> tuple[pd.DataFrame, list[i
     return frame, lines
 
 
-def _validate(name: str, path: Path, frame: pd.DataFrame, schema: dict[str, Any], lines: list[int]) -> pd.DataFrame:
+def _validate(
+    name: str, path: Path, frame: pd.DataFrame, schema: dict[str, Any], lines: list[int]
+) -> pd.DataFrame:
     fields = schema["fields"]
     typed: dict[str, list[Any]] = {f["name"]: [] for f in fields}
     for index, row in enumerate(_rows(frame)):
         for field, raw in zip(fields, row):
-            typed[field["name"]].append(_check_field(field, raw, _where(path, lines[index], field["name"])))
-    keys = [schema.get("primaryKey", [])] + [[f["name"]] for f in fields if f.get("constraints", {}).get("unique")]
+            typed[field["name"]].append(
+                _check_field(field, raw, _where(path, lines[index], field["name"]))
+            )
+    keys = [schema.get("primaryKey", [])] + [
+        [f["name"]] for f in fields if f.get("constraints", {}).get("unique")
+    ]
     for key in filter(None, keys):
         seen: dict[tuple[Any, ...], int] = {}
         for index in range(len(frame)):
@@ -362,7 +382,9 @@ def _check_facts(path: Path, facts: pd.DataFrame, lines: list[int], rules: dict[
         if row.unit in MONEY_UNITS and not row.currency:
             raise DataError(f"{at('currency')}: unit {row.unit!r} needs a currency, found none")
         if row.unit not in MONEY_UNITS and row.currency:
-            raise DataError(f"{at('currency')}: unit {row.unit!r} takes no currency, found {row.currency!r}")
+            raise DataError(
+                f"{at('currency')}: unit {row.unit!r} takes no currency, found {row.currency!r}"
+            )
         first_unit = units.setdefault(row.metric, (row.unit, line))
         if first_unit[0] != row.unit:
             raise DataError(
@@ -379,13 +401,19 @@ def _check_facts(path: Path, facts: pd.DataFrame, lines: list[int], rules: dict[
                 f"(it is quoted in {' or '.join(metric_currency[row.metric])})"
             )
         if row.unit != "percent" and row.metric not in signed and row.value < 0:
-            raise DataError(f"{at('value')}: {row.metric!r} cannot be negative, found {row.value:g}")
+            raise DataError(
+                f"{at('value')}: {row.metric!r} cannot be negative, found {row.value:g}"
+            )
         if row.metric in shares and not 0 <= row.value <= 100:
-            raise DataError(f"{at('value')}: {row.metric!r} is a share, 0 to 100 percent, found {row.value:g}")
+            raise DataError(
+                f"{at('value')}: {row.metric!r} is a share, 0 to 100 percent, found {row.value:g}"
+            )
         try:
             start, end = _expected_dates(row.period_label)
         except ValueError as exc:
-            raise DataError(f"{at('period_label')}: {row.period_label!r} is not a real period") from exc
+            raise DataError(
+                f"{at('period_label')}: {row.period_label!r} is not a real period"
+            ) from exc
         if _as_date(row.period_start) != start or _as_date(row.period_end) != end:
             raise DataError(
                 f"{at('period_start')}: period {_as_date(row.period_start)} to {_as_date(row.period_end)} "
@@ -393,7 +421,9 @@ def _check_facts(path: Path, facts: pd.DataFrame, lines: list[int], rules: dict[
             )
         if row.status == "reported":
             if row.superseded_by:
-                raise DataError(f"{at('superseded_by')}: a reported figure names {row.superseded_by!r}; leave it empty")
+                raise DataError(
+                    f"{at('superseded_by')}: a reported figure names {row.superseded_by!r}; leave it empty"
+                )
             key = (row.company, row.metric, row.breakdown, row.period_label)
             if key in reported_keys:
                 raise DataError(
@@ -406,7 +436,9 @@ def _check_facts(path: Path, facts: pd.DataFrame, lines: list[int], rules: dict[
                 f"{at('sureness')}: {row.sureness!r} needs a second source in corroborated_by, found none"
             )
         if row.part_of and row.unit != "percent":
-            raise DataError(f"{at('part_of')}: only percentages can be parts of a whole, unit is {row.unit!r}")
+            raise DataError(
+                f"{at('part_of')}: only percentages can be parts of a whole, unit is {row.unit!r}"
+            )
         if row.unit == "percent" and row.value < -100:
             raise DataError(f"{at('value')}: {row.value!r} percent is below -100")
     for row, line in zip(_rows(facts), lines):
@@ -425,7 +457,9 @@ def _check_superseded(
             f"found {row.superseded_by!r}"
         )
     if row.superseded_by == row.fact_id:
-        raise DataError(f"{at('superseded_by')}: {row.fact_id!r} names itself; name the figure to use instead")
+        raise DataError(
+            f"{at('superseded_by')}: {row.fact_id!r} names itself; name the figure to use instead"
+        )
     target, target_line = by_id[row.superseded_by]
     if (target.company, target.metric) != (row.company, row.metric):
         raise DataError(
@@ -451,7 +485,11 @@ def _check_superseded(
         return
     if row.currency != target.currency:
         return
-    ratio = max(row.value, target.value) / min(row.value, target.value) if row.value * target.value > 0 else math.inf
+    ratio = (
+        max(row.value, target.value) / min(row.value, target.value)
+        if row.value * target.value > 0
+        else math.inf
+    )
     if ratio > 1 + tolerance:
         raise DataError(
             f"{at('value').split(', line')[0]}, line {target_line}, column 'value': {row.superseded_by!r} = "
@@ -462,7 +500,9 @@ def _check_superseded(
         )
 
 
-def _check_wholes(path: Path, facts: pd.DataFrame, lines: list[int], whole_metrics: set[str]) -> None:
+def _check_wholes(
+    path: Path, facts: pd.DataFrame, lines: list[int], whole_metrics: set[str]
+) -> None:
     """Parts of one whole sum to at most 100: rows tagged with one ``part_of``, and the reported breakdowns
     of a metric declared in ``x-sanity.whole_metrics`` for one company and period (tagged or not)."""
     groups: dict[tuple[str, ...], list[tuple[Any, int]]] = {}
@@ -472,7 +512,9 @@ def _check_wholes(path: Path, facts: pd.DataFrame, lines: list[int], whole_metri
         if row.part_of:
             groups.setdefault(("part_of", row.part_of), []).append((row, line))
         if row.metric in whole_metrics and row.breakdown:
-            groups.setdefault(("metric", row.company, row.metric, row.period_label), []).append((row, line))
+            groups.setdefault(("metric", row.company, row.metric, row.period_label), []).append(
+                (row, line)
+            )
     for key, members in sorted(groups.items()):
         total = sum(r.value for r, _ in members)
         if total > 100 + PARTS_TOLERANCE_PP:
@@ -500,7 +542,9 @@ def _check_foreign_keys(
         known = set((table if target == name else lookup(target))[target_col])
         for value, line in zip(table[col], lines):
             if value and value not in known:
-                raise DataError(f"{_where(path, line, col)}: unknown {target_col} {value!r} (not in {target}.csv)")
+                raise DataError(
+                    f"{_where(path, line, col)}: unknown {target_col} {value!r} (not in {target}.csv)"
+                )
 
 
 def _check_prices(path: Path, prices: pd.DataFrame, lines: list[int]) -> None:
@@ -531,7 +575,11 @@ def shared_table(name: str) -> pd.DataFrame:
     filter it (so make new frames) thousands of times per notebook.
     """
     folder = data_dir()
-    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")) if p.is_file())
+    stamp = tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size)
+        for p in sorted(folder.glob("*"))
+        if p.is_file()
+    )
     return _load_table_cached(str(folder), name, stamp)
 
 
@@ -542,7 +590,11 @@ def validate_all(folder: Path | None = None) -> dict[str, int]:
     """
     folder = folder or data_dir()
     names = [r["name"] for r in _package(str(folder))["resources"]]
-    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*")) if p.is_file())
+    stamp = tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size)
+        for p in sorted(folder.glob("*"))
+        if p.is_file()
+    )
     return {n: len(_load_table_cached(str(folder), n, stamp)) for n in names}
 
 
@@ -554,13 +606,22 @@ def _load_table_cached(folder_text: str, name: str, stamp: tuple[Any, ...]) -> p
     schema = resource["schema"]
     text, lines = _read_text_table(path, [f["name"] for f in schema["fields"]])
     table = _validate(name, path, text, schema, lines)
-    _check_foreign_keys(name, path, table, lines, schema, lambda other: _load_table_cached(folder_text, other, stamp))
+    _check_foreign_keys(
+        name,
+        path,
+        table,
+        lines,
+        schema,
+        lambda other: _load_table_cached(folder_text, other, stamp),
+    )
     rules = _rules(folder)
     if name == "facts":
         _check_facts(path, table, lines, rules)
         for other in filter(None, ";".join(table["corroborated_by"]).split(";")):
             if other not in set(_load_table_cached(folder_text, "sources", stamp)["source_id"]):
-                line = next(ln for v, ln in zip(table["corroborated_by"], lines) if other in v.split(";"))
+                line = next(
+                    ln for v, ln in zip(table["corroborated_by"], lines) if other in v.split(";")
+                )
                 raise DataError(
                     f"{_where(path, line, 'corroborated_by')}: unknown source {other!r} (not in sources.csv)"
                 )

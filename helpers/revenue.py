@@ -96,7 +96,9 @@ def amounts_from_shares(
             raise ValueError(f"share {name!r} is negative: {share!r}")
     summed = sum(shares_percent.values())
     if summed > 100 + tolerance_pp:
-        raise ValueError(f"shares sum to {summed:g}%, over 100 (plus {tolerance_pp:g} for rounding)")
+        raise ValueError(
+            f"shares sum to {summed:g}%, over 100 (plus {tolerance_pp:g} for rounding)"
+        )
     return {name: total * share / 100 for name, share in shares_percent.items()}
 
 
@@ -108,7 +110,13 @@ def implied_share(amount_per_unit: float, units: float, total_million: float) ->
     """
     if _finite("total_million", total_million) <= 0:
         raise ValueError(f"total_million must be positive, got {total_million!r}")
-    return _finite("amount_per_unit", amount_per_unit) * _finite("units", units) / 1e6 / total_million * 100
+    return (
+        _finite("amount_per_unit", amount_per_unit)
+        * _finite("units", units)
+        / 1e6
+        / total_million
+        * 100
+    )
 
 
 def per_unit(amount_million: float, units: float) -> float:
@@ -166,10 +174,15 @@ def blended_margin(shares_percent: Sequence[float], margins_percent: Sequence[fl
     total = sum(_finite("share", s) for s in shares_percent)
     if total <= 0:
         raise ValueError(f"shares must sum to a positive number, got {total!r}")
-    return sum(s * _finite("margin", m) for s, m in zip(shares_percent, margins_percent, strict=True)) / total
+    return (
+        sum(s * _finite("margin", m) for s, m in zip(shares_percent, margins_percent, strict=True))
+        / total
+    )
 
 
-def other_segment_margin(blended_percent: float, known_share_percent: float, known_margin_percent: float) -> float:
+def other_segment_margin(
+    blended_percent: float, known_share_percent: float, known_margin_percent: float
+) -> float:
     """Margin (percent) of the rest of the business implied by the blended margin and one known segment.
 
     Solves ``blended = s * m_known + (1 - s) * m_other`` for ``m_other`` with ``s`` the known share.
@@ -177,10 +190,13 @@ def other_segment_margin(blended_percent: float, known_share_percent: float, kno
     """
     s = _finite("known_share_percent", known_share_percent) / 100
     if not 0 <= s < 1:
-        raise ValueError(f"known share must be at least 0 and below 100 percent, got {known_share_percent!r}")
-    return (_finite("blended_percent", blended_percent) - s * _finite("known_margin_percent", known_margin_percent)) / (
-        1 - s
-    )
+        raise ValueError(
+            f"known share must be at least 0 and below 100 percent, got {known_share_percent!r}"
+        )
+    return (
+        _finite("blended_percent", blended_percent)
+        - s * _finite("known_margin_percent", known_margin_percent)
+    ) / (1 - s)
 
 
 # --------------------------------------------------------------------------- notebook 02: parameters
@@ -216,7 +232,9 @@ def steady_growth_share(growth_factor: float, start: float, end: float) -> float
     if g <= 0:
         raise ValueError(f"growth_factor must be positive, got {growth_factor!r}")
     if not 0 <= a <= b <= 1:
-        raise ValueError(f"need 0 <= start <= end <= 1 (fractions of a year), got start={start!r}, end={end!r}")
+        raise ValueError(
+            f"need 0 <= start <= end <= 1 (fractions of a year), got start={start!r}, end={end!r}"
+        )
     if math.isclose(g, 1.0, rel_tol=0.0, abs_tol=1e-12):
         return b - a
     return float((g**b - g**a) / (g - 1))
@@ -255,22 +273,32 @@ def split_ratio(num_a: float, den_a: float, num_b: float, den_b: float) -> Ratio
     return RatioSplit(numerators * denominators, numerators, denominators)
 
 
-def gross_profit_shares(shares_percent: Sequence[float], margins_percent: Sequence[float]) -> list[float]:
+def gross_profit_shares(
+    shares_percent: Sequence[float], margins_percent: Sequence[float]
+) -> list[float]:
     """Each segment's share (percent) of gross profit: ``s_i m_i / sum(s_j m_j)``; the total must be positive.
 
     Example: ``[round(x, 1) for x in gross_profit_shares([71.1, 28.9], [4.7, 69.06])]`` gives ``[14.3, 85.7]``.
     """
     blended = blended_margin(shares_percent, margins_percent) * sum(shares_percent)
     if blended <= 0:
-        raise ValueError(f"gross profit must be positive to take shares of it, got margin x share {blended!r}")
+        raise ValueError(
+            f"gross profit must be positive to take shares of it, got margin x share {blended!r}"
+        )
     return [s * m / blended * 100 for s, m in zip(shares_percent, margins_percent, strict=True)]
 
 
 #: Kinds of count, what each is, and what a ratio with it below the line can be read as.
 DENOMINATOR_KINDS: dict[str, tuple[str, str]] = {
     "average": ("average over the period", "revenue per user per month of the period, exactly"),
-    "point_in_time": ("count at one date", "revenue per counted unit; neither a floor nor a ceiling per payer"),
-    "in_period": ("served at some time in the period", "revenue per unit served; payers may be fewer"),
+    "point_in_time": (
+        "count at one date",
+        "revenue per counted unit; neither a floor nor a ceiling per payer",
+    ),
+    "in_period": (
+        "served at some time in the period",
+        "revenue per unit served; payers may be fewer",
+    ),
     "cumulative": ("running total since launch", "nothing about one period: it only grows"),
     "unstated": ("kind not stated by the source", "an approximation; per month only as a floor"),
 }
@@ -360,7 +388,9 @@ def company_stated(item: Fact) -> bool:
     return item.unit == "count"
 
 
-def bounded_compare(value: float, value_hedge: str, other: float, other_hedge: str, *, rel_tol: float) -> str:
+def bounded_compare(
+    value: float, value_hedge: str, other: float, other_hedge: str, *, rel_tol: float
+) -> str:
     """``value`` against ``other`` when either may be a one-sided bound ("at most" is a ceiling, "at least" a
     floor, anything else neither): only the words the bounds allow, to fit "X is ___ Y".
 
@@ -369,8 +399,12 @@ def bounded_compare(value: float, value_hedge: str, other: float, other_hedge: s
     gives ``'at most level with'``.
     """
     plain = compare(value, other, rel_tol=rel_tol, more="more", less="less", same="same")
-    pushes_down = value_hedge == "at most" or other_hedge == "at least"   # the truth may sit lower for value
-    pushes_up = value_hedge == "at least" or other_hedge == "at most"     # the truth may sit higher for value
+    pushes_down = (
+        value_hedge == "at most" or other_hedge == "at least"
+    )  # the truth may sit lower for value
+    pushes_up = (
+        value_hedge == "at least" or other_hedge == "at most"
+    )  # the truth may sit higher for value
     if plain == "less":
         return choose(not pushes_up, "less than", "not rankable against")
     if plain == "more":
@@ -393,7 +427,9 @@ def rate_note(common_currency: str) -> str:
     parts = []
     for pair in _rate_pairs(common_currency):
         row = rate(*pair)
-        parts.append(f"{row['rate']:g} {row['quote']} per {row['base']} (dated {row['date'].date().isoformat()})")
+        parts.append(
+            f"{row['rate']:g} {row['quote']} per {row['base']} (dated {row['date'].date().isoformat()})"
+        )
     if not parts:
         raise ValueError(f"no rate is needed for {common_currency!r}")
     return f"{' and '.join(parts)}, one rate for all periods"
@@ -415,24 +451,43 @@ def rates_table(common_currency: str) -> pd.DataFrame:
     rows = []
     for pair in _rate_pairs(common_currency):
         row = rate(*pair)
-        rows.append({"converts": f"{pair[0]} to {pair[1]}", "rate": f"{row['rate']:g} {row['quote']} per {row['base']}",
-                     "dated": row["date"].date().isoformat(), "source": f"{row['source_id']} ({row['kind']})"})
+        rows.append(
+            {
+                "converts": f"{pair[0]} to {pair[1]}",
+                "rate": f"{row['rate']:g} {row['quote']} per {row['base']}",
+                "dated": row["date"].date().isoformat(),
+                "source": f"{row['source_id']} ({row['kind']})",
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def segment_table(shares: Mapping[str, float], amounts: Mapping[str, float], total: Fact,
-                  cited: Sequence[str]) -> pd.DataFrame:
+def segment_table(
+    shares: Mapping[str, float], amounts: Mapping[str, float], total: Fact, cited: Sequence[str]
+) -> pd.DataFrame:
     """Segments with share, amount and source, and a total row. Example: ``segment_table(s, a, rev, ["S0 3.7"])``"""
     if list(shares) != list(amounts) or len(cited) != len(shares):
         raise ValueError("need one amount and one citation per share, in the same order")
-    frame = pd.DataFrame({"segment": list(shares), "share of revenue": [pct(v) for v in shares.values()],
-                          f"revenue ({total.currency} million)": [f"{a:,.2f}" for a in amounts.values()],
-                          "source": list(cited)})
-    frame.loc[len(frame)] = ["Total", pct(sum(shares.values())), f"{sum(amounts.values()):,.2f}", total.citation]
+    frame = pd.DataFrame(
+        {
+            "segment": list(shares),
+            "share of revenue": [pct(v) for v in shares.values()],
+            f"revenue ({total.currency} million)": [f"{a:,.2f}" for a in amounts.values()],
+            "source": list(cited),
+        }
+    )
+    frame.loc[len(frame)] = [
+        "Total",
+        pct(sum(shares.values())),
+        f"{sum(amounts.values()):,.2f}",
+        total.citation,
+    ]
     return frame
 
 
-def growth_table(pairs: Sequence[tuple[Fact, Fact, Fact | None]], stated: Mapping[str, Fact]) -> pd.DataFrame:
+def growth_table(
+    pairs: Sequence[tuple[Fact, Fact, Fact | None]], stated: Mapping[str, Fact]
+) -> pd.DataFrame:
     """Like-period growth, each in its reporting currency, with the prior period's share of its full year.
 
     ``pairs`` holds (current, prior, prior's full year or None); ``stated`` maps a current fact_id to the
@@ -441,13 +496,24 @@ def growth_table(pairs: Sequence[tuple[Fact, Fact, Fact | None]], stated: Mappin
     rows = []
     for current, prior, full_year in pairs:
         printed = stated.get(current.fact_id)
-        base = "a full year" if full_year is None else f"{pct(prior.value / full_year.value * 100)} of its year"
-        rows.append({"company": NAMES[current.company], "period": current.period_label, "against": prior.period_label,
-                     "revenue": f"{as_given(current.value)} against {as_given(prior.value)} {current.currency} million",
-                     "growth, computed": pct(like_period_growth(current, prior) * 100),
-                     "growth, as printed": "" if printed is None
-                     else f"{as_given(printed.value)}% ({printed.citation})",
-                     "prior period is": base})
+        base = (
+            "a full year"
+            if full_year is None
+            else f"{pct(prior.value / full_year.value * 100)} of its year"
+        )
+        rows.append(
+            {
+                "company": NAMES[current.company],
+                "period": current.period_label,
+                "against": prior.period_label,
+                "revenue": f"{as_given(current.value)} against {as_given(prior.value)} {current.currency} million",
+                "growth, computed": pct(like_period_growth(current, prior) * 100),
+                "growth, as printed": ""
+                if printed is None
+                else f"{as_given(printed.value)}% ({printed.citation})",
+                "prior period is": base,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -460,15 +526,23 @@ def denominator_table(counts: Sequence[Fact]) -> pd.DataFrame:
     rows = []
     for item in counts:
         kind, reading = DENOMINATOR_KINDS[count_kind(item)]
-        rows.append({"count": COUNT_LABELS[item.fact_id],
-                     "period or date": item.period_label, "value": f"{item.qualifier} {count(item.value)}".strip(),
-                     "kind": kind, "company-stated": choose(company_stated(item), "yes: a management claim",
-                                                                  "no"),
-                     "a ratio with it below the line is": reading, "source": item.citation})
+        rows.append(
+            {
+                "count": COUNT_LABELS[item.fact_id],
+                "period or date": item.period_label,
+                "value": f"{item.qualifier} {count(item.value)}".strip(),
+                "kind": kind,
+                "company-stated": choose(company_stated(item), "yes: a management claim", "no"),
+                "a ratio with it below the line is": reading,
+                "source": item.citation,
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def per_unit_table(rows: Sequence[tuple[str, str, float, str, Fact]], common_currency: str) -> pd.DataFrame:
+def per_unit_table(
+    rows: Sequence[tuple[str, str, float, str, Fact]], common_currency: str
+) -> pd.DataFrame:
     """Per-unit figures: (measure, numerator and window, amount in millions, its currency, count fact) per row.
 
     The value carries the count's hedge ("over N" below the line gives "at most") and its precision (two
@@ -481,11 +555,16 @@ def per_unit_table(rows: Sequence[tuple[str, str, float, str, Fact]], common_cur
         hedge = ratio_hedge(item.qualifier)
         stated = choose(company_stated(item), "; company-stated", "")
         shown = hedged_amount(convert(value, currency, common_currency), item.qualifier)
-        out.append({"measure": measure, "numerator": numerator,
-                    "denominator": f"{item.qualifier} {count(item.value)} "
-                                   f"({DENOMINATOR_KINDS[count_kind(item)][0]}{stated})".strip(),
-                    "value": f"{hedge} {currency} {hedged_amount(value, item.qualifier)}".strip(),
-                    f"in {common_currency}": f"{hedge} {common_currency} {shown}".strip()})
+        out.append(
+            {
+                "measure": measure,
+                "numerator": numerator,
+                "denominator": f"{item.qualifier} {count(item.value)} "
+                f"({DENOMINATOR_KINDS[count_kind(item)][0]}{stated})".strip(),
+                "value": f"{hedge} {currency} {hedged_amount(value, item.qualifier)}".strip(),
+                f"in {common_currency}": f"{hedge} {common_currency} {shown}".strip(),
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -507,9 +586,16 @@ def multiples_table(periods: Mapping[str, Sequence[str]]) -> pd.DataFrame:
             rd = facts_table(company=company, metric="rd_expense", period_label=label, breakdown="")
             rd_x = times(multiple(rd["value"].item(), revenue.value)) if len(rd) else "not in data"
             loss_x = " to ".join(times(multiple(f.value, revenue.value)) for f in losses)
-            rows.append({"company": NAMES[company], "period": label, "months": months_in(label),
-                         "R&D / revenue": rd_x, "adjusted net loss / revenue": loss_x,
-                         "sources": sources_for(revenue, *losses, *rd["source_id"])})
+            rows.append(
+                {
+                    "company": NAMES[company],
+                    "period": label,
+                    "months": months_in(label),
+                    "R&D / revenue": rd_x,
+                    "adjusted net loss / revenue": loss_x,
+                    "sources": sources_for(revenue, *losses, *rd["source_id"]),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -547,10 +633,14 @@ def split_title(shares: Mapping[str, float]) -> str:
     Example: ``split_title({"Talkie / Xingye": 35.1, "Hailuo AI": 32.6, OTHER_AI_NATIVE: 3.4, "x": 28.9})``
     """
     apps = shares["Talkie / Xingye"] + shares["Hailuo AI"]
-    return sentence("Talkie/Xingye and Hailuo AI earned {apps} of MiniMax's revenue in the first nine months of "
-                    "2025, the other AI-native products {rest} and the {segment} segment {op}",
-                    apps=pct(apps), rest=pct(shares[OTHER_AI_NATIVE]), segment=OPEN_PLATFORM_SEGMENT.lower(),
-                    op=pct(shares[OPEN_PLATFORM_SEGMENT]))
+    return sentence(
+        "Talkie/Xingye and Hailuo AI earned {apps} of MiniMax's revenue in the first nine months of "
+        "2025, the other AI-native products {rest} and the {segment} segment {op}",
+        apps=pct(apps),
+        rest=pct(shares[OTHER_AI_NATIVE]),
+        segment=OPEN_PLATFORM_SEGMENT.lower(),
+        op=pct(shares[OPEN_PLATFORM_SEGMENT]),
+    )
 
 
 def season_words(actual: float, steady: float) -> str:
@@ -558,61 +648,111 @@ def season_words(actual: float, steady: float) -> str:
 
     Example: ``season_words(14.4, 38.7)`` gives ``'below'``.
     """
-    return compare(actual, steady, abs_tol=SEASON_TOL_PP, more="above", less="below", same="close to")
+    return compare(
+        actual, steady, abs_tol=SEASON_TOL_PP, more="above", less="below", same="close to"
+    )
 
 
 def season_title(h1_share: float, h1_steady: float, nine_share: float, nine_steady: float) -> str:
     """Chart title: each company's early part of the year against steady growth. Example: see notebook 02."""
-    return sentence("Zhipu's first half held {h1} of its 2024 revenue, {w1} the {s1} steady growth implies; "
-                    "MiniMax's first nine months held {n9} of 2025, {w9} the {s9} of steady growth",
-                    h1=pct(h1_share), w1=season_words(h1_share, h1_steady), s1=pct(h1_steady),
-                    n9=pct(nine_share), w9=season_words(nine_share, nine_steady), s9=pct(nine_steady))
+    return sentence(
+        "Zhipu's first half held {h1} of its 2024 revenue, {w1} the {s1} steady growth implies; "
+        "MiniMax's first nine months held {n9} of 2025, {w9} the {s9} of steady growth",
+        h1=pct(h1_share),
+        w1=season_words(h1_share, h1_steady),
+        s1=pct(h1_steady),
+        n9=pct(nine_share),
+        w9=season_words(nine_share, nine_steady),
+        s9=pct(nine_steady),
+    )
 
 
-def finding_seasonality(h1_share: float, h1_steady: float, nine_share: float, nine_steady: float) -> Markdown:
+def finding_seasonality(
+    h1_share: float, h1_steady: float, nine_share: float, nine_steady: float
+) -> Markdown:
     """The seasonality finding: how much of the gap to steady growth is timing. Example: see notebook 02."""
     zp_word, mm_word = season_words(h1_share, h1_steady), season_words(nine_share, nine_steady)
-    zp_reading = choose(zp_word == "below", "the shortfall is timing: revenue that lands in the second half",
-                        "the first half is no smaller than growth alone explains")
-    mm_reading = choose(mm_word == "close to", "consistent with steady growth; the benchmark cannot judge a gap "
-                        "this small", "its one interim (nine months) needs the same care as Zhipu's first half")
-    return say("Zhipu earned {h1} of its 2024 revenue in the first half: {w1} the {s1} that steady growth at the "
-               "pace of 2023 to 2024 would put there, so {zp}. MiniMax earned {n9} of its 2025 revenue in its one "
-               "interim, the first nine months, {w9} the {s9} of steady growth at its 2025 pace: {mm}.",
-               h1=pct(h1_share), w1=zp_word, s1=pct(h1_steady), zp=zp_reading,
-               n9=pct(nine_share), w9=mm_word, s9=pct(nine_steady), mm=mm_reading)
+    zp_reading = choose(
+        zp_word == "below",
+        "the shortfall is timing: revenue that lands in the second half",
+        "the first half is no smaller than growth alone explains",
+    )
+    mm_reading = choose(
+        mm_word == "close to",
+        "consistent with steady growth; the benchmark cannot judge a gap this small",
+        "its one interim (nine months) needs the same care as Zhipu's first half",
+    )
+    return say(
+        "Zhipu earned {h1} of its 2024 revenue in the first half: {w1} the {s1} that steady growth at the "
+        "pace of 2023 to 2024 would put there, so {zp}. MiniMax earned {n9} of its 2025 revenue in its one "
+        "interim, the first nine months, {w9} the {s9} of steady growth at its 2025 pace: {mm}.",
+        h1=pct(h1_share),
+        w1=zp_word,
+        s1=pct(h1_steady),
+        zp=zp_reading,
+        n9=pct(nine_share),
+        w9=mm_word,
+        s9=pct(nine_steady),
+        mm=mm_reading,
+    )
 
 
-def finding_growth(h1_growth: float, fy_growth: float, h1_share: float, mm_ltm: Fact | float,
-                   mm_fy2025: Fact, q4_2025: float, q4_2024: float, q4_reported: Fact,
-                   q4_growth_reported: Fact) -> Markdown:
+def finding_growth(
+    h1_growth: float,
+    fy_growth: float,
+    h1_share: float,
+    mm_ltm: Fact | float,
+    mm_fy2025: Fact,
+    q4_2025: float,
+    q4_2024: float,
+    q4_reported: Fact,
+    q4_growth_reported: Fact,
+) -> Markdown:
     """Zhipu's first-half growth beside its full-year growth, and MiniMax's FY2025 against its LTM, both in the
     reporting currency (so no display currency can change the verdict); the fourth quarters are derived (the year
     less its nine months) and the 2025 one is checked against the quarter a later source reports.
     Example: see notebook 02."""
     ltm_value = float(mm_ltm)
     q4_growth = (q4_2025 / q4_2024 - 1) * 100
-    return say("Zhipu's revenue grew {g1} from the first half of 2024 to the first half of 2025, {cmp} the {gfy} "
-               "of 2024 over 2023. Both compare like periods, but the first-half base held only {base} of its year: "
-               "a few projects accepted in June instead of December move that rate a lot, so read it as two first "
-               "halves compared, not as the pace of the year. MiniMax's revenue for 2025, {fy}, is {pos} its last "
-               "twelve months to September 2025, {ltm}, because the fourth quarter of 2025 ({q25}, derived as the "
-               "year less its first nine months) {repl} that of 2024 ({q24}, derived the same way). The derived "
-               "quarter {ag} the {rq} that {src} reports for it, and its growth of {qg} on the fourth quarter of "
-               "2024 {ag2} the {rg} printed there; all in {cur}, MiniMax's reporting currency.",
-               g1=pct(h1_growth * 100), cmp=compare(h1_growth, fy_growth, more="faster than", less="slower than",
-                                                     same="the same as"),
-               gfy=pct(fy_growth * 100), base=pct(h1_share), fy=money(mm_fy2025.value, mm_fy2025.currency, 1),
-               pos=compare(mm_fy2025.value, ltm_value, more="above", less="below", same="equal to"),
-               ltm=money(ltm_value, mm_fy2025.currency, 1), q25=money(q4_2025, mm_fy2025.currency, 1),
-               repl=compare(q4_2025, q4_2024, more="was larger than", less="was smaller than", same="equalled"),
-               q24=money(q4_2024, mm_fy2025.currency, 1), cur=mm_fy2025.currency,
-               ag=agreement(q4_2025, q4_reported.value, abs_tol=0.5, yes="agrees with", no="does not agree with"),
-               rq=f"{q4_reported.qualifier} {money(q4_reported.value, q4_reported.currency, 0)}".strip(),
-               src=q4_reported.source_id, qg=pct(q4_growth),
-               ag2=agreement(q4_growth, q4_growth_reported.value, abs_tol=0.5, yes="agrees with",
-                             no="does not agree with"),
-               rg=f"{as_given(q4_growth_reported.value)}%")
+    return say(
+        "Zhipu's revenue grew {g1} from the first half of 2024 to the first half of 2025, {cmp} the {gfy} "
+        "of 2024 over 2023. Both compare like periods, but the first-half base held only {base} of its year: "
+        "a few projects accepted in June instead of December move that rate a lot, so read it as two first "
+        "halves compared, not as the pace of the year. MiniMax's revenue for 2025, {fy}, is {pos} its last "
+        "twelve months to September 2025, {ltm}, because the fourth quarter of 2025 ({q25}, derived as the "
+        "year less its first nine months) {repl} that of 2024 ({q24}, derived the same way). The derived "
+        "quarter {ag} the {rq} that {src} reports for it, and its growth of {qg} on the fourth quarter of "
+        "2024 {ag2} the {rg} printed there; all in {cur}, MiniMax's reporting currency.",
+        g1=pct(h1_growth * 100),
+        cmp=compare(
+            h1_growth, fy_growth, more="faster than", less="slower than", same="the same as"
+        ),
+        gfy=pct(fy_growth * 100),
+        base=pct(h1_share),
+        fy=money(mm_fy2025.value, mm_fy2025.currency, 1),
+        pos=compare(mm_fy2025.value, ltm_value, more="above", less="below", same="equal to"),
+        ltm=money(ltm_value, mm_fy2025.currency, 1),
+        q25=money(q4_2025, mm_fy2025.currency, 1),
+        repl=compare(
+            q4_2025, q4_2024, more="was larger than", less="was smaller than", same="equalled"
+        ),
+        q24=money(q4_2024, mm_fy2025.currency, 1),
+        cur=mm_fy2025.currency,
+        ag=agreement(
+            q4_2025, q4_reported.value, abs_tol=0.5, yes="agrees with", no="does not agree with"
+        ),
+        rq=f"{q4_reported.qualifier} {money(q4_reported.value, q4_reported.currency, 0)}".strip(),
+        src=q4_reported.source_id,
+        qg=pct(q4_growth),
+        ag2=agreement(
+            q4_growth,
+            q4_growth_reported.value,
+            abs_tol=0.5,
+            yes="agrees with",
+            no="does not agree with",
+        ),
+        rg=f"{as_given(q4_growth_reported.value)}%",
+    )
 
 
 def mix_title(native: tuple[float, float]) -> str:
@@ -620,8 +760,12 @@ def mix_title(native: tuple[float, float]) -> str:
 
     Example: ``mix_title((71.4, 67.2))``
     """
-    return sentence("Like for like, MiniMax's AI-native share {nv} {nd} from FY2024 to FY2025; the hatched nine "
-                    "months are not like for like", nv=direction(*native), nd=_pp(native[1] - native[0]))
+    return sentence(
+        "Like for like, MiniMax's AI-native share {nv} {nd} from FY2024 to FY2025; the hatched nine "
+        "months are not like for like",
+        nv=direction(*native),
+        nd=_pp(native[1] - native[0]),
+    )
 
 
 def _pp(change: float) -> str:
@@ -629,107 +773,165 @@ def _pp(change: float) -> str:
     return f"{abs(change):.1f} percentage points"
 
 
-def finding_mix(native: tuple[float, float], hailuo: tuple[float, float], except_hailuo: tuple[float, float],
-                native_9m: float, native_q4: float) -> Markdown:
+def finding_mix(
+    native: tuple[float, float],
+    hailuo: tuple[float, float],
+    except_hailuo: tuple[float, float],
+    native_9m: float,
+    native_q4: float,
+) -> Markdown:
     """The mix finding: the like-for-like move first, then the nine-month figures with their caveat, and whether
     the nine-month mix was the year's (``native_9m`` and the derived fourth quarter's ``native_q4``, percent).
 
     Each pair is (before, after): native FY2024 to FY2025, Hailuo AI and the AI-native products other than it
     FY2024 to 9M2025. Example: see notebook 02.
     """
-    return say("Like for like, MiniMax's AI-native share {nv} {nd}, from {n0} in FY2024 to {n1} in FY2025. Within "
-               "the AI-native products, Hailuo AI {hv} {hd} (from {h0} in FY2024 to {h1} in 9M2025) while the "
-               "AI-native products other than Hailuo AI {ev} {ed} (from {e0} to {e1}): nine months against a year, "
-               "not like for like. The nine-month mix {was} the year's: the AI-native products earned {n9} of "
-               "revenue in 9M2025 against {n1} in FY2025, so about {q4} in the fourth quarter (derived: the year "
-               "less its nine months).",
-               nv=direction(*native), nd=_pp(native[1] - native[0]), n0=pct(native[0]), n1=pct(native[1]),
-               hv=direction(*hailuo), hd=_pp(hailuo[1] - hailuo[0]), h0=pct(hailuo[0]), h1=pct(hailuo[1]),
-               ev=direction(*except_hailuo), ed=_pp(except_hailuo[1] - except_hailuo[0]),
-               e0=pct(except_hailuo[0]), e1=pct(except_hailuo[1]), n9=pct(native_9m), q4=pct(native_q4, 0),
-               was=agreement(native_9m, native[1], abs_tol=0.05, yes="was", no="was not"))
+    return say(
+        "Like for like, MiniMax's AI-native share {nv} {nd}, from {n0} in FY2024 to {n1} in FY2025. Within "
+        "the AI-native products, Hailuo AI {hv} {hd} (from {h0} in FY2024 to {h1} in 9M2025) while the "
+        "AI-native products other than Hailuo AI {ev} {ed} (from {e0} to {e1}): nine months against a year, "
+        "not like for like. The nine-month mix {was} the year's: the AI-native products earned {n9} of "
+        "revenue in 9M2025 against {n1} in FY2025, so about {q4} in the fourth quarter (derived: the year "
+        "less its nine months).",
+        nv=direction(*native),
+        nd=_pp(native[1] - native[0]),
+        n0=pct(native[0]),
+        n1=pct(native[1]),
+        hv=direction(*hailuo),
+        hd=_pp(hailuo[1] - hailuo[0]),
+        h0=pct(hailuo[0]),
+        h1=pct(hailuo[1]),
+        ev=direction(*except_hailuo),
+        ed=_pp(except_hailuo[1] - except_hailuo[0]),
+        e0=pct(except_hailuo[0]),
+        e1=pct(except_hailuo[1]),
+        n9=pct(native_9m),
+        q4=pct(native_q4, 0),
+        was=agreement(native_9m, native[1], abs_tol=0.05, yes="was", no="was not"),
+    )
 
 
-def finding_payers(per_payer: float, per_month: float, months: int, paying_ratio: float, ratio_cumulative: float,
-                   hailuo_per_payer: float, hailuo_payers: Fact, hailuo_printed: Fact, currency: str,
-                   users: Fact) -> Markdown:
+def finding_payers(
+    per_payer: float,
+    per_month: float,
+    months: int,
+    paying_ratio: float,
+    ratio_cumulative: float,
+    hailuo_per_payer: float,
+    hailuo_payers: Fact,
+    hailuo_printed: Fact,
+    currency: str,
+    users: Fact,
+) -> Markdown:
     """The paying-user finding: per payer over the period, the per-month floor, the paying ratio and the Hailuo
     AI echo (its payer count's period was assigned in data/ because it gives the printed figure). Every count
     here is company-stated, and a figure over an "about" count keeps two significant figures.
 
     Example: see notebook 02.
     """
-    return say("A paying user of MiniMax's AI-native products brought in {pp} over the {m} months, on the "
-               "company-stated payer count (a management claim, not audited). The source does "
-               "not say whether that count is a monthly average or everyone who paid in the period, so {pm} is a "
-               "floor for revenue per paying month, not a monthly average (exact only for the first reading). Payers "
-               "were {r} of average monthly active users, both company-stated: the share of a typical month's users "
-               "who paid only if the payer count is a monthly average too, and at most that if it counts everyone "
-               "who paid in the period; over the company-stated cumulative users the ratio "
-               "would be {rc}, a nine-month count over a total since launch ({un}). Hailuo AI's payers ({hn}, "
-               "company-stated) brought in {hp} each, "
-               "{hx} the average AI-native payer (two counts of a kind not stated: a rough ratio). "
-               "That figure {agree} the {printed} the source prints ({cite}) by "
-               "construction: the period of the payer count was assigned in data/ because it gives that figure, so "
-               "the agreement corroborates nothing.",
-               pp=f"{currency} {per_payer:,.2f}", m=str(months), pm=f"{currency} {per_month:,.2f}",
-               r=pct(paying_ratio, 2), rc=f"{ratio_hedge(users.qualifier)} {pct(ratio_cumulative, 2)}".strip(),
-               un=f"{users.qualifier} {count(users.value)}".strip(),
-               hn=f"{hailuo_payers.qualifier} {count(hailuo_payers.value)}".strip(),
-               hp=f"{ratio_hedge(hailuo_payers.qualifier)} {currency} "
-                  f"{hedged_amount(hailuo_per_payer, hailuo_payers.qualifier)}".strip(),
-               hx=times(hailuo_per_payer / per_payer, 1),
-               agree=agreement(hailuo_per_payer, hailuo_printed.value, abs_tol=0.5, yes="matches",
-                               no="misses"),
-               printed=f"{hailuo_printed.qualifier} {hailuo_printed.currency} {as_given(hailuo_printed.value)}".strip(),
-               cite=hailuo_printed.citation)
+    return say(
+        "A paying user of MiniMax's AI-native products brought in {pp} over the {m} months, on the "
+        "company-stated payer count (a management claim, not audited). The source does "
+        "not say whether that count is a monthly average or everyone who paid in the period, so {pm} is a "
+        "floor for revenue per paying month, not a monthly average (exact only for the first reading). Payers "
+        "were {r} of average monthly active users, both company-stated: the share of a typical month's users "
+        "who paid only if the payer count is a monthly average too, and at most that if it counts everyone "
+        "who paid in the period; over the company-stated cumulative users the ratio "
+        "would be {rc}, a nine-month count over a total since launch ({un}). Hailuo AI's payers ({hn}, "
+        "company-stated) brought in {hp} each, "
+        "{hx} the average AI-native payer (two counts of a kind not stated: a rough ratio). "
+        "That figure {agree} the {printed} the source prints ({cite}) by "
+        "construction: the period of the payer count was assigned in data/ because it gives that figure, so "
+        "the agreement corroborates nothing.",
+        pp=f"{currency} {per_payer:,.2f}",
+        m=str(months),
+        pm=f"{currency} {per_month:,.2f}",
+        r=pct(paying_ratio, 2),
+        rc=f"{ratio_hedge(users.qualifier)} {pct(ratio_cumulative, 2)}".strip(),
+        un=f"{users.qualifier} {count(users.value)}".strip(),
+        hn=f"{hailuo_payers.qualifier} {count(hailuo_payers.value)}".strip(),
+        hp=f"{ratio_hedge(hailuo_payers.qualifier)} {currency} "
+        f"{hedged_amount(hailuo_per_payer, hailuo_payers.qualifier)}".strip(),
+        hx=times(hailuo_per_payer / per_payer, 1),
+        agree=agreement(
+            hailuo_per_payer, hailuo_printed.value, abs_tol=0.5, yes="matches", no="misses"
+        ),
+        printed=f"{hailuo_printed.qualifier} {hailuo_printed.currency} {as_given(hailuo_printed.value)}".strip(),
+        cite=hailuo_printed.citation,
+    )
 
 
-def finding_customers(per_9m: float, per_fy: float, gap: RatioSplit, customers: Fact, enterprises: Fact,
-                      currency: str) -> Markdown:
+def finding_customers(
+    per_9m: float, per_fy: float, gap: RatioSplit, customers: Fact, enterprises: Fact, currency: str
+) -> Markdown:
     """The two per-customer figures far apart, explained side by side; only the nine-month one sets a whole
     segment's revenue over one part's customers. Example: see notebook 02."""
     hedge = customers.qualifier
-    return say("Per paying customer of the open platform (9M2025, {c1}, company-stated) the whole {seg} segment "
-               "brought in {a}; per enterprise customer or developer (FY2025, {c2} at the year end, company-stated) "
-               "{b}: {x} apart. The first divides a segment broader than the open platform by open-platform "
-               "customers only, so it overstates what an open-platform customer brings in; the second's count takes "
-               "in enterprise customers too, so that one is not clearly an overstatement. "
-               "The denominators alone make {dx}: customers who paid against every enterprise and "
-               "developer counted at one date, a set that may hold many who pay little or nothing. The numerators pull "
-               "{dir} by {nx}, twelve months of a larger business against nine.",
-               seg=OPEN_PLATFORM_SEGMENT.lower(),
-               a=f"{ratio_hedge(hedge)} {currency} {hedged_amount(per_9m, hedge)}".strip(),
-               c1=f"{hedge} {count(customers.value)} customers".strip(), b=f"{currency} {per_fy:,.0f}",
-               c2=count(enterprises.value), x=hedged_times(gap.ratio, hedge), dx=hedged_times(gap.denominators, hedge),
-               dir=compare(gap.numerators, 1.0, more="further apart", less="back the other way",
-                           same="neither way"), nx=times(max(gap.numerators, 1 / gap.numerators), 2))
+    return say(
+        "Per paying customer of the open platform (9M2025, {c1}, company-stated) the whole {seg} segment "
+        "brought in {a}; per enterprise customer or developer (FY2025, {c2} at the year end, company-stated) "
+        "{b}: {x} apart. The first divides a segment broader than the open platform by open-platform "
+        "customers only, so it overstates what an open-platform customer brings in; the second's count takes "
+        "in enterprise customers too, so that one is not clearly an overstatement. "
+        "The denominators alone make {dx}: customers who paid against every enterprise and "
+        "developer counted at one date, a set that may hold many who pay little or nothing. The numerators pull "
+        "{dir} by {nx}, twelve months of a larger business against nine.",
+        seg=OPEN_PLATFORM_SEGMENT.lower(),
+        a=f"{ratio_hedge(hedge)} {currency} {hedged_amount(per_9m, hedge)}".strip(),
+        c1=f"{hedge} {count(customers.value)} customers".strip(),
+        b=f"{currency} {per_fy:,.0f}",
+        c2=count(enterprises.value),
+        x=hedged_times(gap.ratio, hedge),
+        dx=hedged_times(gap.denominators, hedge),
+        dir=compare(
+            gap.numerators, 1.0, more="further apart", less="back the other way", same="neither way"
+        ),
+        nx=times(max(gap.numerators, 1 / gap.numerators), 2),
+    )
 
 
-def finding_institutions(per_h1: float, per_ltm: float, institutions: Fact, top5_share: float, top5_each: float,
-                         printed_share: Fact, currency: str) -> Markdown:
+def finding_institutions(
+    per_h1: float,
+    per_ltm: float,
+    institutions: Fact,
+    top5_share: float,
+    top5_each: float,
+    printed_share: Fact,
+    currency: str,
+) -> Markdown:
     """Zhipu's revenue per institution: a ratio to a company-stated count at one date, why it bounds nothing per
     payer, and the concentration of another period. Example: see notebook 02.
     """
     hedge = ratio_hedge(institutions.qualifier)
     src = printed_share.source_id
-    return say("Over the institutions Zhipu says it had at {date} ({n}, company-stated), revenue was {h1} each in "
-               "H1 2025 and {ltm} over the twelve months to that date; the {x} between them, against 2.0x for twelve "
-               "months over six of an even year, {season}. Neither "
-               "bounds revenue per paying institution: the count may include institutions that paid nothing in the "
-               "window, and leaves out any that paid and were gone by the date. Five customers brought {s} of FY2024 "
-               "revenue ({each} each on average), computed from {src}'s top-five revenue and {agree} the {p} {src} "
-               "prints: two figures of one source, so consistent within {src}, not a check. That concentration is "
-               "FY2024's and the count is of {date}, two different periods; if 2025 was as concentrated, an average "
-               "over thousands of institutions describes almost none of them.",
-               date=institutions.period_label, n=f"{institutions.qualifier} {count(institutions.value)}",
-               h1=f"{hedge} {currency} {per_h1:,.0f}", ltm=f"{hedge} {currency} {per_ltm:,.0f}",
-               x=times(per_ltm / per_h1, 1), s=pct(top5_share), src=src,
-               season=choose(per_ltm / per_h1 > 2, "is the back-loaded second half again",
-                             "shows no back-loading in this window"), each=money(top5_each, currency, 1),
-               p=pct(printed_share.value),
-               agree=agreement(top5_share, printed_share.value, abs_tol=0.05, yes="in line with",
-                               no="out of line with"))
+    return say(
+        "Over the institutions Zhipu says it had at {date} ({n}, company-stated), revenue was {h1} each in "
+        "H1 2025 and {ltm} over the twelve months to that date; the {x} between them, against 2.0x for twelve "
+        "months over six of an even year, {season}. Neither "
+        "bounds revenue per paying institution: the count may include institutions that paid nothing in the "
+        "window, and leaves out any that paid and were gone by the date. Five customers brought {s} of FY2024 "
+        "revenue ({each} each on average), computed from {src}'s top-five revenue and {agree} the {p} {src} "
+        "prints: two figures of one source, so consistent within {src}, not a check. That concentration is "
+        "FY2024's and the count is of {date}, two different periods; if 2025 was as concentrated, an average "
+        "over thousands of institutions describes almost none of them.",
+        date=institutions.period_label,
+        n=f"{institutions.qualifier} {count(institutions.value)}",
+        h1=f"{hedge} {currency} {per_h1:,.0f}",
+        ltm=f"{hedge} {currency} {per_ltm:,.0f}",
+        x=times(per_ltm / per_h1, 1),
+        s=pct(top5_share),
+        src=src,
+        season=choose(
+            per_ltm / per_h1 > 2,
+            "is the back-loaded second half again",
+            "shows no back-loading in this window",
+        ),
+        each=money(top5_each, currency, 1),
+        p=pct(printed_share.value),
+        agree=agreement(
+            top5_share, printed_share.value, abs_tol=0.05, yes="in line with", no="out of line with"
+        ),
+    )
 
 
 def _all_or_share(profit_share: float, others_margin: float) -> str:
@@ -740,62 +942,98 @@ def _all_or_share(profit_share: float, others_margin: float) -> str:
     return sign(others_margin, positive=pct(profit_share, 0), negative="all", zero="all")
 
 
-def profit_title(zp_share: float, zp_profit: float, zp_cloud_margin: float, mm_share: float,
-                 mm_profit: float) -> str:
+def profit_title(
+    zp_share: float, zp_profit: float, zp_cloud_margin: float, mm_share: float, mm_profit: float
+) -> str:
     """Chart title: where each company's gross profit is earned, with Zhipu's cloud margin named.
 
     Example: ``profit_title(84.8, 100.1, -0.4, 28.9, 85.7)``
     """
-    return sentence("On-premise earned {zp} of Zhipu's gross profit on {zs} of revenue, the cloud's margin being "
-                    "{cm} (H1 2025); the {seg} segment earned {mp} of MiniMax's on {ms} (9M2025, computed from an "
-                    "implied margin)", zp=_all_or_share(zp_profit, zp_cloud_margin), zs=pct(zp_share),
-                    cm=pct(zp_cloud_margin), seg=OPEN_PLATFORM_SEGMENT.lower(), mp=pct(mm_profit, 0),
-                    ms=pct(mm_share))
+    return sentence(
+        "On-premise earned {zp} of Zhipu's gross profit on {zs} of revenue, the cloud's margin being "
+        "{cm} (H1 2025); the {seg} segment earned {mp} of MiniMax's on {ms} (9M2025, computed from an "
+        "implied margin)",
+        zp=_all_or_share(zp_profit, zp_cloud_margin),
+        zs=pct(zp_share),
+        cm=pct(zp_cloud_margin),
+        seg=OPEN_PLATFORM_SEGMENT.lower(),
+        mp=pct(mm_profit, 0),
+        ms=pct(mm_share),
+    )
 
 
-def finding_margins(implied_op: float, printed_op: Fact, match_pp: float,
-                    gm: Mapping[tuple[str, str], float]) -> Markdown:
+def finding_margins(
+    implied_op: float, printed_op: Fact, match_pp: float, gm: Mapping[tuple[str, str], float]
+) -> Markdown:
     """The margin finding: the open platform's margin of no stated period, and margins moved on like periods
     only; ``gm`` maps (company, period) to the gross margin. Example: see notebook 02.
     """
     gap = abs(printed_op.value - implied_op)
     placed = choose(gap <= match_pp, "inside", "outside")
-    reading = choose(gap <= match_pp, "consistent with its being the nine-month figure, though not proof",
-                     "so the data cannot place it")
+    reading = choose(
+        gap <= match_pp,
+        "consistent with its being the nine-month figure, though not proof",
+        "so the data cannot place it",
+    )
     mm0, mm1 = gm[("minimax", "FY2024")], gm[("minimax", "FY2025")]
     zp0, zp1, zh = gm[("zhipu", "FY2023")], gm[("zhipu", "FY2024")], gm[("zhipu", "H1 2025")]
-    return say("The AI-native products' margin and "
-               "the blended margin imply {io} for MiniMax's {seg} segment in 9M2025, {gap} from the {po} the source "
-               "gives with no period: {placed} our tolerance of {tol}, {reading}. Like for like, MiniMax's gross "
-               "margin {mv} {md} from FY2024 to FY2025 ({m0} to {m1}) and Zhipu's {zv} {zd} from FY2023 to FY2024 "
-               "({z0} to {z1}). Zhipu's H1 2025 margin, {zh}, is {zw} FY2024's, but no H1 2024 margin is in our "
-               "sources, and a first half holds a different mix of projects from a year: that gap is not a trend.",
-               io=pct(implied_op, 2), seg=OPEN_PLATFORM_SEGMENT.lower(),
-               gap=f"{gap:.2f} percentage points", po=pct(printed_op.value), placed=placed,
-               tol=f"{match_pp:.2f} percentage points", reading=reading,
-               mv=direction(mm0, mm1), md=_pp(mm1 - mm0), m0=pct(mm0), m1=pct(mm1),
-               zv=direction(zp0, zp1), zd=_pp(zp1 - zp0), z0=pct(zp0), z1=pct(zp1),
-               zh=pct(zh), zw=compare(zh, zp1, abs_tol=0.05, more="above", less="below", same="level with"))
+    return say(
+        "The AI-native products' margin and "
+        "the blended margin imply {io} for MiniMax's {seg} segment in 9M2025, {gap} from the {po} the source "
+        "gives with no period: {placed} our tolerance of {tol}, {reading}. Like for like, MiniMax's gross "
+        "margin {mv} {md} from FY2024 to FY2025 ({m0} to {m1}) and Zhipu's {zv} {zd} from FY2023 to FY2024 "
+        "({z0} to {z1}). Zhipu's H1 2025 margin, {zh}, is {zw} FY2024's, but no H1 2024 margin is in our "
+        "sources, and a first half holds a different mix of projects from a year: that gap is not a trend.",
+        io=pct(implied_op, 2),
+        seg=OPEN_PLATFORM_SEGMENT.lower(),
+        gap=f"{gap:.2f} percentage points",
+        po=pct(printed_op.value),
+        placed=placed,
+        tol=f"{match_pp:.2f} percentage points",
+        reading=reading,
+        mv=direction(mm0, mm1),
+        md=_pp(mm1 - mm0),
+        m0=pct(mm0),
+        m1=pct(mm1),
+        zv=direction(zp0, zp1),
+        zd=_pp(zp1 - zp0),
+        z0=pct(zp0),
+        z1=pct(zp1),
+        zh=pct(zh),
+        zw=compare(zh, zp1, abs_tol=0.05, more="above", less="below", same="level with"),
+    )
 
 
-def finding_losses(mm: tuple[tuple[float, float], tuple[float, float]],
-                   zp_half: tuple[tuple[float, float], tuple[float, float]],
-                   zp_year: tuple[tuple[float, float], tuple[float, float]], h1_share: float) -> Markdown:
+def finding_losses(
+    mm: tuple[tuple[float, float], tuple[float, float]],
+    zp_half: tuple[tuple[float, float], tuple[float, float]],
+    zp_year: tuple[tuple[float, float], tuple[float, float]],
+    h1_share: float,
+) -> Markdown:
     """Adjusted-loss multiples moved on like periods; each argument is ((low, high) before, (low, high) after):
     MiniMax FY2024 to FY2025, Zhipu H1 2024 to H1 2025 and FY2023 to FY2024; ``h1_share`` is H1 2024's share of
     its year (percent), the caveat on the first halves. Example: see notebook 02.
     """
-    return say("Like for like, MiniMax's adjusted net loss as a multiple of revenue {mv} from {m0} in FY2024 "
-               "to {m1} in FY2025; "
-               "over full years Zhipu's {yv} from {y0} (FY2023) to {y1} (FY2024). Zhipu's first-half multiple {hv} "
-               "from {h0} in H1 2024 to {h1} in H1 2025, but that compares two first halves whose base held only "
-               "{b} of its year: a few acceptances moved across 30 June would change it a lot, so it is no trend. "
-               "A first-half multiple is no guide to the year's either: Zhipu's costs run all year "
-               "while its revenue lands late, so its H1 2024 multiple was {k} its FY2024 one.",
-               mv=range_direction(*mm), m0=_range(mm[0]), m1=_range(mm[1]),
-               hv=range_direction(*zp_half), h0=_range(zp_half[0]), h1=_range(zp_half[1]),
-               yv=range_direction(*zp_year), y0=_range(zp_year[0]), y1=_range(zp_year[1]),
-               b=pct(h1_share), k=times(zp_half[0][0] / zp_year[1][0], 1))
+    return say(
+        "Like for like, MiniMax's adjusted net loss as a multiple of revenue {mv} from {m0} in FY2024 "
+        "to {m1} in FY2025; "
+        "over full years Zhipu's {yv} from {y0} (FY2023) to {y1} (FY2024). Zhipu's first-half multiple {hv} "
+        "from {h0} in H1 2024 to {h1} in H1 2025, but that compares two first halves whose base held only "
+        "{b} of its year: a few acceptances moved across 30 June would change it a lot, so it is no trend. "
+        "A first-half multiple is no guide to the year's either: Zhipu's costs run all year "
+        "while its revenue lands late, so its H1 2024 multiple was {k} its FY2024 one.",
+        mv=range_direction(*mm),
+        m0=_range(mm[0]),
+        m1=_range(mm[1]),
+        hv=range_direction(*zp_half),
+        h0=_range(zp_half[0]),
+        h1=_range(zp_half[1]),
+        yv=range_direction(*zp_year),
+        y0=_range(zp_year[0]),
+        y1=_range(zp_year[1]),
+        b=pct(h1_share),
+        k=times(zp_half[0][0] / zp_year[1][0], 1),
+    )
 
 
 def _range(xs: tuple[float, float]) -> str:
@@ -829,10 +1067,25 @@ def draw_stacks(ax: Axes, stacks: Sequence[Stack]) -> None:
     for x, (_, parts, hatched) in enumerate(stacks):
         bottom = 0.0
         for name, height, colour in parts:
-            ax.bar(x, height, bottom=bottom, color=colour, width=0.62, edgecolor="white",
-                   hatch="//" if hatched else None, label=name)
-            ax.text(x, bottom + height / 2, pct(height), ha="center", va="center", fontsize=8,
-                    bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 1})
+            ax.bar(
+                x,
+                height,
+                bottom=bottom,
+                color=colour,
+                width=0.62,
+                edgecolor="white",
+                hatch="//" if hatched else None,
+                label=name,
+            )
+            ax.text(
+                x,
+                bottom + height / 2,
+                pct(height),
+                ha="center",
+                va="center",
+                fontsize=8,
+                bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 1},
+            )
             bottom += height
     ax.set_xticks(range(len(stacks)), [label for label, _, _ in stacks])
     ax.set_ylim(0, 100)
@@ -843,7 +1096,14 @@ def draw_stacks(ax: Axes, stacks: Sequence[Stack]) -> None:
     for name, handle in zip(names, handles, strict=True):
         if name not in unique and not getattr(handle, "get_hatch", lambda: None)():
             unique[name] = handle
-    ax.legend(unique.values(), unique.keys(), loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2, fontsize=8)
+    ax.legend(
+        unique.values(),
+        unique.keys(),
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12),
+        ncols=2,
+        fontsize=8,
+    )
 
 
 def draw_profit_blocks(ax: Axes, parts: Sequence[tuple[str, float, float, str]]) -> None:
@@ -854,8 +1114,14 @@ def draw_profit_blocks(ax: Axes, parts: Sequence[tuple[str, float, float, str]])
     left = 0.0
     for name, share, margin, colour in parts:
         ax.bar(left, margin, width=share, align="edge", color=colour, edgecolor="white")
-        ax.text(left + share / 2, max(margin, 0) + 2, f"{name}\n{pct(share)} of revenue\nmargin {pct(margin)}",
-                ha="center", va="bottom", fontsize=8)
+        ax.text(
+            left + share / 2,
+            max(margin, 0) + 2,
+            f"{name}\n{pct(share)} of revenue\nmargin {pct(margin)}",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+        )
         left += share
     ax.axhline(0, color="#7F7F7F", linewidth=0.8)
     ax.set_xlim(0, 100)
@@ -868,10 +1134,25 @@ def draw_profit_blocks(ax: Axes, parts: Sequence[tuple[str, float, float, str]])
 # --------------------------------------------------------------------------- notebook 02: key takeaways
 
 
-def takeaways(*, h1_share: float, h1_steady: float, growth: Mapping[str, tuple[float, str]], h1_growth: float,
-              hailuo: tuple[float, float], native: tuple[float, float], per_month: float, per_9m: float,
-              per_fy: float, gap: float, denominators: float, zp_profit: tuple[float, float, float],
-              op_profit: float, op_share: float, currency: str, customers_hedge: str) -> Markdown:
+def takeaways(
+    *,
+    h1_share: float,
+    h1_steady: float,
+    growth: Mapping[str, tuple[float, str]],
+    h1_growth: float,
+    hailuo: tuple[float, float],
+    native: tuple[float, float],
+    per_month: float,
+    per_9m: float,
+    per_fy: float,
+    gap: float,
+    denominators: float,
+    zp_profit: tuple[float, float, float],
+    op_profit: float,
+    op_share: float,
+    currency: str,
+    customers_hedge: str,
+) -> Markdown:
     """The key takeaways as a numbered Markdown list; ``growth`` maps a company name to (full-year growth, span);
     ``zp_profit`` is Zhipu's on-premise (share of revenue, share of gross profit, the cloud's margin).
 
@@ -879,39 +1160,65 @@ def takeaways(*, h1_share: float, h1_steady: float, growth: Mapping[str, tuple[f
     """
     zs, zp, cm = zp_profit
     lines = [
-        sentence("1. **A first half is a small, uneven part of Zhipu's year.** H1 2024 held {h1} of FY2024, {w} the "
-                 "{st} steady growth implies: consistent with late acceptances of on-premise projects (our "
-                 "explanation, a typical pattern for project sales, not one our sources give), though one year does "
-                 "not prove the "
-                 "cause; [notebook 06](06_one_year_on.ipynb#was-zhipus-year-as-back-loaded-as-the-prospectus-"
-                 "suggested) tests it on a second year. So any first half set against "
-                 "a full year (a share, a margin, a doubled revenue) is not a trend.",
-                 h1=pct(h1_share), w=season_words(h1_share, h1_steady), st=pct(h1_steady)),
-        sentence("2. **Growth on full years:** {items}. Zhipu's first-half growth, {g}, compares two first halves "
-                 "whose base held only {b} of its year: read it with that caveat. These are the latest full years in "
-                 "this notebook's window, not the same year for both; Zhipu's FY2025 growth is read in [notebook 06]"
-                 "(06_one_year_on.ipynb#how-fast-did-each-grow-on-like-periods).",
-                 items=", ".join(f"{name} {pct(g * 100)} ({span})" for name, (g, span) in growth.items()),
-                 g=pct(h1_growth * 100), b=pct(h1_share)),
-        sentence("3. **Mix:** MiniMax's AI-native share {nv} {nd} like for like (FY2024 to FY2025); Hailuo AI {hv} "
-                 "{hd} from FY2024 to 9M2025, nine months against a year.",
-                 nv=direction(*native), nd=_pp(native[1] - native[0]), hv=direction(*hailuo),
-                 hd=_pp(hailuo[1] - hailuo[0])),
-        sentence("4. **Denominators decide per-unit figures.** On the company-stated payer count, a paying AI-native "
-                 "user brought in at least {pm} per paying month: a floor, since the source does not say whether "
-                 "that count is a monthly average. The {seg} segment's revenue is {h} {a} per paying customer "
-                 "(9M2025) but {b} per enterprise customer or developer (FY2025), both counts company-stated: {x} "
-                 "apart, and the denominators alone would make it {dx}.",
-                 pm=f"{currency} {per_month:,.2f}", seg=OPEN_PLATFORM_SEGMENT.lower(),
-                 a=f"{currency} {hedged_amount(per_9m, customers_hedge)}", h=customers_hedge,
-                 b=f"{currency} {per_fy:,.0f}", x=hedged_times(gap, customers_hedge),
-                 dx=hedged_times(denominators, customers_hedge)),
-        sentence("5. **Where the gross profit is earned:** Zhipu's on-premise deployments earned {zw} of its gross "
-                 "profit on {zs} of its revenue in H1 2025 (the cloud's margin was {cm}), so its gross profit sits "
-                 "{zwhere}; MiniMax's {seg} segment earned {gp} of its gross profit (computed, from a margin implied "
-                 "by the blend) on {s} of its revenue in 9M2025, so its gross profit sits {mwhere}.",
-                 zw=_all_or_share(zp, cm), zs=pct(zs), cm=pct(cm), seg=OPEN_PLATFORM_SEGMENT.lower(),
-                 gp=pct(op_profit, 0), s=pct(op_share), zwhere=_where(zs), mwhere=_where(op_share)),
+        sentence(
+            "1. **A first half is a small, uneven part of Zhipu's year.** H1 2024 held {h1} of FY2024, {w} the "
+            "{st} steady growth implies: consistent with late acceptances of on-premise projects (our "
+            "explanation, a typical pattern for project sales, not one our sources give), though one year does "
+            "not prove the "
+            "cause; [notebook 06](06_one_year_on.ipynb#was-zhipus-year-as-back-loaded-as-the-prospectus-"
+            "suggested) tests it on a second year. So any first half set against "
+            "a full year (a share, a margin, a doubled revenue) is not a trend.",
+            h1=pct(h1_share),
+            w=season_words(h1_share, h1_steady),
+            st=pct(h1_steady),
+        ),
+        sentence(
+            "2. **Growth on full years:** {items}. Zhipu's first-half growth, {g}, compares two first halves "
+            "whose base held only {b} of its year: read it with that caveat. These are the latest full years in "
+            "this notebook's window, not the same year for both; Zhipu's FY2025 growth is read in [notebook 06]"
+            "(06_one_year_on.ipynb#how-fast-did-each-grow-on-like-periods).",
+            items=", ".join(
+                f"{name} {pct(g * 100)} ({span})" for name, (g, span) in growth.items()
+            ),
+            g=pct(h1_growth * 100),
+            b=pct(h1_share),
+        ),
+        sentence(
+            "3. **Mix:** MiniMax's AI-native share {nv} {nd} like for like (FY2024 to FY2025); Hailuo AI {hv} "
+            "{hd} from FY2024 to 9M2025, nine months against a year.",
+            nv=direction(*native),
+            nd=_pp(native[1] - native[0]),
+            hv=direction(*hailuo),
+            hd=_pp(hailuo[1] - hailuo[0]),
+        ),
+        sentence(
+            "4. **Denominators decide per-unit figures.** On the company-stated payer count, a paying AI-native "
+            "user brought in at least {pm} per paying month: a floor, since the source does not say whether "
+            "that count is a monthly average. The {seg} segment's revenue is {h} {a} per paying customer "
+            "(9M2025) but {b} per enterprise customer or developer (FY2025), both counts company-stated: {x} "
+            "apart, and the denominators alone would make it {dx}.",
+            pm=f"{currency} {per_month:,.2f}",
+            seg=OPEN_PLATFORM_SEGMENT.lower(),
+            a=f"{currency} {hedged_amount(per_9m, customers_hedge)}",
+            h=customers_hedge,
+            b=f"{currency} {per_fy:,.0f}",
+            x=hedged_times(gap, customers_hedge),
+            dx=hedged_times(denominators, customers_hedge),
+        ),
+        sentence(
+            "5. **Where the gross profit is earned:** Zhipu's on-premise deployments earned {zw} of its gross "
+            "profit on {zs} of its revenue in H1 2025 (the cloud's margin was {cm}), so its gross profit sits "
+            "{zwhere}; MiniMax's {seg} segment earned {gp} of its gross profit (computed, from a margin implied "
+            "by the blend) on {s} of its revenue in 9M2025, so its gross profit sits {mwhere}.",
+            zw=_all_or_share(zp, cm),
+            zs=pct(zs),
+            cm=pct(cm),
+            seg=OPEN_PLATFORM_SEGMENT.lower(),
+            gp=pct(op_profit, 0),
+            s=pct(op_share),
+            zwhere=_where(zs),
+            mwhere=_where(op_share),
+        ),
     ]
     return say("{lines}", lines=Markup("\n".join(lines)))
 
@@ -921,12 +1228,23 @@ def _where(share: float) -> str:
 
     Example: ``_where(84.8)`` gives ``'where most of its revenue is'``.
     """
-    return compare(share, 50.0, more="where most of its revenue is", less="where most of its revenue is not",
-                   same="in a segment with half its revenue")
+    return compare(
+        share,
+        50.0,
+        more="where most of its revenue is",
+        less="where most of its revenue is not",
+        same="in a segment with half its revenue",
+    )
 
 
-def finding_customer_worth(zp_month_rmb: float, mm_month_usd: float, common_currency: str,
-                           tie_tolerance_pct: float, zp_hedge: str, mm_hedge: str) -> Markdown:
+def finding_customer_worth(
+    zp_month_rmb: float,
+    mm_month_usd: float,
+    common_currency: str,
+    tie_tolerance_pct: float,
+    zp_hedge: str,
+    mm_hedge: str,
+) -> Markdown:
     """Exercise 3: revenue per customer per month at the two companies, shown in ``common_currency``; the verdict
     is taken at the one direct USD/RMB rate whatever the display currency, with a tie band for that constant rate,
     and it says only what the hedges allow (``zp_hedge`` "at most" is a ceiling; ``mm_hedge`` "about" no bound).
@@ -935,17 +1253,28 @@ def finding_customer_worth(zp_month_rmb: float, mm_month_usd: float, common_curr
     """
     zp_usd = convert(zp_month_rmb, "RMB", "USD")
     gap = abs(zp_usd / mm_month_usd - 1) * 100
-    verdict = bounded_compare(zp_usd, zp_hedge, mm_month_usd, mm_hedge, rel_tol=tie_tolerance_pct / 100)
+    verdict = bounded_compare(
+        zp_usd, zp_hedge, mm_month_usd, mm_hedge, rel_tol=tie_tolerance_pct / 100
+    )
     inside = choose(gap <= tie_tolerance_pct, "inside", "outside")
-    zp_shown = f"{zp_hedge} {common_currency} {_amount(convert(zp_month_rmb, 'RMB', common_currency))}"
+    zp_shown = (
+        f"{zp_hedge} {common_currency} {_amount(convert(zp_month_rmb, 'RMB', common_currency))}"
+    )
     mm_shown = hedged_amount(convert(mm_month_usd, "USD", common_currency), mm_hedge)
-    return say("Zhipu's revenue per institution counted at 30 June, {zp} a month over the twelve months to that "
-               "date, is {v} MiniMax's segment revenue per paying customer, {mm} a month in 9M2025 (both in {cur}). "
-               "Zhipu's figure is a ceiling, because its count is \"over\" a round number; MiniMax's is neither a "
-               "floor nor a ceiling: a payer count of everyone who paid in the period understates revenue per "
-               "paying month, and a numerator of the whole segment, broader than the open platform, overstates it. "
-               "Taken at {rate}, the gap is {gap}, {inside} the tie band of {tol} for one constant rate{tie}.",
-               zp=zp_shown.strip(), v=verdict, mm=f"{mm_hedge} {common_currency} {mm_shown}".strip(),
-               cur=common_currency, rate=rate_note("USD"), gap=pct(gap), inside=inside,
-               tol=pct(tie_tolerance_pct), tie=choose(gap <= tie_tolerance_pct, ": a tie, so neither is called larger",
-                                                     ""))
+    return say(
+        "Zhipu's revenue per institution counted at 30 June, {zp} a month over the twelve months to that "
+        "date, is {v} MiniMax's segment revenue per paying customer, {mm} a month in 9M2025 (both in {cur}). "
+        "Zhipu's figure is a ceiling, because its count is \"over\" a round number; MiniMax's is neither a "
+        "floor nor a ceiling: a payer count of everyone who paid in the period understates revenue per "
+        "paying month, and a numerator of the whole segment, broader than the open platform, overstates it. "
+        "Taken at {rate}, the gap is {gap}, {inside} the tie band of {tol} for one constant rate{tie}.",
+        zp=zp_shown.strip(),
+        v=verdict,
+        mm=f"{mm_hedge} {common_currency} {mm_shown}".strip(),
+        cur=common_currency,
+        rate=rate_note("USD"),
+        gap=pct(gap),
+        inside=inside,
+        tol=pct(tie_tolerance_pct),
+        tie=choose(gap <= tie_tolerance_pct, ": a tie, so neither is called larger", ""),
+    )

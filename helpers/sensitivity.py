@@ -83,7 +83,10 @@ def _times_exp(coef: float, x: float) -> float:
 
 
 def _times_integral_exp(coef: float, t: float, x: float) -> float:
-    """``coef * G(t, x)``, ``G(t, x)`` the integral of ``e**(x s)`` for ``s`` from 0 to ``t`` (``t`` when ``x == 0``)."""
+    """``coef * G(t, x)``, where ``G(t, x)`` is the integral of ``e**(x s)`` for ``s`` from 0 to ``t``.
+
+    ``G(t, 0)`` is ``t``.
+    """
     if coef == 0:
         return 0.0
     xt = x * t
@@ -117,7 +120,9 @@ def cumulative_net_burn(
     b = real("burn_per_month", burn_per_month, minimum=0.0)
     a = math.log1p(real("burn_growth_per_month", burn_growth_per_month, above=-1.0))
     c = math.log1p(real("revenue_growth_per_month", revenue_growth_per_month, above=-1.0))
-    k = real("revenue_margin", revenue_margin, minimum=0.0) * real("revenue_per_month", revenue_per_month, minimum=0.0)
+    k = real("revenue_margin", revenue_margin, minimum=0.0) * real(
+        "revenue_per_month", revenue_per_month, minimum=0.0
+    )
     return _cumulative(t, b, a, k, c)
 
 
@@ -442,8 +447,15 @@ def runway_gap(runway: float, other: float) -> float:
     return runway - other
 
 
-def longer(runway: float, other: float, *, rel_tol: float = 1e-9, more: str = "longer", less: str = "shorter",
-           same: str = "the same") -> str:
+def longer(
+    runway: float,
+    other: float,
+    *,
+    rel_tol: float = 1e-9,
+    more: str = "longer",
+    less: str = "shorter",
+    same: str = "the same",
+) -> str:
     """``runway`` against ``other`` in words, infinite runways included. Example: ``longer(math.inf, 9.0)``"""
     gap = runway_gap(runway, other)
     if math.isinf(gap):
@@ -455,7 +467,11 @@ def longer(runway: float, other: float, *, rel_tol: float = 1e-9, more: str = "l
 
 def cash_ladder(cash: float, fvtpl: float, facilities: float) -> dict[str, float]:
     """Cash counted three ways, each adding one item. Example: ``cash_ladder(1.0, 2.0, 3.0)['cash_fvtpl']`` is 3.0."""
-    return {"cash": cash, "cash_fvtpl": cash + fvtpl, "cash_fvtpl_facilities": cash + fvtpl + facilities}
+    return {
+        "cash": cash,
+        "cash_fvtpl": cash + fvtpl,
+        "cash_fvtpl_facilities": cash + fvtpl + facilities,
+    }
 
 
 def observed_monthly_growth(yoy_percent: float) -> float:
@@ -505,7 +521,9 @@ class Scenario:
         )
 
 
-def compute_shares(chosen: float | None, compute: float, zhipu_burns: Mapping[str, float]) -> dict[str, float]:
+def compute_shares(
+    chosen: float | None, compute: float, zhipu_burns: Mapping[str, float]
+) -> dict[str, float]:
     """Share of each company's burn spent on compute: the reader's, or what Zhipu's data support.
 
     ``compute`` and ``zhipu_burns`` cover the same period. Zhipu's share is its compute spending over
@@ -550,22 +568,33 @@ def spreadsheet(cash: float, burn: float, growth: float, around: int = 24) -> pd
     a = math.log1p(growth)
     factor = 1.0 if a == 0 else growth / a
     exact = table["burn"] * factor
-    out = pd.DataFrame({
-        "burn, first day": table["burn"],
-        "burn over the month, exact": exact,
-        "cash left, first-day charges": table["cash left, by month"],
-        "cash left, exact monthly charges": cash - exact.cumsum(),
-        "cash left, closed form": table["cash left, continuous"],
-    })
+    out = pd.DataFrame(
+        {
+            "burn, first day": table["burn"],
+            "burn over the month, exact": exact,
+            "cash left, first-day charges": table["cash left, by month"],
+            "cash left, exact monthly charges": cash - exact.cumsum(),
+            "cash left, closed form": table["cash left, continuous"],
+        }
+    )
     rows = sorted({1, 2, 3, *range(max(int(around) - 2, 4), last + 1)})
     return out.loc[rows].round(2) + 0.0  # + 0.0 turns a rounded -0.00 into 0.00
 
 
 def growth_table(ladder: Mapping[str, float], burn: float, points: Sequence[float]) -> pd.DataFrame:
     """Runway on each rung of the ladder at each burn growth in ``points``."""
-    short = {"cash": "cash only", "cash_fvtpl": "+ FVTPL assets", "cash_fvtpl_facilities": "+ bank facilities"}
-    columns = {k: [months(v) for v in runway_grid(c, burn, list(points))] for k, c in ladder.items()}
-    return pd.DataFrame({"burn growth a month": [_pct(g) for g in points]} | {short[k]: v for k, v in columns.items()})
+    short = {
+        "cash": "cash only",
+        "cash_fvtpl": "+ FVTPL assets",
+        "cash_fvtpl_facilities": "+ bank facilities",
+    }
+    columns = {
+        k: [months(v) for v in runway_grid(c, burn, list(points))] for k, c in ladder.items()
+    }
+    return pd.DataFrame(
+        {"burn growth a month": [_pct(g) for g in points]}
+        | {short[k]: v for k, v in columns.items()}
+    )
 
 
 def compute_table(base: Scenario, points: Sequence[float], currency: str) -> pd.DataFrame:
@@ -574,7 +603,8 @@ def compute_table(base: Scenario, points: Sequence[float], currency: str) -> pd.
         {
             "compute price change": [_pct(p, 0) for p in points],
             f"burn, {currency} million a month": [
-                f"{compute_price_adjusted_burn(base.burn, base.compute_share, p):.2f}" for p in points
+                f"{compute_price_adjusted_burn(base.burn, base.compute_share, p):.2f}"
+                for p in points
             ],
             "runway": [months(base.runway(compute_price_change=p)) for p in points],
         }
@@ -609,7 +639,11 @@ TORNADO_NAMES: dict[str, str] = {
 def tornado_label(name: str, value: float, ladder: Mapping[str, float]) -> str:
     """One end of a tornado range in words. Example: ``tornado_label("burn_level_change", 0.2, {})`` is '+20%'."""
     if name == "cash":
-        short = {"cash": "cash only", "cash_fvtpl": "cash and FVTPL assets", "cash_fvtpl_facilities": "all three items"}
+        short = {
+            "cash": "cash only",
+            "cash_fvtpl": "cash and FVTPL assets",
+            "cash_fvtpl_facilities": "all three items",
+        }
         names = {v: short[k] for k, v in ladder.items()}
         return names.get(value, _m(value, "USD"))
     if name in ("burn_growth_per_month", "revenue_growth_per_month"):
@@ -624,9 +658,16 @@ def tornado(base: Scenario, ranges: Mapping[str, tuple[float, float]]) -> pd.Dat
     """
     start = {name: float(getattr(base, name)) for name in ranges}
     table = tornado_table(lambda **kw: base.runway(**kw), start, ranges)
-    table["change_low"] = [runway_gap(v, b) for v, b in zip(table["runway_low"], table["base_runway"], strict=True)]
-    table["change_high"] = [runway_gap(v, b) for v, b in zip(table["runway_high"], table["base_runway"], strict=True)]
-    table["swing"] = [abs(runway_gap(hi, lo)) for lo, hi in zip(table["runway_low"], table["runway_high"], strict=True)]
+    table["change_low"] = [
+        runway_gap(v, b) for v, b in zip(table["runway_low"], table["base_runway"], strict=True)
+    ]
+    table["change_high"] = [
+        runway_gap(v, b) for v, b in zip(table["runway_high"], table["base_runway"], strict=True)
+    ]
+    table["swing"] = [
+        abs(runway_gap(hi, lo))
+        for lo, hi in zip(table["runway_low"], table["runway_high"], strict=True)
+    ]
     return table.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
 
 
@@ -659,7 +700,9 @@ def tornado_display(table: pd.DataFrame, ladder: Mapping[str, float]) -> pd.Data
     return pd.DataFrame(rows).set_index("assumption")
 
 
-def heat_points(low: float, high: float, base: float, extra: Sequence[float] = (), n: int = 6) -> list[float]:
+def heat_points(
+    low: float, high: float, base: float, extra: Sequence[float] = (), n: int = 6
+) -> list[float]:
     """``n`` evenly spaced points from ``low`` to ``high``, plus ``base`` and ``extra``, rounded and sorted.
 
     >>> heat_points(0.0, 0.05, 0.0, n=3)
@@ -669,11 +712,15 @@ def heat_points(low: float, high: float, base: float, extra: Sequence[float] = (
     return sorted(points | {round(v, 6) for v in extra})
 
 
-def heat_grid(base: Scenario, burn_points: Sequence[float], revenue_points: Sequence[float]) -> NDArray[np.float64]:
+def heat_grid(
+    base: Scenario, burn_points: Sequence[float], revenue_points: Sequence[float]
+) -> NDArray[np.float64]:
     """Runway for each (revenue growth, burn growth) pair: rows follow ``revenue_points``."""
     return np.array(
-        [[base.runway(burn_growth_per_month=g, revenue_growth_per_month=r) for g in burn_points]
-         for r in revenue_points],
+        [
+            [base.runway(burn_growth_per_month=g, revenue_growth_per_month=r) for g in burn_points]
+            for r in revenue_points
+        ],
         dtype=np.float64,
     )
 
@@ -689,8 +736,9 @@ def heat_table(
     )
 
 
-def burn_table(company: str, facts: Mapping[str, Fact], burns: Mapping[str, float],
-               cash: Mapping[str, float]) -> pd.DataFrame:
+def burn_table(
+    company: str, facts: Mapping[str, Fact], burns: Mapping[str, float], cash: Mapping[str, float]
+) -> pd.DataFrame:
     """One company's burns (per month) and the runway each gives on each cash in ``cash`` (name -> amount)."""
     currency = next(iter(facts.values())).currency
     table = pd.DataFrame(
@@ -720,7 +768,9 @@ class Proceeds:
     warning: str
 
 
-def hkd_factor(to: str, hkd_per_usd: float | None = None, rmb_per_hkd: float | None = None) -> tuple[float, str]:
+def hkd_factor(
+    to: str, hkd_per_usd: float | None = None, rmb_per_hkd: float | None = None
+) -> tuple[float, str]:
     """Factor turning HKD into ``to`` ("USD" or "RMB"), and a note naming the rate and its source.
 
     >>> hkd_factor("USD", hkd_per_usd=7.8)[0] == 1 / 7.8
@@ -737,7 +787,9 @@ def hkd_factor(to: str, hkd_per_usd: float | None = None, rmb_per_hkd: float | N
     return convert(1.0, "HKD", to), note
 
 
-def proceeds(company: str, counted: str, currency: str, listed: str, factor: float, rate_note: str) -> Proceeds:
+def proceeds(
+    company: str, counted: str, currency: str, listed: str, factor: float, rate_note: str
+) -> Proceeds:
     """The proceeds ``counted`` ("net", "gross" or "none") in ``currency``, converted from HKD at ``factor``.
 
     "net" uses the reported net figure when it is at most the gross; a "net" figure above the gross of
@@ -758,27 +810,54 @@ def proceeds(company: str, counted: str, currency: str, listed: str, factor: flo
         return Proceeds(amount(gross), "gross", note, (gross,), "")
     net = fact(company, "ipo_net_proceeds", listed)
     if amount(net) <= amount(gross):
-        return Proceeds(amount(net), "net", choose(net.currency == currency, "", rate_note), (net,), "")
+        return Proceeds(
+            amount(net), "net", choose(net.currency == currency, "", rate_note), (net,), ""
+        )
     full = _over_allotment(company, listed)
     warning = sentence(
         "{name}'s proceeds ({net}; the source does not say gross or net, and this project files them as net) "
         "exceed the gross of the shares issued on its listing day ({gross} = {converted}, {note}), so they cannot "
         "be that gross net of its costs. {fit} This notebook counts the gross of the shares issued on the listing "
         "day for {name}, the money raised that day, and the reported net for the other company.",
-        name=NAMES[company], net=describe(net), gross=describe(gross), converted=_m(amount(gross), currency),
+        name=NAMES[company],
+        net=describe(net),
+        gross=describe(gross),
+        converted=_m(amount(gross), currency),
         note=rate_note,
-        fit=choose(full is None, "The data hold no over-allotment figure to test another reading.",
-                   choose(amount(net) < amount(full or gross), "They fit the deal with the over-allotment option "
-                   "exercised in full, net of fees: that deal's gross was " + describe(full or gross) + " = "
-                   + _m(amount(full or gross), currency) + "; " + _m(amount(net), currency) + " is "
-                   + _pct(1 - amount(net) / amount(full or gross)) + " below it: fees of "
-                   + _pct(1 - amount(net) / amount(full or gross)) + " of that gross.", "They exceed even the "
-                   "gross with the over-allotment option exercised in full (" + describe(full or gross) + " = "
-                   + _m(amount(full or gross), currency) + "), so the data cannot say what they count.")),
+        fit=choose(
+            full is None,
+            "The data hold no over-allotment figure to test another reading.",
+            choose(
+                amount(net) < amount(full or gross),
+                "They fit the deal with the over-allotment option "
+                "exercised in full, net of fees: that deal's gross was "
+                + describe(full or gross)
+                + " = "
+                + _m(amount(full or gross), currency)
+                + "; "
+                + _m(amount(net), currency)
+                + " is "
+                + _pct(1 - amount(net) / amount(full or gross))
+                + " below it: fees of "
+                + _pct(1 - amount(net) / amount(full or gross))
+                + " of that gross.",
+                "They exceed even the "
+                "gross with the over-allotment option exercised in full ("
+                + describe(full or gross)
+                + " = "
+                + _m(amount(full or gross), currency)
+                + "), so the data cannot say what they count.",
+            ),
+        ),
     )
     facts = (gross, net) if full is None else (gross, net, full)
-    return Proceeds(amount(gross), "gross of the shares issued on the listing day (the source does not say gross or net)", note, facts,
-                    warning)
+    return Proceeds(
+        amount(gross),
+        "gross of the shares issued on the listing day (the source does not say gross or net)",
+        note,
+        facts,
+        warning,
+    )
 
 
 def _over_allotment(company: str, listed: str) -> Fact | None:
@@ -806,8 +885,9 @@ def proceeds_phrase(counted: str, added: Mapping[str, Proceeds]) -> str:
 # --------------------------------------------------------------------------- findings
 
 
-def finding_article(items: Sequence[Fact], total: Fact, burn: Fact, runway: float, stated: Fact,
-                    rounded_cash: Fact) -> Markdown:
+def finding_article(
+    items: Sequence[Fact], total: Fact, burn: Fact, runway: float, stated: Fact, rounded_cash: Fact
+) -> Markdown:
     """Whether the article's parts add up to its total and its division gives its runway."""
     parts = sum(f.value for f in items)
     rounded = parts - items[0].value + rounded_cash.value
@@ -816,17 +896,28 @@ def finding_article(items: Sequence[Fact], total: Fact, burn: Fact, runway: floa
         "{burn} a month that is **{runway}**, and the article's {stated} {matches} it at the nearest whole "
         "month. With the article's own rounded cash ({rounded_cash}) the parts would add up to {rounded}, "
         "which {agree_rounded} its total: the later, unrounded figure ({cite}) {fits}.",
-        parts=_m(parts, total.currency), agree=agreement(parts, total.value, abs_tol=0.05),
-        total=describe(total), burn=describe(burn), runway=months(runway, 3), stated=describe(stated),
+        parts=_m(parts, total.currency),
+        agree=agreement(parts, total.value, abs_tol=0.05),
+        total=describe(total),
+        burn=describe(burn),
+        runway=months(runway, 3),
+        stated=describe(stated),
         matches=match_or_closest(runway, stated.value, match="matches", near="does not match"),
-        rounded_cash=describe(rounded_cash), rounded=_m(rounded, total.currency),
-        agree_rounded=agreement(rounded, total.value, abs_tol=0.05), cite=items[0].citation,
-        fits=choose(math.isclose(parts, total.value, abs_tol=0.05), "is the one that fits", "does not fit either"),
+        rounded_cash=describe(rounded_cash),
+        rounded=_m(rounded, total.currency),
+        agree_rounded=agreement(rounded, total.value, abs_tol=0.05),
+        cite=items[0].citation,
+        fits=choose(
+            math.isclose(parts, total.value, abs_tol=0.05),
+            "is the one that fits",
+            "does not fit either",
+        ),
     )
 
 
-def finding_growth(cash_phrase: str, threshold: float, growth: float, by_month: float,
-                   by_month_end: float) -> Markdown:
+def finding_growth(
+    cash_phrase: str, threshold: float, growth: float, by_month: float, by_month_end: float
+) -> Markdown:
     """Where the runway crosses ``threshold`` months as the burn growth rises, and two discrete tables' answers."""
     per_year = (1 + growth) ** 12 - 1
     return say(
@@ -836,14 +927,28 @@ def finding_growth(cash_phrase: str, threshold: float, growth: float, by_month: 
         "last day gives {by_month_end} ({diff_end}), and one that charges each month its exact share of the "
         "smoothly changing burn gives the closed form's {threshold} at every month end: the first two are "
         "discrete models beside the continuous one, not checks of it.",
-        cash=cash_phrase, threshold=months(threshold, 0),
-        by_month_end=months(by_month_end, 2), diff_end=longer(by_month_end, threshold, rel_tol=1e-6),
+        cash=cash_phrase,
+        threshold=months(threshold, 0),
+        by_month_end=months(by_month_end, 2),
+        diff_end=longer(by_month_end, threshold, rel_tol=1e-6),
         moves=sign(growth, positive="grows by", negative="shrinks by", zero="stays flat, at"),
-        growth=_pct(abs(growth), 2), per_year=_pct(abs(per_year), 0),
-        faster=sign(growth, positive="any faster growth takes it below",
-                    negative="even a flat burn leaves it below", zero="any growth takes it below"),
+        growth=_pct(abs(growth), 2),
+        per_year=_pct(abs(per_year), 0),
+        faster=sign(
+            growth,
+            positive="any faster growth takes it below",
+            negative="even a flat burn leaves it below",
+            zero="any growth takes it below",
+        ),
         by_month=months(by_month, 2),
-        diff=longer(by_month, threshold, rel_tol=1e-6, more="longer than", less="shorter than", same="the same as"),
+        diff=longer(
+            by_month,
+            threshold,
+            rel_tol=1e-6,
+            more="longer than",
+            less="shorter than",
+            same="the same as",
+        ),
     )
 
 
@@ -857,26 +962,39 @@ def finding_compute(
         "it scales is a net figure: a price change moves the whole compute bill, while revenue collected has "
         "already been taken off the burn. This notebook uses **{zp}** for Zhipu and **{mm}** for MiniMax: "
         "{why}.",
-        compute=describe(compute), period=compute.period_label, of_rd=_pct(compute.value / rd.value, 0),
-        of_ocf=_pct(compute.value / -outflow.value, 0), ocf=_m(-outflow.value, outflow.currency, 0),
+        compute=describe(compute),
+        period=compute.period_label,
+        of_rd=_pct(compute.value / rd.value, 0),
+        of_ocf=_pct(compute.value / -outflow.value, 0),
+        ocf=_m(-outflow.value, outflow.currency, 0),
         ocf_cite=outflow.citation,
-        zp=_pct(shares["zhipu"], 0), mm=_pct(shares["minimax"], 0),
-        why=choose(chosen is None,
-                   "Zhipu's own share, borrowed for MiniMax, which reports no compute figure (a proxy, not a fact)",
-                   "the share set in the parameters cell, for both"),
+        zp=_pct(shares["zhipu"], 0),
+        mm=_pct(shares["minimax"], 0),
+        why=choose(
+            chosen is None,
+            "Zhipu's own share, borrowed for MiniMax, which reports no compute figure (a proxy, not a fact)",
+            "the share set in the parameters cell, for both",
+        ),
     )
 
 
-def finding_revenue(base: Scenario, revenue: Fact, yoy: Fact, observed: float, margin_source: str) -> Markdown:
+def finding_revenue(
+    base: Scenario, revenue: Fact, yoy: Fact, observed: float, margin_source: str
+) -> Markdown:
     """What the observed revenue pace would do to the runway, stated as a model result."""
     return say(
         "MiniMax's revenue averaged {per_month} a month in {period} ({cite}), against a burn of {burn}. It grew "
         "{yoy} year on year, a steady pace of {observed} a month. Kept up from the balance-sheet date, with extra "
         "revenue counted at a {margin} margin ({margin_source}) and the rest of the base case as set, that pace "
         "gives {lasting} in the model.",
-        per_month=_m(base.revenue_per_month, revenue.currency, 2), period=revenue.period_label,
-        cite=revenue.citation, burn=_m(base.burn, revenue.currency), yoy=describe(yoy),
-        observed=_pct(observed), margin=_pct(base.revenue_margin), margin_source=margin_source,
+        per_month=_m(base.revenue_per_month, revenue.currency, 2),
+        period=revenue.period_label,
+        cite=revenue.citation,
+        burn=_m(base.burn, revenue.currency),
+        yoy=describe(yoy),
+        observed=_pct(observed),
+        margin=_pct(base.revenue_margin),
+        margin_source=margin_source,
         lasting=lasting(base.runway(revenue_growth_per_month=observed)),
     )
 
@@ -887,8 +1005,14 @@ def driving_end(change_low: float, change_high: float) -> str:
     >>> driving_end(-3.0, 12.0), driving_end(-12.0, 3.0), driving_end(-5.0, 5.0)
     ('the high end', 'the low end', 'both ends alike')
     """
-    return longer(abs(change_high), abs(change_low), rel_tol=0.01, more="the high end", less="the low end",
-                  same="both ends alike")
+    return longer(
+        abs(change_high),
+        abs(change_low),
+        rel_tol=0.01,
+        more="the high end",
+        less="the low end",
+        same="both ends alike",
+    )
 
 
 def finding_tornado(table: pd.DataFrame, ladder: Mapping[str, float]) -> Markdown:
@@ -899,19 +1023,36 @@ def finding_tornado(table: pd.DataFrame, ladder: Mapping[str, float]) -> Markdow
         "From the base case of {base}, moving {top} to its high end ({high}) gives {r_high}{c_high}; {low_end}. "
         "{endless}Next comes {second}: {end2}. A range drawn wider moves a bar up the ranking, so the ranking "
         "is only as good as the ranges.",
-        base=months(top["base_runway"]), top=TORNADO_NAMES[top["input"]].lower(),
-        low_end=choose(bool(top["change_low"] == 0), "its low end (" + low + ") is the base case itself, so the bar is "
-                       "one-sided", "its low end (" + low + ") gives " + lasting(top["runway_low"])
-                       + _change_note(top["change_low"])),
-        endless=choose(bool(math.isinf(top["change_high"]) or math.isinf(top["change_low"])), "That bar ranks first because one end of its range is a "
-                       "pace that, held for good, means the cash never runs out; the ranking says so much and "
-                       "no more. ", ""),
+        base=months(top["base_runway"]),
+        top=TORNADO_NAMES[top["input"]].lower(),
+        low_end=choose(
+            bool(top["change_low"] == 0),
+            "its low end (" + low + ") is the base case itself, so the bar is one-sided",
+            "its low end ("
+            + low
+            + ") gives "
+            + lasting(top["runway_low"])
+            + _change_note(top["change_low"]),
+        ),
+        endless=choose(
+            bool(math.isinf(top["change_high"]) or math.isinf(top["change_low"])),
+            "That bar ranks first because one end of its range is a "
+            "pace that, held for good, means the cash never runs out; the ranking says so much and "
+            "no more. ",
+            "",
+        ),
         high=tornado_label(top["input"], top["high"], ladder),
-        r_high=lasting(top["runway_high"]), c_high=_change_note(top["change_high"]),
+        r_high=lasting(top["runway_high"]),
+        c_high=_change_note(top["change_high"]),
         second=TORNADO_NAMES[second["input"]].lower(),
-        end2=longer(abs(second["change_high"]), abs(second["change_low"]), rel_tol=0.01,
-                    more="its high end moves the runway further", less="its low end moves the runway further",
-                    same="its two ends move the runway about equally"),
+        end2=longer(
+            abs(second["change_high"]),
+            abs(second["change_low"]),
+            rel_tol=0.01,
+            more="its high end moves the runway further",
+            less="its low end moves the runway further",
+            same="its two ends move the runway about equally",
+        ),
     )
 
 
@@ -932,8 +1073,14 @@ def free_cash_burn(outflow: Fact, capex: Fact | None) -> float | None:
     return (abs(outflow.value) + abs(capex.value)) / months_in(outflow.period_label)
 
 
-def finding_zhipu(runways: Mapping[str, float], stated_loss: Fact, stated_ocf: Fact, cash: Fact,
-                  burns: Mapping[str, float], fcf_runway: float | None) -> Markdown:
+def finding_zhipu(
+    runways: Mapping[str, float],
+    stated_loss: Fact,
+    stated_ocf: Fact,
+    cash: Fact,
+    burns: Mapping[str, float],
+    fcf_runway: float | None,
+) -> Markdown:
     """Which burn each press report used, why the operating-cash-flow runway is an upper bound, and FCF."""
     named = {BURNS["zhipu"][k]: r for k, r in runways.items()}
     keys = {BURNS["zhipu"][k]: k for k in runways}
@@ -949,24 +1096,42 @@ def finding_zhipu(runways: Mapping[str, float], stated_loss: Fact, stated_ocf: F
         "- Free cash flow, the stricter burn: {fcf}",
         loss=describe(stated_loss),
         matches=match_or_closest(named[nearest], stated_loss.value, match="is consistent with"),
-        nearest=nearest, r_near=months(named[nearest]), r_net=months(runways["net_loss"]),
-        ocf=describe(stated_ocf), near_ocf=near_ocf, r_ocf=months(r_ocf),
+        nearest=nearest,
+        r_near=months(named[nearest]),
+        r_net=months(runways["net_loss"]),
+        ocf=describe(stated_ocf),
+        near_ocf=near_ocf,
+        r_ocf=months(r_ocf),
         side=compare(r_ocf, stated_ocf.value, more="above", less="below", same="at"),
         target=months(stated_ocf.value, 0),
-        gap=choose(r_ocf > stated_ocf.value, "on that burn the report holds",
-                   "to pass it, that burn would have to stay below " + _m(needed, cash.currency)
-                   + " a month, " + _pct(max(0.0, 1 - needed / burns[keys[near_ocf]]))
-                   + " less than in the half year to " + cash.period_label
-                   + ", or the report counted more than cash and cash equivalents"),
-        fcf=choose(fcf_runway is None,
-                   "the data hold no capital expenditure for H1 2025 (the prospectus figures we read give the "
-                   "operating line only), so it cannot be computed for that period; we do not guess it.",
-                   "on it the cash lasts " + months(fcf_runway or 0.0) + "."),
+        gap=choose(
+            r_ocf > stated_ocf.value,
+            "on that burn the report holds",
+            "to pass it, that burn would have to stay below "
+            + _m(needed, cash.currency)
+            + " a month, "
+            + _pct(max(0.0, 1 - needed / burns[keys[near_ocf]]))
+            + " less than in the half year to "
+            + cash.period_label
+            + ", or the report counted more than cash and cash equivalents",
+        ),
+        fcf=choose(
+            fcf_runway is None,
+            "the data hold no capital expenditure for H1 2025 (the prospectus figures we read give the "
+            "operating line only), so it cannot be computed for that period; we do not guess it.",
+            "on it the cash lasts " + months(fcf_runway or 0.0) + ".",
+        ),
     )
 
 
-def finding_like_for_like(mm: Mapping[str, float], zp: Mapping[str, float], mm_burns: Mapping[str, float],
-                          mm_period: str, zp_period: str, ladder: Mapping[str, float]) -> Markdown:
+def finding_like_for_like(
+    mm: Mapping[str, float],
+    zp: Mapping[str, float],
+    mm_burns: Mapping[str, float],
+    mm_period: str,
+    zp_period: str,
+    ladder: Mapping[str, float],
+) -> Markdown:
     """MiniMax against Zhipu on the same cash and the same kind of burn, each on its own latest pace."""
     return say(
         "On cash and cash equivalents alone, and on the same kind of burn, MiniMax's cash lasts {mm_adj} on its "
@@ -977,16 +1142,35 @@ def finding_like_for_like(mm: Mapping[str, float], zp: Mapping[str, float], mm_b
         "each company's latest pace, not as forecasts. Cash and cash equivalents alone also penalise how "
         "MiniMax holds its money: {fvtpl} of its {invested} of cash and investments sits in FVTPL "
         "investments, while Zhipu's investments at its balance-sheet date are not in the data.",
-        mm_adj=months(mm["adjusted_net_loss"]), zp_adj=months(zp["adjusted_net_loss"]),
-        adj=longer(mm["adjusted_net_loss"], zp["adjusted_net_loss"], rel_tol=0.05, more="longer", less="shorter",
-                   same="about the same"),
-        mm_net=months(mm["net_loss"]), zp_net=months(zp["net_loss"]),
-        net=longer(mm["net_loss"], zp["net_loss"], rel_tol=0.05, more="longer", less="shorter",
-                   same="about the same"),
-        mm_adj_burn=_m(mm_burns["adjusted_net_loss"], "USD"), mm_period=mm_period, zp_period=zp_period,
-        vs=compare(mm_burns["adjusted_net_loss"], mm_burns["cash_outflow"], more="more", less="less"),
+        mm_adj=months(mm["adjusted_net_loss"]),
+        zp_adj=months(zp["adjusted_net_loss"]),
+        adj=longer(
+            mm["adjusted_net_loss"],
+            zp["adjusted_net_loss"],
+            rel_tol=0.05,
+            more="longer",
+            less="shorter",
+            same="about the same",
+        ),
+        mm_net=months(mm["net_loss"]),
+        zp_net=months(zp["net_loss"]),
+        net=longer(
+            mm["net_loss"],
+            zp["net_loss"],
+            rel_tol=0.05,
+            more="longer",
+            less="shorter",
+            same="about the same",
+        ),
+        mm_adj_burn=_m(mm_burns["adjusted_net_loss"], "USD"),
+        mm_period=mm_period,
+        zp_period=zp_period,
+        vs=compare(
+            mm_burns["adjusted_net_loss"], mm_burns["cash_outflow"], more="more", less="less"
+        ),
         mm_cash_burn=_m(mm_burns["cash_outflow"], "USD"),
-        fvtpl=_m(ladder["cash_fvtpl"] - ladder["cash"], "USD"), invested=_m(ladder["cash_fvtpl"], "USD"),
+        fvtpl=_m(ladder["cash_fvtpl"] - ladder["cash"], "USD"),
+        invested=_m(ladder["cash_fvtpl"], "USD"),
     )
 
 
@@ -994,8 +1178,13 @@ def listing_runways(base: Scenario, added: Proceeds, as_of: str, listed: str) ->
     """Runway before and with the proceeds, and what each leaves on the listing day (months from ``as_of``)."""
     before, after = base.runway(), base.runway(proceeds=added.amount)
     elapsed = months_between(as_of, listed)
-    return {"before": before, "after": after, "elapsed": elapsed,
-            "left_before": before - elapsed, "left_after": after - elapsed}
+    return {
+        "before": before,
+        "after": after,
+        "elapsed": elapsed,
+        "left_before": before - elapsed,
+        "left_after": after - elapsed,
+    }
 
 
 def listings_table(rows: Mapping[str, Mapping[str, object]]) -> pd.DataFrame:
@@ -1016,8 +1205,9 @@ def listings_table(rows: Mapping[str, Mapping[str, object]]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def finding_listings(rows: Mapping[str, Mapping[str, object]], added: Mapping[str, Proceeds], counted: str,
-                     pace: str) -> Markdown:
+def finding_listings(
+    rows: Mapping[str, Mapping[str, object]], added: Mapping[str, Proceeds], counted: str, pace: str
+) -> Markdown:
     """What the proceeds added, counted from each listing day, stated as a model result, with any warning."""
     mm = cast(dict[str, float], rows["minimax"]["runways"])
     zp = cast(dict[str, float], rows["zhipu"]["runways"])
@@ -1025,11 +1215,18 @@ def finding_listings(rows: Mapping[str, Mapping[str, object]], added: Mapping[st
     return say(
         "On {pace}, with {counted}, Zhipu would have had {zp_before} left on its listing day without the money "
         "and {zp_after} with it; MiniMax would have had {mm_before} and {mm_after}. {ran_out}{warnings}",
-        pace=pace, counted=proceeds_phrase(counted, added), zp_before=months(zp["left_before"]),
-        zp_after=months(zp["left_after"]), mm_before=months(mm["left_before"]), mm_after=months(mm["left_after"]),
-        ran_out=choose(min(zp["left_before"], mm["left_before"]) <= 0,
-                       "A runway that ends before the listing day means this burn, or this scenario, "
-                       "overstates the cash that left: the company did list, with cash in hand.", ""),
+        pace=pace,
+        counted=proceeds_phrase(counted, added),
+        zp_before=months(zp["left_before"]),
+        zp_after=months(zp["left_after"]),
+        mm_before=months(mm["left_before"]),
+        mm_after=months(mm["left_after"]),
+        ran_out=choose(
+            min(zp["left_before"], mm["left_before"]) <= 0,
+            "A runway that ends before the listing day means this burn, or this scenario, "
+            "overstates the cash that left: the company did list, with cash in hand.",
+            "",
+        ),
         warnings=Markup("".join("\n\n" + w for w in warnings)),
     )
 
@@ -1053,17 +1250,35 @@ def listing_date(company: str) -> str:
     return str(cast(pd.Timestamp, events.loc[key, "date"]).strftime("%Y-%m-%d"))
 
 
-def listing_case(company: str, base: Scenario, added: Proceeds, as_of: str, currency: str,
-                 burn_label: str) -> dict[str, object]:
+def listing_case(
+    company: str, base: Scenario, added: Proceeds, as_of: str, currency: str, burn_label: str
+) -> dict[str, object]:
     """One company's listing on the common basis: its inputs, proceeds and the runways they give."""
     listed = listing_date(company)
-    return {"cash": base.cash, "burn": base.burn, "currency": currency, "as_of": as_of, "listed": listed,
-            "burn_label": burn_label, "proceeds": added, "runways": listing_runways(base, added, as_of, listed)}
+    return {
+        "cash": base.cash,
+        "burn": base.burn,
+        "currency": currency,
+        "as_of": as_of,
+        "listed": listed,
+        "burn_label": burn_label,
+        "proceeds": added,
+        "runways": listing_runways(base, added, as_of, listed),
+    }
 
 
-def takeaways(article_runway: float, stated: Fact, ladder: Mapping[str, float], burn: float, tornado: pd.DataFrame,
-              zp_runways: Mapping[str, float], mm_runways: Mapping[str, float],
-              cases: Mapping[str, Mapping[str, object]], counted: str, pace: str) -> Markdown:
+def takeaways(
+    article_runway: float,
+    stated: Fact,
+    ladder: Mapping[str, float],
+    burn: float,
+    tornado: pd.DataFrame,
+    zp_runways: Mapping[str, float],
+    mm_runways: Mapping[str, float],
+    cases: Mapping[str, Mapping[str, object]],
+    counted: str,
+    pace: str,
+) -> Markdown:
     """The notebook's takeaways, each from a number computed above."""
     run = {k: runway_months(v, burn) for k, v in ladder.items()}
     top = tornado.iloc[0]
@@ -1084,31 +1299,66 @@ def takeaways(article_runway: float, stated: Fact, ladder: Mapping[str, float], 
         "2025, balance sheets three months apart); counting cash alone leaves out MiniMax's investments.\n"
         "6. **The listings, on {pace}, with {counted}:** Zhipu would have had {zp_left} left on its listing day "
         "and {zp_after} with the money; MiniMax {mm_left} and {mm_after}.",
-        holds=match_or_closest(article_runway, stated.value, match="checks out to a rounding",
-                               near="does not reproduce the printed figure"),
-        article=months(article_runway, 3), stated=describe(stated), cash_only=months(run["cash"]),
-        most=choose(ladder["cash"] < ladder["cash_fvtpl_facilities"] / 2, "Most of that is not cash.",
-                    "Most of that is cash, but not all."),
-        loans=months(run["cash_fvtpl_facilities"] - run["cash_fvtpl"]), top=TORNADO_NAMES[top["input"]],
+        holds=match_or_closest(
+            article_runway,
+            stated.value,
+            match="checks out to a rounding",
+            near="does not reproduce the printed figure",
+        ),
+        article=months(article_runway, 3),
+        stated=describe(stated),
+        cash_only=months(run["cash"]),
+        most=choose(
+            ladder["cash"] < ladder["cash_fvtpl_facilities"] / 2,
+            "Most of that is not cash.",
+            "Most of that is cash, but not all.",
+        ),
+        loans=months(run["cash_fvtpl_facilities"] - run["cash_fvtpl"]),
+        top=TORNADO_NAMES[top["input"]],
         end=driving_end(top["change_low"], top["change_high"]),
-        zp_low=months(min(zp_runways.values())), zp_high=months(max(zp_runways.values())),
-        mm_adj=months(mm_runways["adjusted_net_loss"]), zp_adj=months(zp_runways["adjusted_net_loss"]),
-        adj=longer(mm_runways["adjusted_net_loss"], zp_runways["adjusted_net_loss"], rel_tol=0.05,
-                   same="about the same"),
-        mm_net=months(mm_runways["net_loss"]), zp_net=months(zp_runways["net_loss"]),
-        net=longer(mm_runways["net_loss"], zp_runways["net_loss"], rel_tol=0.05, same="about the same"),
-        pace=pace, counted=proceeds_phrase(counted, {c: cast(Proceeds, r["proceeds"]) for c, r in cases.items()}), zp_left=months(zp_case["left_before"]), zp_after=months(zp_case["left_after"]),
-        mm_left=months(mm_case["left_before"]), mm_after=months(mm_case["left_after"]),
+        zp_low=months(min(zp_runways.values())),
+        zp_high=months(max(zp_runways.values())),
+        mm_adj=months(mm_runways["adjusted_net_loss"]),
+        zp_adj=months(zp_runways["adjusted_net_loss"]),
+        adj=longer(
+            mm_runways["adjusted_net_loss"],
+            zp_runways["adjusted_net_loss"],
+            rel_tol=0.05,
+            same="about the same",
+        ),
+        mm_net=months(mm_runways["net_loss"]),
+        zp_net=months(zp_runways["net_loss"]),
+        net=longer(
+            mm_runways["net_loss"], zp_runways["net_loss"], rel_tol=0.05, same="about the same"
+        ),
+        pace=pace,
+        counted=proceeds_phrase(
+            counted, {c: cast(Proceeds, r["proceeds"]) for c, r in cases.items()}
+        ),
+        zp_left=months(zp_case["left_before"]),
+        zp_after=months(zp_case["left_after"]),
+        mm_left=months(mm_case["left_before"]),
+        mm_after=months(mm_case["left_after"]),
     )
 
 
-def finding_outcome(base: Scenario, nine: Fact, year: Fact, used: Fact, expected: Fact, reserve: Fact,
-                    start: float, elapsed: float) -> Markdown:
+def finding_outcome(
+    base: Scenario,
+    nine: Fact,
+    year: Fact,
+    used: Fact,
+    expected: Fact,
+    reserve: Fact,
+    start: float,
+    elapsed: float,
+) -> Markdown:
     """The base case against what MiniMax reported for the rest of 2025 (revenue, consumption, year-end cash)."""
     q4 = (year.value - nine.value) / (months_in(year.period_label) - months_in(nine.period_label))
     model_cash = start - expected.value * elapsed
     if used.qualifier not in ("over", "at least"):
-        raise ValueError(f"{used.fact_id}: cash consumption read as a floor needs qualifier 'over', got {used.qualifier!r}")
+        raise ValueError(
+            f"{used.fact_id}: cash consumption read as a floor needs qualifier 'over', got {used.qualifier!r}"
+        )
     return say(
         "MiniMax's revenue in the last quarter of 2025, the full year less the nine months ({cites}), averaged "
         "{q4} a month, {vs_rev} the {base} a month the base case starts from. Its cash consumption for the year "
@@ -1118,85 +1368,183 @@ def finding_outcome(base: Scenario, nine: Fact, year: Fact, used: Fact, expected
         "{model} the article's cash and FVTPL investments would hold after {elapsed} at the expected burn, "
         "leaving out the undrawn facilities as that balance does; the balance also counts deposits and "
         "restricted cash, which the article's items may not, so part of any gap is definition.",
-        cites=nine.citation + "; " + year.citation, q4=_m(q4, year.currency, 2),
-        vs_rev=compare(q4, base.revenue_per_month, rel_tol=0.05, more="more than", less="less than",
-                       same="about the same as"),
-        base=_m(base.revenue_per_month, year.currency, 2), used=describe(used),
+        cites=nine.citation + "; " + year.citation,
+        q4=_m(q4, year.currency, 2),
+        vs_rev=compare(
+            q4,
+            base.revenue_per_month,
+            rel_tol=0.05,
+            more="more than",
+            less="less than",
+            same="about the same as",
+        ),
+        base=_m(base.revenue_per_month, year.currency, 2),
+        used=describe(used),
         used_m=_m(used.value / months_in(used.period_label), used.currency),
-        vs_used=compare(used.value / months_in(used.period_label), expected.value, rel_tol=0.05,
-                        more="above", less="below", same="about the same as"),
-        bound=compare(used.value / months_in(used.period_label), expected.value, rel_tol=0.05,
-                      more="so the year used more cash than expected", same="so the year used at least about "
-                      "what was expected", less="so it cannot say whether the year used more or less than expected"),
-        expected=_m(expected.value, expected.currency), reserve=describe(reserve),
-        vs_res=compare(reserve.value, model_cash, rel_tol=0.05, more="more than", less="less than",
-                       same="about the same as"),
-        model=_m(model_cash, expected.currency), elapsed=months(elapsed),
+        vs_used=compare(
+            used.value / months_in(used.period_label),
+            expected.value,
+            rel_tol=0.05,
+            more="above",
+            less="below",
+            same="about the same as",
+        ),
+        bound=compare(
+            used.value / months_in(used.period_label),
+            expected.value,
+            rel_tol=0.05,
+            more="so the year used more cash than expected",
+            same="so the year used at least about what was expected",
+            less="so it cannot say whether the year used more or less than expected",
+        ),
+        expected=_m(expected.value, expected.currency),
+        reserve=describe(reserve),
+        vs_res=compare(
+            reserve.value,
+            model_cash,
+            rel_tol=0.05,
+            more="more than",
+            less="less than",
+            same="about the same as",
+        ),
+        model=_m(model_cash, expected.currency),
+        elapsed=months(elapsed),
     )
 
 
 # --------------------------------------------------------------------------- charts (titles state findings)
 
 
-def _bar_labels(ax: Axes, bars: BarContainer, values: Sequence[float], inside: bool = False) -> None:
+def _bar_labels(
+    ax: Axes, bars: BarContainer, values: Sequence[float], inside: bool = False
+) -> None:
     """Runway labels at the end of horizontal bars."""
     for bar, v in zip(bars, values, strict=True):
-        ax.annotate(months(v), (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-                    xytext=(-4 if inside else 4, 0), textcoords="offset points", ha="right" if inside else "left",
-                    va="center", fontsize=9, color="white" if inside else "black")
+        ax.annotate(
+            months(v),
+            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+            xytext=(-4 if inside else 4, 0),
+            textcoords="offset points",
+            ha="right" if inside else "left",
+            va="center",
+            fontsize=9,
+            color="white" if inside else "black",
+        )
 
 
-def ladder_chart(ladder: Mapping[str, float], burn: float, stated: Fact, sources: str, as_of: str) -> Figure:
+def ladder_chart(
+    ladder: Mapping[str, float], burn: float, stated: Fact, sources: str, as_of: str
+) -> Figure:
     """The cash ladder as bars, the article's runway as a line; the title gives each rung's months."""
     fig, axes = new_figure(height=3.4)
     ax = cast(Axes, axes)
     steps = list(ladder)[::-1]
     values = [runway_months(ladder[k], burn) for k in steps]
-    bars = ax.barh([CASH_DEFINITIONS[k] for k in steps], values, color=shades("minimax", len(steps)))
+    bars = ax.barh(
+        [CASH_DEFINITIONS[k] for k in steps], values, color=shades("minimax", len(steps))
+    )
     _bar_labels(ax, bars, values)
     ax.axvline(stated.value, color=COLORS["neutral"], linestyle="--", linewidth=1)
-    ax.annotate(f"article: {stated.qualifier} {stated.value:g} months", (stated.value, 1.0),
-                xycoords=("data", "axes fraction"), xytext=(-4, -2), textcoords="offset points", ha="right",
-                va="top", fontsize=8, color="#555555")
+    ax.annotate(
+        f"article: {stated.qualifier} {stated.value:g} months",
+        (stated.value, 1.0),
+        xycoords=("data", "axes fraction"),
+        xytext=(-4, -2),
+        textcoords="offset points",
+        ha="right",
+        va="top",
+        fontsize=8,
+        color="#555555",
+    )
     ax.set_xlabel(f"Runway (months) at {_m(burn, stated.currency or 'USD')} a month")
     ax.set_xlim(0, max(values) * 1.25)
     ax.grid(axis="y", visible=False)
-    title = (f"Cash alone lasts {months(values[-1], 0)}; the investments add {values[-2] - values[-1]:.0f} months, "
-             f"the loans {values[0] - values[-2]:.1f} more")
-    return finish(fig, ax, title=title, sources=sources,
-                  period=f"balance-sheet items and an undrawn facility at {as_of}; burn expected for 2025",
-                  note="Read from the top: each bar adds the item named to the bar above it.")
+    title = (
+        f"Cash alone lasts {months(values[-1], 0)}; the investments add {values[-2] - values[-1]:.0f} months, "
+        f"the loans {values[0] - values[-2]:.1f} more"
+    )
+    return finish(
+        fig,
+        ax,
+        title=title,
+        sources=sources,
+        period=f"balance-sheet items and an undrawn facility at {as_of}; burn expected for 2025",
+        note="Read from the top: each bar adds the item named to the bar above it.",
+    )
 
 
-def growth_chart(ladder: Mapping[str, float], burn: float, axis: Sequence[float] | NDArray[np.float64],
-                 threshold: float, crossing: float, chosen: tuple[float, float], sources: str, as_of: str) -> Figure:
+def growth_chart(
+    ladder: Mapping[str, float],
+    burn: float,
+    axis: Sequence[float] | NDArray[np.float64],
+    threshold: float,
+    crossing: float,
+    chosen: tuple[float, float],
+    sources: str,
+    as_of: str,
+) -> Figure:
     """Runway against burn growth on each rung; the crossing of the threshold marked."""
     fig, axes = new_figure()
     ax = cast(Axes, axes)
     x = np.asarray(axis) * 100
     for color, k in zip(shades("minimax", 3)[::-1], ladder, strict=True):
-        ax.plot(x, runway_grid(ladder[k], burn, list(axis)), color=color, linewidth=2, label=CASH_DEFINITIONS[k])
+        ax.plot(
+            x,
+            runway_grid(ladder[k], burn, list(axis)),
+            color=color,
+            linewidth=2,
+            label=CASH_DEFINITIONS[k],
+        )
     ax.axhline(threshold, color=COLORS["neutral"], linestyle="--", linewidth=1)
-    ax.plot([chosen[0] * 100], [chosen[1]], marker="o", color="black", linestyle="none",
-            label="your burn growth and cash")
-    ax.plot([crossing * 100], [threshold], marker="X", color=COLORS["highlight"], linestyle="none", markersize=8,
-            label=f"{months(threshold, 0)} at {_pct(crossing, 2)} a month")
+    ax.plot(
+        [chosen[0] * 100],
+        [chosen[1]],
+        marker="o",
+        color="black",
+        linestyle="none",
+        label="your burn growth and cash",
+    )
+    ax.plot(
+        [crossing * 100],
+        [threshold],
+        marker="X",
+        color=COLORS["highlight"],
+        linestyle="none",
+        markersize=8,
+        label=f"{months(threshold, 0)} at {_pct(crossing, 2)} a month",
+    )
     ax.set_xlabel("Burn growth (% a month)")
     ax.set_ylabel("Runway (months)")
     ax.set_ylim(0, None)
     ax.legend(loc="upper right", fontsize=8)
-    title = sentence("At the burn growth you chose, {g} a month, MiniMax's runway is {chosen} on the cash you "
-                     "chose and {cash} on cash alone", g=_pct(chosen[0], 1), chosen=months(chosen[1]),
-                     cash=months(runway_months(ladder["cash"], burn, burn_growth_per_month=chosen[0])))
-    return finish(fig, ax, title=title, sources=sources, period=f"from {as_of}",
-                  note=f"Starting burn {_m(burn, 'USD')} a month, growing smoothly by a factor (1 + g) each month.")
+    title = sentence(
+        "At the burn growth you chose, {g} a month, MiniMax's runway is {chosen} on the cash you "
+        "chose and {cash} on cash alone",
+        g=_pct(chosen[0], 1),
+        chosen=months(chosen[1]),
+        cash=months(runway_months(ladder["cash"], burn, burn_growth_per_month=chosen[0])),
+    )
+    return finish(
+        fig,
+        ax,
+        title=title,
+        sources=sources,
+        period=f"from {as_of}",
+        note=f"Starting burn {_m(burn, 'USD')} a month, growing smoothly by a factor (1 + g) each month.",
+    )
 
 
-def tornado_chart(table: pd.DataFrame, ladder: Mapping[str, float], sources: str, as_of: str) -> Figure:
+def tornado_chart(
+    table: pd.DataFrame, ladder: Mapping[str, float], sources: str, as_of: str
+) -> Figure:
     """Each input's two ends as bars from the base runway, labelled with the change in months."""
     fig, axes = new_figure(height=3.8)
     ax = cast(Axes, axes)
-    finite = [v for v in (*table["runway_low"], *table["runway_high"], *table["base_runway"]) if math.isfinite(v)]
+    finite = [
+        v
+        for v in (*table["runway_low"], *table["runway_high"], *table["base_runway"])
+        if math.isfinite(v)
+    ]
     cap = max(finite) * 1.25
     rows = table.iloc[::-1].reset_index(drop=True)
     for label, row in rows.iterrows():
@@ -1206,26 +1554,53 @@ def tornado_chart(table: pd.DataFrame, ladder: Mapping[str, float], sources: str
             shown = min(v, cap)
             ax.barh(i, shown - min(base, cap), left=min(base, cap), color=color, height=0.6)
             if row[f"change_{end}"] != 0:
-                ax.annotate(_signed_months(row[f"change_{end}"]).replace(" months", ""), (shown, i),
-                            xytext=(4 if shown >= base else -4, 0), textcoords="offset points",
-                            ha="left" if shown >= base else "right", va="center", fontsize=8)
+                ax.annotate(
+                    _signed_months(row[f"change_{end}"]).replace(" months", ""),
+                    (shown, i),
+                    xytext=(4 if shown >= base else -4, 0),
+                    textcoords="offset points",
+                    ha="left" if shown >= base else "right",
+                    va="center",
+                    fontsize=8,
+                )
     ax.axvline(min(table["base_runway"].iloc[0], cap), color="black", linewidth=1)
-    ax.set_yticks(range(len(rows)), [
-        f"{TORNADO_NAMES[n]}\n{tornado_label(n, lo, ladder)} / {tornado_label(n, hi, ladder)}"
-        for n, lo, hi in zip(rows["input"], rows["low"], rows["high"], strict=True)], fontsize=8)
+    ax.set_yticks(
+        range(len(rows)),
+        [
+            f"{TORNADO_NAMES[n]}\n{tornado_label(n, lo, ladder)} / {tornado_label(n, hi, ladder)}"
+            for n, lo, hi in zip(rows["input"], rows["low"], rows["high"], strict=True)
+        ],
+        fontsize=8,
+    )
     ax.set_xlim(0, cap * 1.15)
     ax.set_xlabel("Runway (months)")
     ax.grid(axis="y", visible=False)
     top = table.iloc[0]
-    title = sentence("Over these ranges, {name} moves MiniMax's runway most, and {end} drives it",
-                     name=TORNADO_NAMES[top["input"]].lower(), end=driving_end(top["change_low"], top["change_high"]))
-    return finish(fig, ax, title=title, sources=sources, period=f"from {as_of}",
-                  note=f"Black line: the base case, {months(top['base_runway'])}. Light bars: low end; dark bars: "
-                       "high end; labels: change in months ('never': the cash does not run out).")
+    title = sentence(
+        "Over these ranges, {name} moves MiniMax's runway most, and {end} drives it",
+        name=TORNADO_NAMES[top["input"]].lower(),
+        end=driving_end(top["change_low"], top["change_high"]),
+    )
+    return finish(
+        fig,
+        ax,
+        title=title,
+        sources=sources,
+        period=f"from {as_of}",
+        note=f"Black line: the base case, {months(top['base_runway'])}. Light bars: low end; dark bars: "
+        "high end; labels: change in months ('never': the cash does not run out).",
+    )
 
 
-def heat_chart(grid: NDArray[np.float64], burn_points: Sequence[float], revenue_points: Sequence[float],
-               chosen: tuple[float, float], margin: float, sources: str, as_of: str) -> Figure:
+def heat_chart(
+    grid: NDArray[np.float64],
+    burn_points: Sequence[float],
+    revenue_points: Sequence[float],
+    chosen: tuple[float, float],
+    margin: float,
+    sources: str,
+    as_of: str,
+) -> Figure:
     """The runway for each pair of growth rates, the base case outlined."""
     fig, axes = new_figure(height=4.4)
     ax = cast(Axes, axes)
@@ -1237,77 +1612,154 @@ def heat_chart(grid: NDArray[np.float64], burn_points: Sequence[float], revenue_
     for i in range(len(revenue_points)):
         for j in range(len(burn_points)):
             text = "never" if math.isinf(grid[i, j]) else f"{grid[i, j]:.1f}"
-            ax.text(j, i, text, ha="center", va="center", fontsize=8,
-                    color="white" if shown[i, j] < middle else "black")
-    bj, bi = list(burn_points).index(round(chosen[0], 6)), list(revenue_points).index(round(chosen[1], 6))
-    ax.add_patch(Rectangle((bj - 0.5, bi - 0.5), 1, 1, fill=False, edgecolor=COLORS["highlight"], linewidth=2.5))
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if shown[i, j] < middle else "black",
+            )
+    bj, bi = (
+        list(burn_points).index(round(chosen[0], 6)),
+        list(revenue_points).index(round(chosen[1], 6)),
+    )
+    ax.add_patch(
+        Rectangle(
+            (bj - 0.5, bi - 0.5), 1, 1, fill=False, edgecolor=COLORS["highlight"], linewidth=2.5
+        )
+    )
     ax.set_xticks(range(len(burn_points)), [_pct(g) for g in burn_points])
     ax.set_yticks(range(len(revenue_points)), [_pct(r) for r in revenue_points])
     ax.set_xlabel("Burn growth (% a month)")
     ax.set_ylabel("Revenue growth (% a month)")
     ax.grid(False)
     fig.colorbar(image, ax=ax).set_label("Runway (months)")
-    title = sentence("Across these growth rates MiniMax's runway runs from {low} to {high}",
-                     low=months(float(grid.min()), 0), high=choose(bool(np.isinf(grid).any()), "never running out",
-                                                                   months(top, 0)))
-    return finish(fig, ax, title=title, sources=sources, period=f"from {as_of}",
-                  note=f"Outlined: the base case. Extra revenue counted at a {_pct(margin)} margin. "
-                       "'never': the cash does not run out.")
+    title = sentence(
+        "Across these growth rates MiniMax's runway runs from {low} to {high}",
+        low=months(float(grid.min()), 0),
+        high=choose(bool(np.isinf(grid).any()), "never running out", months(top, 0)),
+    )
+    return finish(
+        fig,
+        ax,
+        title=title,
+        sources=sources,
+        period=f"from {as_of}",
+        note=f"Outlined: the base case. Extra revenue counted at a {_pct(margin)} margin. "
+        "'never': the cash does not run out.",
+    )
 
 
-def zhipu_chart(runways: Mapping[str, float], stated: Sequence[Fact], cash: Fact, sources: str) -> Figure:
+def zhipu_chart(
+    runways: Mapping[str, float], stated: Sequence[Fact], cash: Fact, sources: str
+) -> Figure:
     """Zhipu's runway on each burn, with the press reports as lines."""
     fig, axes = new_figure(height=3.2)
     ax = cast(Axes, axes)
     keys = list(runways)[::-1]
     values = [runways[k] for k in keys]
-    bars = ax.barh([BURNS["zhipu"][k] for k in keys], values, color=shades("zhipu", len(keys))[::-1])
+    bars = ax.barh(
+        [BURNS["zhipu"][k] for k in keys], values, color=shades("zhipu", len(keys))[::-1]
+    )
     _bar_labels(ax, bars, values, inside=True)
     for item, style in zip(stated, ("--", ":"), strict=True):
-        ax.axvline(item.value, color="black", linestyle=style, linewidth=1.2,
-                   label=f"{item.source_id}: {item.qualifier} {item.value:g} months ({item.note.lower().rstrip('.')})")
+        ax.axvline(
+            item.value,
+            color="black",
+            linestyle=style,
+            linewidth=1.2,
+            label=f"{item.source_id}: {item.qualifier} {item.value:g} months ({item.note.lower().rstrip('.')})",
+        )
     ax.legend(loc="lower right", fontsize=7, framealpha=0.9, frameon=True)
     ax.set_xlim(0, max(values + [f.value for f in stated]) * 1.6)
     ax.set_xlabel(f"Runway (months) from {_m(cash.value, cash.currency, 0)} of cash")
     ax.grid(axis="y", visible=False)
-    title = sentence("Zhipu's cash lasts {low} to {high}, depending on which burn divides it",
-                     low=months(min(values)), high=months(max(values)))
+    title = sentence(
+        "Zhipu's cash lasts {low} to {high}, depending on which burn divides it",
+        low=months(min(values)),
+        high=months(max(values)),
+    )
     period = f"cash at {cash.period_label}; burn per month of H1 2025"
-    return finish(fig, ax, title=title, sources=sources, period=period,
-                  note="Vertical lines: the runways the press reported.")
+    return finish(
+        fig,
+        ax,
+        title=title,
+        sources=sources,
+        period=period,
+        note="Vertical lines: the runways the press reported.",
+    )
 
 
-def listings_chart(rows: Mapping[str, Mapping[str, object]], counted: str, pace: str, sources: str) -> Figure:
+def listings_chart(
+    rows: Mapping[str, Mapping[str, object]], counted: str, pace: str, sources: str
+) -> Figure:
     """Months left on each listing day, without and with the proceeds, on one basis for both companies."""
     fig, axes = new_figure(height=3.6)
     ax = cast(Axes, axes)
     companies = list(rows)
     width = 0.36
-    for offset, key, label in ((-width / 2, "left_before", "without"), (width / 2, "left_after", "with proceeds")):
+    for offset, key, label in (
+        (-width / 2, "left_before", "without"),
+        (width / 2, "left_after", "with proceeds"),
+    ):
         for i, company in enumerate(companies):
             v = cast(dict[str, float], rows[company]["runways"])[key]
             color = shades(company, 3)[2] if key == "left_before" else COLORS[company]
             ax.bar(i + offset, max(v, 0.0), width, color=color)
-            ax.annotate(f"{months(v)}\n{label}", (i + offset, max(v, 0.0)), xytext=(0, 3),
-                        textcoords="offset points", ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(range(len(companies)), [f"{NAMES[c]}\n({rows[c]['burn_label']})" for c in companies])
+            ax.annotate(
+                f"{months(v)}\n{label}",
+                (i + offset, max(v, 0.0)),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=8,
+            )
+    ax.set_xticks(
+        range(len(companies)), [f"{NAMES[c]}\n({rows[c]['burn_label']})" for c in companies]
+    )
     ax.set_ylabel("Months left on the listing day")
     tops = [cast(dict[str, float], rows[c]["runways"])["left_after"] for c in companies]
     ax.set_ylim(0, max([t for t in tops if math.isfinite(t)] + [1.0]) * 1.35)
     ax.grid(axis="x", visible=False)
-    gain = {c: runway_gap(cast(dict[str, float], rows[c]["runways"])["after"],
-                          cast(dict[str, float], rows[c]["runways"])["before"]) for c in companies}
-    left = {c: months(cast(dict[str, float], rows[c]["runways"])["left_before"], 0) for c in companies}
-    title = choose(counted == "none",
-                   sentence("On {pace}, with no proceeds counted, MiniMax would have had {mm} left on its listing day and "
-                            "Zhipu {zp}", pace=pace, mm=left["minimax"], zp=left["zhipu"]),
-                   sentence("On {pace}, the proceeds add {mm} to MiniMax's runway and {zp} to Zhipu's",
-                            pace=pace, mm=months(gain["minimax"], 0), zp=months(gain["zhipu"], 0)))
-    return finish(fig, ax, title=title, sources=sources, period="balance sheets at 2025-06-30 and 2025-09-30; "
-                  "listings in January 2026",
-                  note="Both: cash and cash equivalents only; "
-                       + proceeds_phrase(counted, {c: cast(Proceeds, rows[c]["proceeds"]) for c in companies})
-                       + "; months counted from each listing day.")
+    gain = {
+        c: runway_gap(
+            cast(dict[str, float], rows[c]["runways"])["after"],
+            cast(dict[str, float], rows[c]["runways"])["before"],
+        )
+        for c in companies
+    }
+    left = {
+        c: months(cast(dict[str, float], rows[c]["runways"])["left_before"], 0) for c in companies
+    }
+    title = choose(
+        counted == "none",
+        sentence(
+            "On {pace}, with no proceeds counted, MiniMax would have had {mm} left on its listing day and "
+            "Zhipu {zp}",
+            pace=pace,
+            mm=left["minimax"],
+            zp=left["zhipu"],
+        ),
+        sentence(
+            "On {pace}, the proceeds add {mm} to MiniMax's runway and {zp} to Zhipu's",
+            pace=pace,
+            mm=months(gain["minimax"], 0),
+            zp=months(gain["zhipu"], 0),
+        ),
+    )
+    return finish(
+        fig,
+        ax,
+        title=title,
+        sources=sources,
+        period="balance sheets at 2025-06-30 and 2025-09-30; listings in January 2026",
+        note="Both: cash and cash equivalents only; "
+        + proceeds_phrase(counted, {c: cast(Proceeds, rows[c]["proceeds"]) for c in companies})
+        + "; months counted from each listing day.",
+    )
 
 
 def pace(minimax_burn: Fact, zhipu_burn: Fact, definition: str) -> str:
@@ -1317,7 +1769,9 @@ def pace(minimax_burn: Fact, zhipu_burn: Fact, definition: str) -> str:
     and Zhipu's operating cash outflow (H1 2025)"``.
     """
     mm = BURNS["minimax"][definition]
-    mm_when = choose(definition == "cash_outflow", "(article)", "(" + minimax_burn.period_label + ")")
+    mm_when = choose(
+        definition == "cash_outflow", "(article)", "(" + minimax_burn.period_label + ")"
+    )
     return f"MiniMax's {mm} {mm_when} and Zhipu's {BURNS['zhipu'][definition]} ({zhipu_burn.period_label})"
 
 
@@ -1331,12 +1785,17 @@ def finding_capex_gap(gap: float, capex_facts: Sequence[Fact]) -> Markdown:
         "Zhipu's capital expenditure for {period} ({cites}) comes to {low} to {high} a month, depending on the "
         "reading, or {share_low} to {share_high} of the {gap} gap: {verdict}. This is hindsight: the figures "
         "were published after the prospectus period, and a full year's average stands in for the half year.",
-        period=capex_facts[0].period_label, cites="; ".join(f.citation for f in capex_facts),
-        low=_m(per_month[0], capex_facts[0].currency), high=_m(per_month[-1], capex_facts[0].currency),
-        share_low=_pct(per_month[0] / gap, 0), share_high=_pct(per_month[-1] / gap, 0),
+        period=capex_facts[0].period_label,
+        cites="; ".join(f.citation for f in capex_facts),
+        low=_m(per_month[0], capex_facts[0].currency),
+        high=_m(per_month[-1], capex_facts[0].currency),
+        share_low=_pct(per_month[0] / gap, 0),
+        share_high=_pct(per_month[-1] / gap, 0),
         gap=_m(gap, capex_facts[0].currency),
-        verdict=choose(per_month[-1] < gap / 2,
-                       "capital spending explains little of it, so the gap is mostly working capital and non-cash "
-                       "charges, and the operating outflow plus that spending (free cash flow) is the better guide",
-                       "capital spending could explain much of it, so the adjusted loss is the closer guide"),
+        verdict=choose(
+            per_month[-1] < gap / 2,
+            "capital spending explains little of it, so the gap is mostly working capital and non-cash "
+            "charges, and the operating outflow plus that spending (free cash flow) is the better guide",
+            "capital spending could explain much of it, so the adjusted loss is the closer guide",
+        ),
     )

@@ -141,7 +141,9 @@ _SCALE = re.compile(r"\b(?:million|billion|thousand)\b")
 
 #: After masking, the statement of the rates used: how many conversions a currency needs is a fact about the
 #: currency, not a verdict, so "at N CUR per CUR (dated D)" and a list of such rates read as one token.
-_RATES = re.compile(r"(?:,? about CUR N(?: SCALE)? )?(?:at )?N CUR per CUR \((?:dated )?N+\)(?: and N CUR per CUR \((?:dated )?N+\))*")
+_RATES = re.compile(
+    r"(?:,? about CUR N(?: SCALE)? )?(?:at )?N CUR per CUR \((?:dated )?N+\)(?: and N CUR per CUR \((?:dated )?N+\))*"
+)
 
 
 def mask(text: str) -> str:

@@ -153,10 +153,14 @@ def test_d3_match_and_mismatch() -> None:
     runways = pd.Series([13.0, 36.09, 37.498])
     assert "37.5 months" in text(audit.d3_finding(runways, stated, burn))
     assert "37.4 to 37.6 months over the rounding" in text(audit.d3_finding(runways, stated, burn))
-    assert "expected for FY2025: a management projection" in text(audit.d3_finding(runways, stated, burn))
+    assert "expected for FY2025: a management projection" in text(
+        audit.d3_finding(runways, stated, burn)
+    )
     assert "credit not yet drawn" in text(audit.d3_finding(runways, stated, burn))
     assert "That is consistent with" in text(audit.d3_finding(runways, stated, burn))
-    assert "not consistent with" in text(audit.d3_finding(pd.Series([13.0, 36.1, 38.2]), stated, burn))
+    assert "not consistent with" in text(
+        audit.d3_finding(pd.Series([13.0, 36.1, 38.2]), stated, burn)
+    )
 
 
 def test_d4_below_at_and_above_the_floor() -> None:
@@ -164,9 +168,17 @@ def test_d4_below_at_and_above_the_floor() -> None:
     reported = h.fact("zhipu", "revenue_share_segment", "H1 2025", "on_premise")
     fy = h.fact("zhipu", "revenue_share_segment", "FY2024", "on_premise")
     below = text(audit.d4_finding(claimed, reported, fy))
-    assert "0.2 percentage points below" in below and "false" in below and "84.5%, below the floor" in below
+    assert (
+        "0.2 percentage points below" in below
+        and "false" in below
+        and "84.5%, below the floor" in below
+    )
     above = text(audit.d4_finding(claimed, replace(reported, value=86.0), replace(fy, value=85.0)))
-    assert "1.0 percentage points above" in above and "true" in above and "85.0%, at the floor" in above
+    assert (
+        "1.0 percentage points above" in above
+        and "true" in above
+        and "85.0%, at the floor" in above
+    )
     at = text(audit.d4_finding(claimed, replace(reported, value=85.0), replace(fy, value=90.0)))
     assert "exactly at" in at and "90.0%, above the floor" in at
 

@@ -226,4 +226,6 @@ def test_mask_hides_numbers_currencies_and_scales_only() -> None:
     assert mask(one) == mask(two)
     with_conversion = "the proceeds, HKD 4,818 million (S13), about USD 618 million at 7.8 HKD per USD (2026-01-09), by"
     assert mask(with_conversion) == mask("the proceeds, HKD 4,818 million (S13), by")
-    assert mask("Zhipu grew faster at 7.04 RMB per USD (dated 2025-12-21)") != mask("Zhipu grew slower")
+    assert mask("Zhipu grew faster at 7.04 RMB per USD (dated 2025-12-21)") != mask(
+        "Zhipu grew slower"
+    )

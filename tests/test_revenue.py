@@ -298,7 +298,9 @@ def test_finding_payers_names_the_echo() -> None:
     users = h.fact_by_id("mm_users_2025_09_30")
     out = text(rv.finding_payers(21.45, 2.38, 9, 6.41, 0.84, 56.2, payers, printed, "USD", users))
     assert "matches the about USD 56" in out and "corroborates nothing" in out and "floor" in out
-    assert "would be at most 0.84%" in out and "(over 212,000,000)" in out  # "over N" below the line
+    assert (
+        "would be at most 0.84%" in out and "(over 212,000,000)" in out
+    )  # "over N" below the line
     plain = replace(users, qualifier="")
     assert "would be 0.84%, a nine-month" in text(
         rv.finding_payers(21.45, 2.38, 9, 6.41, 0.84, 56.2, payers, printed, "USD", plain)
@@ -405,7 +407,8 @@ def test_customer_worth_verdict_does_not_depend_on_the_display_currency() -> Non
     assert (
         "is at most level with" in tie
         and "about the same" not in tie
-        and "inside the tie band of 5.0% for one constant rate: a tie, so neither is called larger." in tie
+        and "inside the tie band of 5.0% for one constant rate: a tie, so neither is called larger."
+        in tie
         and "neither a floor nor a ceiling" in tie
     )
     assert "about USD 690 a month" in text(
@@ -497,7 +500,10 @@ def test_titles_and_takeaways_carry_their_numbers() -> None:
     )
     assert out.count("\n") == 4 and "at least USD 2.38" in out and "about USD 6,200" in out
     assert "consistent with late acceptances" in out and "because on-premise" not in out
-    assert "(our explanation, a typical pattern for project sales" in out and "the company describes" not in out
+    assert (
+        "(our explanation, a typical pattern for project sales" in out
+        and "the company describes" not in out
+    )
     assert "06_one_year_on.ipynb#was-zhipus-year-as-back-loaded-as-the-prospectus-suggested" in out
     assert "latest full years in this notebook's window" in out
     assert "earned all of its gross profit" in out and "sits where most of its revenue is;" in out

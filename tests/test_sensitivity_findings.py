@@ -245,7 +245,8 @@ def test_proceeds_every_branch() -> None:
     assert "exceed the gross" in mm.warning and "does not say gross or net" in mm.warning
     assert (
         "over-allotment option exercised in full" in mm.warning
-        and "USD 710.3 million; USD 680.0 million is 4.3% below it: fees of 4.3% of that gross" in mm.warning
+        and "USD 710.3 million; USD 680.0 million is 4.3% below it: fees of 4.3% of that gross"
+        in mm.warning
         and "base deal" not in mm.warning
     )
     assert sn.proceeds_phrase("net", {"minimax": mm, "zhipu": net}) == (
@@ -463,20 +464,39 @@ def test_finding_outcome_branches(
 def test_finding_outcome_needs_a_floor() -> None:
     usd = {"currency": "USD"}
     with pytest.raises(ValueError, match="qualifier 'over'"):
-        sn.finding_outcome(MM, F(53.4, period_label="9M2025", **usd), F(79.0, period_label="FY2025", **usd),
-                           F(250.0, period_label="FY2025", **usd), F(27.9, **usd), F(1050.0, **usd), 1006.8, 3.0)
+        sn.finding_outcome(
+            MM,
+            F(53.4, period_label="9M2025", **usd),
+            F(79.0, period_label="FY2025", **usd),
+            F(250.0, period_label="FY2025", **usd),
+            F(27.9, **usd),
+            F(1050.0, **usd),
+            1006.8,
+            3.0,
+        )
 
 
 @pytest.mark.parametrize(
     ("gap", "words", "absent"),
     [
-        (70.8, ["RMB 1.9 million to RMB 6.2 million a month", "3% to 9% of the RMB 70.8 million",
-                "explains little of it", "hindsight"], "could explain much"),
+        (
+            70.8,
+            [
+                "RMB 1.9 million to RMB 6.2 million a month",
+                "3% to 9% of the RMB 70.8 million",
+                "explains little of it",
+                "hindsight",
+            ],
+            "could explain much",
+        ),
         (8.0, ["24% to 78% of the RMB 8.0 million", "could explain much of it"], "explains little"),
     ],
 )
 def test_finding_capex_gap_branches(gap: float, words: list[str], absent: str) -> None:
-    capex = [F(23.088, period_label="FY2025", locator="cash flow"), F(74.7, period_label="FY2025", locator="MD&A")]
+    capex = [
+        F(23.088, period_label="FY2025", locator="cash flow"),
+        F(74.7, period_label="FY2025", locator="MD&A"),
+    ]
     out = text(sn.finding_capex_gap(gap, capex))
     for word in words:
         assert word in out, out
@@ -559,7 +579,9 @@ def test_finding_listings_branches() -> None:
     }
     ok = text(sn.finding_listings(listing_cases(5.2), plain, "net", "the pace"))
     assert "overstates" not in ok and "Warning" not in ok
-    assert "Zhipu would have had 5.2 months left" in ok and "MiniMax would have had 9.7 months" in ok
+    assert (
+        "Zhipu would have had 5.2 months left" in ok and "MiniMax would have had 9.7 months" in ok
+    )
     warned = {
         **plain,
         "minimax": sn.Proceeds(1.0, "gross", "", (), "MiniMax's net exceeds the gross."),
@@ -630,7 +652,9 @@ def test_takeaways_branches(cash: float, stated: float, most: str, holds: str) -
     assert "17.5 months on its adjusted net loss against Zhipu's 8.7 months (longer)" in out
     assert "6.4 months on its net loss against Zhipu's 6.5 months (about the same)" in out
     assert "with net proceeds:" in out
-    assert "balance sheets three months apart" in out and "Zhipu would have had 5.2 months left" in out
+    assert (
+        "balance sheets three months apart" in out and "Zhipu would have had 5.2 months left" in out
+    )
 
 
 # --------------------------------------------------------------------------- charts

@@ -18,34 +18,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
-#: Files whose layout `ruff format` owns (the lead formats the rest after the branches are merged).
-FORMATTED = [
-    "helpers/data.py",
-    "helpers/formatting.py",
-    "scripts/build_site.py",
-    "scripts/run_notebooks.py",
-    "scripts/check_python.py",
-    "tests/nbcases.py",
-    "tests/test_data_sanity.py",
-    "tests/test_parameters.py",
-    "tests/test_run_notebooks.py",
-    "tests/test_standards.py",
-    "tests/test_setup.py",
-]
+#: Everything `ruff format` owns: the helpers, scripts, tests and the notebooks' code cells.
+FORMATTED = ["helpers", "scripts", "tests", "notebooks"]
 
-#: Files that `ruff check` still flags, being rewritten on other branches: strict xfail, remove when clean.
-RUFF_NOT_YET = {
-    "helpers/revenue.py",
-    "helpers/sensitivity.py",
-    "tests/test_revenue.py",
-    "tests/test_sensitivity.py",
-    "notebooks/00_sources_and_data.ipynb",
-    "notebooks/01_business_model_contrast.ipynb",
-    "notebooks/02_revenue_structure.ipynb",
-    "notebooks/03_cash_runway_sensitivity.ipynb",
-    "notebooks/04_ownership_and_control.ipynb",
-    "notebooks/05_what_happened_next.ipynb",
-}
+#: Files that `ruff check` may still flag (strict xfail, so a clean file must leave the list): none.
+RUFF_NOT_YET: set[str] = set()
 
 
 def _tool(name: str) -> str:
