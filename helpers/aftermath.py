@@ -1814,9 +1814,9 @@ def draw_timeline(ax: Axes, events: pd.DataFrame) -> None:
     # matplotlib converts the Timestamps through its date units; its stubs want float, hence the ignores
     ax.axvspan(start, end, color=COLORS["neutral"], alpha=0.18, lw=0)  # type: ignore[arg-type]
     ax.text(
-        start + (end - start) / 2,
+        start + (end - start) / 2,  # type: ignore[arg-type]
         1.7,
-        "article (S0)",  # type: ignore[arg-type]
+        "article (S0)",
         ha="center",
         va="top",
         fontsize=8,
@@ -1824,9 +1824,9 @@ def draw_timeline(ax: Axes, events: pd.DataFrame) -> None:
     )
     ax.axvline(pd.Timestamp(CUTOFF), color=COLORS["neutral"], ls="--", lw=1)  # type: ignore[arg-type]
     ax.text(
-        pd.Timestamp(CUTOFF),
+        pd.Timestamp(CUTOFF),  # type: ignore[arg-type]
         1.7,
-        "cut-off ",  # type: ignore[arg-type]
+        "cut-off ",
         ha="right",
         va="top",
         fontsize=8,

@@ -83,6 +83,9 @@ ALLOWED_HTML: dict[str, frozenset[str]] = {
     "br": frozenset(),
     "abbr": frozenset({"title"}),
     "small": frozenset(),
+    "a": frozenset(
+        {"id"}
+    ),  # an anchor to link to (no href: a link is written in Markdown, and checked)
 }
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z-]+=\"[^\"<>]*\")*)\s*(/?)>")
 _ATTR = re.compile(r'([A-Za-z-]+)="([^"<>]*)"')

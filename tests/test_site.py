@@ -438,17 +438,19 @@ def test_markdown_keeps_allowed_tags_and_escapes_the_rest() -> None:
     out = page.markdown(
         'H<sub>2</sub>O, x<sup>2</sup><br>line <abbr title="a &amp; b">AB</abbr> '
         '<script>alert(1)</script> <img src=x onerror=alert(1)> <sup onclick="x()">3</sup> '
-        '<span style="color:red">s</span> [link](javascript:alert(1))\n\n<div>block</div>\n\n$x^2$'
+        '<span style="color:red">s</span> [link](javascript:alert(1)) <a id="here"></a> '
+        '<a href="javascript:alert(1)">x</a>\n\n<div>block</div>\n\n$x^2$'
     )
     for kept in (
         "<sub>2</sub>",
         "<sup>2</sup>",
         "<br>",
         '<abbr title="a &amp; b">AB</abbr>',
+        '<a id="here"></a>',
         "<math",
     ):
         assert kept in out, f"{kept} missing from {out}"
-    for gone in ("<script", "<img", "<sup onclick", "<span", "<div>", 'href="javascript'):
+    for gone in ("<script", "<img", "<sup onclick", "<span", "<div>", '<a href="javascript'):
         assert gone not in out, f"{gone} survived in {out}"
     assert "&lt;script&gt;" in out and "&lt;div&gt;block&lt;/div&gt;" in out
 
