@@ -3,13 +3,12 @@ message naming the file, the line and the value."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 import helpers as h
-from helpers.data import DATA_DIR_ENV, DataError
+from helpers.data import DataError
 
 REPO_DATA = Path(__file__).resolve().parent.parent / "data"
 TABLES = ["facts", "sources", "rates", "profile", "events", "prices"]
@@ -49,15 +48,6 @@ def test_known_errors_are_kept_and_marked() -> None:
     hailuo = h.fact("minimax", "revenue_share_segment", "9M2025", "hailuo_ai", status="erroneous")
     assert hailuo.value == 2.6 and hailuo.source_id == "S0"
     assert h.fact("minimax", "revenue_share_segment", "9M2025", "hailuo_ai").value == 32.6
-
-
-@pytest.fixture()
-def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of data/ that the loaders read instead of the real one."""
-    target = tmp_path / "data"
-    shutil.copytree(REPO_DATA, target)
-    monkeypatch.setenv(DATA_DIR_ENV, str(target))
-    return target
 
 
 def _replace(path: Path, old: str, new: str) -> int:

@@ -7,14 +7,13 @@ line and the value.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_data import _expect, _replace
 
 import helpers as h
-from helpers.data import DATA_DIR_ENV, DataError
 
 REPO_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -37,29 +36,6 @@ FACTS_CLOSES = {
 #: The offer prices (the day before the first close) and the listing days.
 FIRST_DAYS = {"zhipu": "2026-01-08", "minimax": "2026-01-09"}
 PRE_S40_SOURCES = {f"S{i}" for i in range(33)}
-
-
-@pytest.fixture()
-def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(REPO_DATA, target)
-    monkeypatch.setenv(DATA_DIR_ENV, str(target))
-    return target
-
-
-def _replace(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} must occur once in {path.name}"
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return line
-
-
-def _expect(name: str, *fragments: str) -> None:
-    with pytest.raises(DataError) as info:
-        h.load_table(name)
-    for fragment in fragments:
-        assert fragment in str(info.value), f"{fragment!r} not in {info.value!s}"
 
 
 # --------------------------------------------------------------------------- sureness
