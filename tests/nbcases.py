@@ -7,11 +7,11 @@ Discovery: a notebook declares its parameters by calling
 notebook's own import statements (nothing else) in a scratch namespace and evaluates ``<module>.PARAMETERS``
 there, so whatever module and alias a notebook uses is found without a registry to keep in step.
 
-Execution: one kernel per worker thread (one per core), started once and reused: before each case the
-kernel's namespace is emptied with ``%reset -f`` (modules already imported stay imported, which saves the
-pandas/matplotlib start-up per case). The case's value is injected in a cell right after the cell tagged
-``parameters``, as papermill does. A kernel that dies at start (a port taken by another kernel started at the
-same moment) is started again, up to three times.
+Execution: ``tests/nbsweep.py``, in a process of its own, runs each notebook once as written and starts each
+case from a copy of that run (``os.fork``) at the first cell that names the case's parameter; a case whose
+value is the as-written one is that run. The case's value is set as papermill would set it, after the cell
+tagged ``parameters``, and the notebook's own ``check_namespace`` call checks it. The test file proves that
+forked runs give the same outputs as runs from the first cell.
 
 Example:
     >>> mask("USD 53.4 million fell 12.5% to RMB 376")
@@ -21,22 +21,23 @@ Example:
 from __future__ import annotations
 
 import ast
-import asyncio
+import json
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import nbformat
-from jupyter_client.manager import AsyncKernelManager
 
 from helpers.params import Choice, Number, cases
 
 CALL = re.compile(r"check_namespace\(\s*([A-Za-z_][\w.]*)\.PARAMETERS\s*,\s*globals\(\)\s*\)")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
-CELL_TIMEOUT = 180
+SWEEP_TIMEOUT = 900
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class Result:
     problems: list[str] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    #: The code cell the case's own run started at (0: from the top); None: the notebook as written.
+    start: int | None = 0
 
 
 def _imports(nb: nbformat.NotebookNode) -> str:
@@ -155,122 +158,44 @@ def mask(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _prepared(case: Case) -> list[str]:
-    """The code cells to run for ``case``: the notebook's, with the value injected after the parameters cell."""
-    nb = nbformat.read(case.notebook, as_version=4)
-    cells = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        cells.append(cell.source)
-        if "parameters" in cell.metadata.get("tags", []) and case.name is not None:
-            cells.append(f"# injected by tests/test_parameters.py\n{case.name} = {case.value!r}")
-    return cells
+def run_all(
+    runs: Iterable[Case], workers: int | None = None, fork: bool = True
+) -> dict[Case, Result]:
+    """Run every case and return each case's result (see tests/nbsweep.py for how).
 
-
-class _Kernel:
-    """One kernel, started once (retried if it dies at start) and emptied between cases."""
-
-    def __init__(self, cwd: Path) -> None:
-        self.cwd = cwd
-        self.km: AsyncKernelManager | None = None
-        self.kc: Any = None
-
-    async def start(self) -> None:
-        last: Exception | None = None
-        for _ in range(3):
-            km = AsyncKernelManager(kernel_name="python3")
-            try:
-                await km.start_kernel(
-                    cwd=str(self.cwd), extra_arguments=["--IPKernelApp.log_level=ERROR"]
-                )
-                kc = km.client()
-                kc.start_channels()
-                await kc.wait_for_ready(timeout=60)
-            except Exception as error:  # a port collision or a kernel that died before replying
-                last = error
-                await km.shutdown_kernel(now=True)
-                continue
-            self.km, self.kc = km, kc
-            return
-        raise RuntimeError(f"the kernel would not start three times: {last}")
-
-    async def stop(self) -> None:
-        if self.km is not None:
-            self.kc.stop_channels()
-            await self.km.shutdown_kernel(now=True)
-            self.km = self.kc = None
-
-    async def run(self, case: Case) -> Result:
-        if self.km is None or not await self.km.is_alive():
-            await self.stop()
-            await self.start()
-        result = Result(case)
-        await self._execute(
-            f"%reset -f\nimport os\nos.chdir({str(case.notebook.parent)!r})\ndel os", result
-        )
-        for index, source in enumerate(_prepared(case)):
-            if not await self._execute(source, result, index):
-                break
-        return result
-
-    async def _execute(self, source: str, result: Result, index: int = -1) -> bool:
-        def hook(msg: dict[str, Any]) -> None:
-            kind, content = msg["msg_type"], msg["content"]
-            if kind == "stream":
-                if content["name"] == "stderr":
-                    result.problems.append(
-                        f"cell {index} wrote to stderr: {content['text'][:300]!r}"
-                    )
-            elif kind in ("display_data", "execute_result"):
-                data = content.get("data", {})
-                if "text/markdown" in data:
-                    result.texts.append(data["text/markdown"])
-                elif "text/plain" in data and not (
-                    {"text/html", "image/svg+xml", "image/png"} & set(data)
-                ):
-                    result.texts.append(data["text/plain"])
-            elif kind == "error":
-                result.errors.append((content["ename"], content["evalue"]))
-                result.problems.append(
-                    f"cell {index} raised {content['ename']}: {content['evalue'][:300]}"
-                )
-
-        reply = await self.kc.execute_interactive(
-            source, timeout=CELL_TIMEOUT, output_hook=hook, allow_stdin=False
-        )
-        return bool(reply["content"]["status"] == "ok")
-
-
-async def _run_all(runs: list[Case], count: int) -> dict[Case, Result]:
-    todo: asyncio.Queue[Case] = asyncio.Queue()
-    for case in runs:
-        todo.put_nowait(case)
-    results: dict[Case, Result] = {}
-
-    async def worker() -> None:
-        kernel = _Kernel(Path.cwd())
-        try:
-            while not todo.empty():
-                case = todo.get_nowait()
-                try:
-                    results[case] = await kernel.run(case)
-                except (
-                    Exception
-                ) as error:  # the harness itself failed on this case: report it as the case's
-                    results[case] = Result(
-                        case, problems=[f"could not run: {type(error).__name__}: {error}"]
-                    )
-                    await kernel.stop()
-        finally:
-            await kernel.stop()
-
-    await asyncio.gather(*(worker() for _ in range(count)))
-    return {case: results[case] for case in runs}
-
-
-def run_all(runs: Iterable[Case], workers: int | None = None) -> dict[Case, Result]:
-    """Run every case, one reused kernel per worker (default: one per core), and return each case's result."""
+    One process (``tests/nbsweep.py``) runs each notebook once as written and forks each case from that run
+    at the first cell its parameter can reach, ``workers`` cases at a time (default: one per core).
+    ``fork=False`` runs every case from the first cell instead (the reference the fork is proved against).
+    """
     runs = list(runs)
-    count = max(1, min(len(runs), workers or os.cpu_count() or 1))
-    return asyncio.run(_run_all(runs, count))
+    notebooks: dict[Path, list[Case]] = {}
+    for case in runs:
+        notebooks.setdefault(case.notebook, []).append(case)
+    request = {
+        "fork": fork,
+        "workers": workers or os.cpu_count() or 1,
+        "notebooks": [
+            {
+                "path": str(notebook.resolve()),
+                "cases": [{"name": c.name or "", "value": c.value} for c in cases],
+            }
+            for notebook, cases in notebooks.items()
+        ],
+    }
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("nbsweep.py"))],
+        input=json.dumps(request), capture_output=True, text=True, timeout=SWEEP_TIMEOUT,
+        env={**os.environ, "MPLBACKEND": "Agg"},
+    )  # fmt: skip
+    if done.returncode or done.stderr:
+        raise RuntimeError(
+            f"tests/nbsweep.py failed (exit {done.returncode}):\n{done.stderr[-3000:]}"
+        )
+    results: dict[Case, Result] = {}
+    groups = list(notebooks.values())
+    for item in json.loads(done.stdout):
+        case = groups[item["notebook"]][item["index"]]
+        results[case] = Result(
+            case, item["problems"], [tuple(e) for e in item["errors"]], item["texts"], item["start"]
+        )
+    return {case: results[case] for case in runs}

@@ -201,6 +201,81 @@ def test_harness_fails_a_misspelt_name_that_is_not_stopped(
     assert _problems(result) == ["expected ParameterError, got no error"]
 
 
+#: A notebook built to catch a wrong fork point: state built by cells that name no parameter, a cell that
+#: names one, and a cell that reads one through globals() without naming it.
+REACH = [
+    "from IPython.display import Markdown\ntotal = []",
+    "total.append(100)",
+    "Markdown(f'total {sum(total)}')",
+    "Markdown(f'Shown in {currency}: {sum(total) * synth.RATE[currency]:.1f}')",
+    "seen = globals()['growth']\nMarkdown(f'growth read without its name: {seen}')",
+]
+
+
+@pytest.fixture(scope="module")
+def reach(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[Case, Result]]:
+    """The REACH notebook's cases, forked from the as-written run and run from the top."""
+    folder = tmp_path_factory.mktemp("reach")
+    (folder / "synth.py").write_text(MODULE, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.syspath_prepend(str(folder))
+        nb = _notebook(folder, "04_reach.ipynb", REACH)
+        runs = cases_for(nb, discover(nb) or {})
+        return {"fork": run_all(runs), "top": run_all(runs, fork=False)}
+
+
+def test_forked_cases_give_what_runs_from_the_top_give(
+    reach: dict[str, dict[Case, Result]],
+) -> None:
+    forked, top = reach["fork"], reach["top"]
+    for case, result in forked.items():
+        other = top[case]
+        assert (result.texts, result.problems, result.errors) == (
+            other.texts,
+            other.problems,
+            other.errors,
+        ), case.label
+    assert any(
+        "growth read without its name: 0.5" in t for t in forked[Case(*_growth(forked))].texts
+    )
+
+
+def _growth(results: dict[Case, Result]) -> tuple[Path, str, float]:
+    (case,) = [c for c in results if c.name == "growth" and c.value == 0.5]
+    return case.notebook, "growth", 0.5
+
+
+def test_each_case_starts_at_the_first_cell_that_can_see_its_parameter(
+    reach: dict[str, dict[Case, Result]],
+) -> None:
+    """Code cells: 0 parameters, 1 check, 2-4 build state, 5 names currency, 6 reads growth via globals()."""
+    starts = {(c.name, c.value): r.start for c, r in reach["fork"].items()}
+    assert starts == {
+        ("currency", "USD"): None,  # the as-written value: the as-written run itself
+        ("currency", "RMB"): 5,
+        ("growth", 0.0): 6,
+        ("growth", 1.0): 6,
+        ("growth", 0.5): 6,
+        (misspelt("currency"), "USD"): 6,  # named nowhere, but cell 6 reaches every name
+    }
+    assert all(r.start in (0, None) for r in reach["top"].values())
+    (typo,) = [r for c, r in reach["fork"].items() if c.expect_error]
+    assert typo.problems[0].startswith("cell 1 raised ParameterError"), typo.problems
+
+
+def test_names_in_sees_names_and_treats_dynamic_access_as_every_name() -> None:
+    from nbsweep import first_reach, names_in
+
+    assert names_in("y = f(x)") == {"y", "f", "x"}
+    assert names_in("h.params.check_namespace(m.PARAMETERS, globals())") == {"h", "m"}
+    for dynamic in ("globals()['x']", "eval('x')", "vars()", "get_ipython().user_ns", "%who"):
+        assert names_in(dynamic) is None, dynamic
+    assert names_in("import __main__") is None
+    assert names_in("def f():\n    return growth") == {"growth"}
+    assert first_reach(["a = 1", "b = 2", "c = growth"], 1, "growth") == 2
+    assert first_reach(["a = 1", "b = 2"], 1, "growth") == 2
+
+
 def test_a_notebook_without_parameters_is_found_as_none(tmp_path: Path) -> None:
     nb = {
         "cells": [nbformat_cell("x = 1", tags=["parameters"])],
