@@ -17,10 +17,19 @@ setup:
 	@$(PYTHON) scripts/check_python.py $(VENV) $(if $(PYTHON_GIVEN),given,default)
 	@$(MAKE) --no-print-directory -q $(STAMP) || $(MAKE) --no-print-directory $(STAMP)
 
+# The installer, the one pin outside requirements.txt (a set-up tool, not a dependency of the notebooks):
+# uv installs the same locked versions as pip, in seconds instead of a minute or more. Where uv cannot be
+# installed or cannot reach PyPI (e.g. a proxy with its own certificate), pip does the same install.
+UV_PIN := uv==0.13.9
+INSTALL_ARGS := -r requirements.txt -c requirements-lock.txt -e .
+
 # A failed install removes .venv, so the next run starts clean instead of reusing a half-built environment.
 $(STAMP): requirements.txt requirements-lock.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements-lock.txt -e . \
+	{ $(BIN)/python -m pip install --quiet --disable-pip-version-check $(UV_PIN) \
+	    && $(BIN)/uv pip install --quiet --python $(BIN)/python $(INSTALL_ARGS); } \
+	  || { echo "make setup: uv could not install the environment; installing it with pip instead" >&2; \
+	       $(BIN)/python -m pip install --quiet --disable-pip-version-check $(INSTALL_ARGS); } \
 	  || { rm -rf $(VENV); echo "make setup: the install failed, so $(VENV) was removed; fix the cause above and run make again" >&2; exit 1; }
 	touch $(STAMP)
 
