@@ -31,7 +31,7 @@ from matplotlib.axes import Axes
 
 from helpers import words
 from helpers.checks import real
-from helpers.data import load_events, load_sources
+from helpers.data import load_events, shared_table
 from helpers.facts import Fact, fact, facts_table
 from helpers.formatting import money, months, pct, times
 from helpers.params import Choice, Number, Spec
@@ -328,9 +328,18 @@ def _source_end(date: object) -> pd.Timestamp | None:
     return pd.Timestamp(text[:10])
 
 
+_ENDS: dict[int, tuple[pd.DataFrame, dict[str, pd.Timestamp | None]]] = {}
+
+
 def _source_ends() -> dict[str, pd.Timestamp | None]:
-    """The last day each source's date can mean, by source id."""
-    return {s: _source_end(d) for s, d in zip(load_sources()["source_id"], load_sources()["date"])}
+    """The last day each source's date can mean, by source id (worked out once per load of the data)."""
+    table = shared_table("sources")
+    cached = _ENDS.get(id(table))
+    if cached is None or cached[0] is not table:
+        ends = {s: _source_end(d) for s, d in zip(table["source_id"], table["date"])}
+        _ENDS.clear()
+        _ENDS[id(table)] = cached = (table, ends)
+    return dict(cached[1])
 
 
 def _known_source(
@@ -548,7 +557,7 @@ def cash_control_verdict(
 
 def _cite(source_id: str) -> str:
     """A source id with its publisher and title from data/sources.csv, e.g. ``S23 InfoQ China: ...``."""
-    row = load_sources().set_index("source_id").loc[source_id]
+    row = shared_table("sources").set_index("source_id").loc[source_id]
     return f"{source_id} {row['publisher']}: {row['title']}"
 
 
@@ -606,7 +615,7 @@ def article_window(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
     ['2025-12-21', '2025-12-31']
     """
     start = events.loc[events["kind"] == "phip", "date"].max()
-    end = _source_end(load_sources().set_index("source_id").loc["S0", "date"])
+    end = _source_end(shared_table("sources").set_index("source_id").loc["S0", "date"])
     if end is None:
         raise ValueError("data/sources.csv gives no month for S0, the article")
     return start, end

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.data import load_sources, shared_table
+from helpers.data import shared_table
 
 
 class FactLookupError(LookupError):
@@ -158,7 +158,7 @@ def sources_for(*items: Fact | str) -> str:
     Accepts :class:`Fact` objects or source ids. Example: ``sources_for(fact(...), "S17")``
     """
     ids = {item.source_id if isinstance(item, Fact) else item for item in items}
-    known = set(load_sources()["source_id"])
+    known = set(shared_table("sources")["source_id"])
     unknown = sorted(ids - known)
     if unknown:
         raise FactLookupError(f"unknown source id(s) {unknown}")

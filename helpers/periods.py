@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from helpers.data import load_rates
+from helpers.data import shared_table
 from helpers.facts import Fact, FactLookupError
 
 _MONTHS = {"FY": 12, "9M": 9, "H1": 6, "H2": 6, "Q1": 3, "Q2": 3, "Q3": 3, "Q4": 3}
@@ -92,7 +92,7 @@ def cagr(first: float, last: float, years: float) -> float:
 
 
 def _rate_rows(frm: str, to: str, on: str | date | None) -> pd.DataFrame:
-    rates = load_rates()
+    rates = shared_table("rates")  # read, never modified: the filters below make new frames
     direct = rates[(rates["base"] == frm) & (rates["quote"] == to)].assign(
         factor=lambda r: r["rate"]
     )
