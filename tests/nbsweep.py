@@ -14,7 +14,8 @@ or not. Its outputs are those of the cells it ran, after the as-written outputs 
 point give the same outputs.
 
 A case whose value is the one the notebook is written with is the as-written run itself, so it is served by
-that run instead of being run again. Without ``os.fork`` (Windows) every case runs from the top.
+that run instead of being run again. Off Linux (no ``os.fork`` on Windows; macOS's maths library is not
+fork-safe) every case runs from the top.
 """
 
 from __future__ import annotations
@@ -325,7 +326,11 @@ def main() -> int:
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"
     request = json.load(sys.stdin)
-    fork = bool(request.get("fork", True)) and hasattr(os, "fork")
+    # Forking a process that has used numpy is safe on Linux; on macOS the system's maths library is not
+    # fork-safe, and Windows has no fork: there every case runs from the top.
+    fork = (
+        bool(request.get("fork", True)) and hasattr(os, "fork") and sys.platform.startswith("linux")
+    )
     workers = max(1, int(request.get("workers") or os.cpu_count() or 1))
     sys.path[0] = ""  # like a kernel: imports resolve in the notebook's folder
     runner = Runner()

@@ -17,6 +17,7 @@ synthetic notebook (good, failing, misspelt and currency-dependent cases) in a t
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -245,6 +246,9 @@ def _growth(results: dict[Case, Result]) -> tuple[Path, str, float]:
     return case.notebook, "growth", 0.5
 
 
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="cases are forked on Linux only (tests/nbsweep.py)"
+)
 def test_each_case_starts_at_the_first_cell_that_can_see_its_parameter(
     reach: dict[str, dict[Case, Result]],
 ) -> None:
