@@ -20,6 +20,8 @@ setup:
 # The installer, the one pin outside requirements.txt (a set-up tool, not a dependency of the notebooks):
 # uv installs the same locked versions as pip, in seconds instead of a minute or more. Where uv cannot be
 # installed or cannot reach PyPI (e.g. a proxy with its own certificate), pip does the same install.
+# Both byte-compile what they install (uv is told to): where PYTHONDONTWRITEBYTECODE is set, nothing else would,
+# and every kernel and test process would compile pandas, matplotlib and IPython from source again.
 UV_PIN := uv==0.13.9
 INSTALL_ARGS := -r requirements.txt -c requirements-lock.txt -e .
 
@@ -27,7 +29,7 @@ INSTALL_ARGS := -r requirements.txt -c requirements-lock.txt -e .
 $(STAMP): requirements.txt requirements-lock.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	{ $(BIN)/python -m pip install --quiet --disable-pip-version-check $(UV_PIN) \
-	    && $(BIN)/uv pip install --quiet --python $(BIN)/python $(INSTALL_ARGS); } \
+	    && $(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python $(INSTALL_ARGS); } \
 	  || { echo "make setup: uv could not install the environment; installing it with pip instead" >&2; \
 	       $(BIN)/python -m pip install --quiet --disable-pip-version-check $(INSTALL_ARGS); } \
 	  || { rm -rf $(VENV); echo "make setup: the install failed, so $(VENV) was removed; fix the cause above and run make again" >&2; exit 1; }
