@@ -10,12 +10,19 @@ whatever the parameter's value, so every cell before the first one that names it
 the case as under the notebook as written. The case's process starts from a copy of that state (``os.fork``),
 sets the value, re-runs the notebook's own ``check_namespace`` call on it, then runs every later cell, named
 or not. Its outputs are those of the cells it ran, after the as-written outputs of the cells before.
-``tests/test_parameters.py`` proves it: forked and from-scratch runs of notebooks built to catch a wrong fork
-point give the same outputs.
+``tests/test_parameters.py`` proves it: forked runs of a notebook built to catch a wrong fork point give the
+same outputs as runs from the top, each in a process forked before the first cell.
 
 A case whose value is the one the notebook is written with is the as-written run itself, so it is served by
-that run instead of being run again. Off Linux (no ``os.fork`` on Windows; macOS's maths library is not
-fork-safe) every case runs from the top.
+that run instead of being run again.
+
+Two limits, both checked or harmless for the notebooks here: cases run side by side in the notebook's
+folder, so a notebook must not write files there (tests/test_parameters.py fails if one does); and when a
+case's value fails the notebook's check, what the check cell showed before its check call (a warning while
+importing a module, say) is reported once, with the as-written run, not again with the case.
+
+Off Linux (no ``os.fork`` on Windows; macOS's maths library is not fork-safe) every case runs from the top,
+one after the other, in this one process.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import ast
 import io
 import json
 import os
-import re
+import random
 import sys
 import tempfile
 import threading
@@ -39,10 +46,6 @@ from IPython.core.displaypub import CapturingDisplayPublisher
 from IPython.core.inputtransformer2 import TransformerManager
 from IPython.core.interactiveshell import InteractiveShell
 from traitlets.config import Config
-
-CHECK = re.compile(
-    r"[A-Za-z_][\w.]*check_namespace\(\s*[A-Za-z_][\w.]*\.PARAMETERS\s*,\s*globals\(\)\s*\)"
-)
 
 #: Names through which a cell can read any global, not only the ones it names: such a cell counts as naming
 #: every parameter.
@@ -86,6 +89,34 @@ def names_in(source: str) -> set[str] | None:
             if "__main__" in modules:
                 return None
     return None if found & DYNAMIC else found
+
+
+def check_call(source: str) -> str | None:
+    """The text of the cell's ``check_namespace(<spec>, globals())`` call (any prefix), or None.
+
+    Read from the code, so a call quoted in a comment or a string does not count.
+    Example: ``check_call("import helpers as h\nh.params.check_namespace(m.PARAMETERS, globals())")``
+    """
+    try:
+        code = TransformerManager().transform_cell(source)
+        tree = ast.parse(code)
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and (
+                node.func.attr
+                if isinstance(node.func, ast.Attribute)
+                else getattr(node.func, "id", "")
+            )
+            == "check_namespace"
+            and len(node.args) == 2
+            and isinstance(node.args[1], ast.Call)
+            and getattr(node.args[1].func, "id", "") == "globals"
+        ):
+            return ast.get_source_segment(code, node)
+    return None
 
 
 def first_reach(cells: list[str], start: int, name: str) -> int:
@@ -144,12 +175,14 @@ class Runner:
         os.chdir(folder)
         warnings.simplefilter("always")
 
-    def run(self, source: str, index: int, result: dict[str, Any]) -> bool:
-        """Run one cell; add its problems and texts to ``result``. False when it raised."""
+    def run(self, source: str, index: int, result: dict[str, Any], history: bool = True) -> bool:
+        """Run one cell; add its problems and texts to ``result``. False when it raised.
+
+        ``history=False``: the run takes no execution count (a cell's number shows in its warnings)."""
         self.outputs.clear()
         out, err = io.StringIO(), io.StringIO()
         with redirect_stdout(out), redirect_stderr(err):
-            reply = self.shell.run_cell(source, store_history=False)
+            reply = self.shell.run_cell(source, store_history=history)  # as a kernel: ';' reads it
         if err.getvalue():
             result["problems"].append(f"cell {index} wrote to stderr: {err.getvalue()[:300]!r}")
         for output in self.outputs:
@@ -177,148 +210,166 @@ def merged(prefix: dict[str, Any], rest: dict[str, Any]) -> dict[str, Any]:
     return {key: prefix[key] + rest[key] for key in ("problems", "errors", "texts")}
 
 
-def sweep(
-    runner: Runner,
-    notebook: Path,
-    cases: list[dict[str, Any]],
-    fork: bool,
-    workers: int,
-    folder: Path,
-) -> list[dict[str, Any] | None]:
-    """Results of ``cases`` on ``notebook`` (None: written to ``folder`` by a forked process)."""
-    nb = nbformat.read(notebook, as_version=4)
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    cells = [c.source for c in code]
-    params_at = next(
-        (i for i, c in enumerate(code) if "parameters" in c.metadata.get("tags", [])), None
-    )
-    if params_at is None:
-        raise SystemExit(f"{notebook}: no cell tagged 'parameters'")
-    check_at = next((i for i, s in enumerate(cells) if CHECK.search(s)), None)
-    check = CHECK.search(cells[check_at])[0] if check_at is not None else None  # type: ignore[index]
-    plan: dict[int, list[int]] = {}  # cell index -> the cases forked just before it
-    for number, case in enumerate(cases):
-        plan.setdefault(first_reach(cells, params_at + 1, case["name"]), []).append(number)
+class Plan:
+    """A notebook's code cells, where its parameters are set and checked, and the checking call itself."""
 
+    def __init__(self, notebook: Path) -> None:
+        code = [c for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code"]
+        self.notebook = notebook
+        self.cells = [c.source for c in code]
+        tagged = [i for i, c in enumerate(code) if "parameters" in c.metadata.get("tags", [])]
+        if not tagged:
+            raise SystemExit(f"{notebook}: no cell tagged 'parameters'")
+        self.params_at = tagged[0]
+        # The check that counts is the first one after the parameters cell: the one a papermill run reaches.
+        calls = [(i, check_call(s)) for i, s in enumerate(self.cells) if i > self.params_at]
+        self.check_at, self.check = next(((i, c) for i, c in calls if c), (None, None))
+
+    def start(self, name: str) -> int:
+        """The cell a case of parameter ``name`` must start at: the first after the parameters that can see it."""
+        return first_reach(self.cells, self.params_at + 1, name)
+
+
+def sweep(
+    runner: Runner, plan: Plan, cases: list[dict[str, Any]], mode: str, workers: int, folder: Path
+) -> list[dict[str, Any] | None]:
+    """Results of ``cases`` (None: written to ``folder`` by a forked process).
+
+    ``mode`` "fork": each case forked from the as-written run at ``plan.start``; "top": each case forked
+    before the first cell and run from the top (the reference); "serial": each case run from the top in this
+    process, one after the other (where there is no safe fork).
+    """
+    cells = plan.cells
+    starts = {n: (plan.start(c["name"]) if mode == "fork" else 0) for n, c in enumerate(cases)}
     results: list[dict[str, Any] | None] = [None] * len(cases)
-    as_written: list[int] = []
-    runner.reset(notebook.parent)
+    runner.reset(plan.notebook.parent)
     written = empty()  # the notebook as written, cell by cell
-    at_check = empty()  # ... up to the check cell
+    at_check = empty()  # ... before the check cell
+    checked: dict[str, Any] = {}  # the globals the check cell saw
     children: set[int] = set()
-    stopped = False
+    stopped_at: int | None = None  # the cell at which the as-written run failed
     for index in range(len(cells) + 1):
-        for number in plan.get(index, []) if fork else []:
+        for number in (n for n, at in starts.items() if at == index and mode != "serial"):
             case = cases[number]
-            if not case["name"] or same(runner.shell.user_ns.get(case["name"], ...), case["value"]):
-                as_written.append(number)
-            elif stopped:  # the notebook as written failed before this cell: so does the case
-                results[number] = {**written, "start": index}
-            else:
-                while len(children) >= workers:
-                    children.discard(os.wait()[0])
-                pid = os.fork()
-                if pid == 0:
-                    forked(
-                        runner,
-                        cells,
-                        index,
-                        case,
-                        check if check_at is not None and check_at < index else None,
-                        check_at or 0,
-                        at_check,
-                        _assigned(cells[params_at]),
-                        written,
-                        folder / f"{number}.json",
-                    )
-                children.add(pid)
-        if index == check_at:
+            if mode == "fork" and (
+                not case["name"] or same(runner.shell.user_ns.get(case["name"], ...), case["value"])
+            ):
+                results[number] = {"start": None}  # the as-written value: the as-written run, below
+                continue
+            check_first = mode == "fork" and plan.check_at is not None and plan.check_at < index
+            if stopped_at is not None and not (check_first and stopped_at >= (plan.check_at or 0)):
+                results[number] = {**written, "start": index}  # fails as the as-written run did
+                continue
+            while len(children) >= workers:
+                children.discard(os.wait()[0])
+            state = random.getstate()
+            pid = os.fork()
+            if pid == 0:
+                random.setstate(state)  # the random module re-seeds itself in a forked process
+                case_run = CaseRun(runner, plan, case, index, folder / f"{number}.json")
+                case_run.forked(written, at_check, checked if check_first else None, stopped_at)
+            children.add(pid)
+        if index == plan.check_at:
             at_check = {k: list(v) for k, v in written.items()}
-        if index < len(cells) and not stopped:
-            stopped = not runner.run(cells[index], index, written)
-    for number in as_written:
-        results[number] = {**written, "start": None}
-    if not fork:
-        for number, case in enumerate(cases):
-            results[number] = (
-                {**written, "start": None}
-                if not case["name"] or same(_value(cells, params_at, case), case["value"])
-                else {**from_top(runner, notebook, cells, params_at, case), "start": 0}
-            )
+            checked = dict(runner.shell.user_ns)
+        if (
+            index < len(cells)
+            and stopped_at is None
+            and not runner.run(cells[index], index, written)
+        ):
+            stopped_at = index
+    for number, case in enumerate(cases):
+        if results[number] == {"start": None} or (
+            mode == "serial" and (not case["name"] or same(_value(plan, case), case["value"]))
+        ):
+            results[number] = {**written, "start": None}
+        elif mode == "serial":
+            results[number] = {
+                **CaseRun(runner, plan, case, 0, folder).from_top(reset=True),
+                "start": 0,
+            }
     while children:
         pid, status = os.wait()
         children.discard(pid)
         if status:
-            raise SystemExit(f"{notebook}: a forked case failed (exit status {status})")
+            raise SystemExit(f"{plan.notebook}: a forked case failed (exit status {status})")
     return results
 
 
-def forked(
-    runner: Runner,
-    cells: list[str],
-    index: int,
-    case: dict[str, Any],
-    check: str | None,
-    check_at: int,
-    at_check: dict[str, Any],
-    parameters: dict[str, Any],
-    prefix: dict[str, Any],
-    path: Path,
-) -> None:
-    """In the forked process: set the value, check it, run the cells from ``index``, write the result, exit."""
-    status = 0
-    try:
+class CaseRun:
+    """One case's own run, in a forked process or from the top."""
+
+    def __init__(
+        self, runner: Runner, plan: Plan, case: dict[str, Any], index: int, path: Path
+    ) -> None:
+        self.runner, self.plan, self.case, self.index, self.path = runner, plan, case, index, path
+
+    def forked(
+        self,
+        prefix: dict[str, Any],
+        at_check: dict[str, Any],
+        checked: dict[str, Any] | None,
+        stopped_at: int | None,
+    ) -> None:
+        """In the forked process: set the value, check it, run the cells from ``index``, write, exit."""
+        status = 0
+        try:
+            if self.index == 0:  # the reference: from the top, in a process of its own
+                result = self.from_top(reset=False)
+            else:
+                result = self._from_fork(prefix, at_check, checked, stopped_at)
+            self.path.write_text(json.dumps({**result, "start": self.index}), encoding="utf-8")
+        except BaseException as error:  # noqa: BLE001 - reported on stderr, never lost
+            sys.__stderr__.write(f"nbsweep: case {self.case}: {type(error).__name__}: {error}\n")
+            status = 1
+        finally:
+            sys.__stderr__.flush()
+            os._exit(status)
+
+    def _from_fork(
+        self,
+        prefix: dict[str, Any],
+        at_check: dict[str, Any],
+        checked: dict[str, Any] | None,
+        stopped_at: int | None,
+    ) -> dict[str, Any]:
+        name, value = self.case["name"], self.case["value"]
+        user_ns = self.runner.shell.user_ns
+        user_ns[name] = value
         rest = empty()
-        runner.shell.user_ns[case["name"]] = case["value"]
-        ok = True
-        if (
-            check is not None
-        ):  # the notebook's own check, on the parameters cell's values and the case's
-            runner.shell.user_ns["__sweep_parameters__"] = {
-                **parameters,
-                case["name"]: case["value"],
-            }
-            ok = runner.run(check.replace("globals()", "__sweep_parameters__"), check_at, rest)
-            del runner.shell.user_ns["__sweep_parameters__"]
-            if not ok:  # the run stops at the check cell, as it would from the top
-                prefix = at_check
-        for i in range(index, len(cells)):
-            if not ok:
+        if checked is not None and self.plan.check:
+            # The notebook's own check, on the globals its cell saw, with the case's value in them.
+            user_ns["__sweep_globals__"] = {**checked, name: value}
+            call = self.plan.check.replace("globals()", "__sweep_globals__")
+            ok = self.runner.run(call, self.plan.check_at or 0, rest, history=False)
+            del user_ns["__sweep_globals__"]
+            if not ok:  # the run stops at the check cell, as it does from the top
+                return merged(at_check, rest)
+        if stopped_at is not None:  # the as-written run failed after the check: so does the case
+            return merged(prefix, rest)
+        for i in range(self.index, len(self.plan.cells)):
+            if not self.runner.run(self.plan.cells[i], i, rest):
                 break
-            ok = runner.run(cells[i], i, rest)
-        path.write_text(json.dumps({**merged(prefix, rest), "start": index}), encoding="utf-8")
-    except BaseException as error:  # noqa: BLE001 - reported on stderr, never lost
-        sys.__stderr__.write(f"nbsweep: case {case}: {type(error).__name__}: {error}\n")
-        status = 1
-    finally:
-        sys.__stderr__.flush()
-        os._exit(status)
+        return merged(prefix, rest)
+
+    def from_top(self, reset: bool) -> dict[str, Any]:
+        """From the first cell, the value set right after the parameters cell (as papermill sets it)."""
+        if reset:
+            self.runner.reset(self.plan.notebook.parent)
+        result = empty()
+        for i, source in enumerate(self.plan.cells):
+            if not self.runner.run(source, i, result):
+                break
+            if i == self.plan.params_at:
+                self.runner.shell.user_ns[self.case["name"]] = self.case["value"]
+        return result
 
 
-def _assigned(source: str) -> dict[str, Any]:
-    """The names and values the parameters cell assigns (it holds literal assignments only)."""
-    namespace: dict[str, Any] = {}
-    exec(source, namespace)
-    return {k: v for k, v in namespace.items() if not k.startswith("_")}
-
-
-def _value(cells: list[str], params_at: int, case: dict[str, Any]) -> object:
+def _value(plan: Plan, case: dict[str, Any]) -> object:
     """The value the parameters cell gives the case's name (a sentinel when it gives none)."""
-    return _assigned(cells[params_at]).get(case["name"], ...)
-
-
-def from_top(
-    runner: Runner, notebook: Path, cells: list[str], params_at: int, case: dict[str, Any]
-) -> dict[str, Any]:
-    """One case run from the first cell, the value set right after the parameters cell (as papermill does)."""
-    runner.reset(notebook.parent)
-    result = empty()
-    for i, source in enumerate(cells):
-        if not runner.run(source, i, result):
-            break
-        if i == params_at:
-            runner.shell.user_ns[case["name"]] = case["value"]
-    return result
+    namespace: dict[str, Any] = {}
+    exec(plan.cells[plan.params_at], namespace)  # the parameters cell: literal assignments
+    return namespace.get(case["name"], ...)
 
 
 def main() -> int:
@@ -327,10 +378,9 @@ def main() -> int:
         os.environ[var] = "1"
     request = json.load(sys.stdin)
     # Forking a process that has used numpy is safe on Linux; on macOS the system's maths library is not
-    # fork-safe, and Windows has no fork: there every case runs from the top.
-    fork = (
-        bool(request.get("fork", True)) and hasattr(os, "fork") and sys.platform.startswith("linux")
-    )
+    # fork-safe, and Windows has no fork: there every case runs from the top, one after the other.
+    can_fork = hasattr(os, "fork") and sys.platform.startswith("linux")
+    mode = ("fork" if request.get("fork", True) else "top") if can_fork else "serial"
     workers = max(1, int(request.get("workers") or os.cpu_count() or 1))
     sys.path[0] = ""  # like a kernel: imports resolve in the notebook's folder
     runner = Runner()
@@ -341,7 +391,8 @@ def main() -> int:
         for number, item in enumerate(request["notebooks"]):
             folder = Path(tmp) / str(number)
             folder.mkdir()
-            results = sweep(runner, Path(item["path"]), item["cases"], fork, workers, folder)
+            plan = Plan(Path(item["path"]))
+            results = sweep(runner, plan, item["cases"], mode, workers, folder)
             for index, result in enumerate(results):
                 if result is None:
                     result = json.loads((folder / f"{index}.json").read_text(encoding="utf-8"))

@@ -29,10 +29,35 @@ SPECS = {nb: discover(nb) for nb in NOTEBOOKS}
 ALL_CASES = [case for nb, spec in SPECS.items() if spec for case in cases_for(nb, spec)]
 
 
+def _files(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.stat().st_size)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+#: The notebooks' folder before and after the sweep (filled by the ``results`` fixture).
+FOLDER: dict[str, dict[str, tuple[int, int]]] = {}
+
+
 @pytest.fixture(scope="module")
 def results() -> dict[Case, Result]:
-    """Every case of every notebook, run once, side by side (one reused kernel per core)."""
-    return run_all(ALL_CASES)
+    """Every case of every notebook (tests/nbsweep.py: each forked from the notebook's as-written run)."""
+    folder = ROOT / "notebooks"
+    FOLDER["before"] = _files(folder)
+    found = run_all(ALL_CASES)
+    FOLDER["after"] = _files(folder)
+    return found
+
+
+def test_no_case_writes_a_file_beside_the_notebooks(results: dict[Case, Result]) -> None:
+    """Cases run side by side in the notebooks' folder, so a notebook may write no file there (nor change one)."""
+    before, after = FOLDER["before"], FOLDER["after"]
+    changed = sorted(
+        name for name in set(before) | set(after) if before.get(name) != after.get(name)
+    )
+    assert not changed, f"files written or changed by the notebooks under the sweep: {changed}"
 
 
 def _problems(result: Result) -> list[str]:
