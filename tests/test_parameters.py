@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -166,18 +167,24 @@ BAD = [
 
 
 @pytest.fixture(scope="module")
-def synthetic(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[Case, Result]]:
-    """Three synthetic notebooks (good, bad, unchecked) in a temporary folder, all their cases run in one go."""
+def synth_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A temporary folder holding MODULE as ``synth.py``, importable while the module's tests run."""
     folder = tmp_path_factory.mktemp("synthetic")
     (folder / "synth.py").write_text(MODULE, encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
         mp.syspath_prepend(str(folder))
-        good = _notebook(folder, "01_good.ipynb", GOOD)
-        bad = _notebook(folder, "02_bad.ipynb", BAD)
-        unchecked = _notebook(folder, "03_unchecked.ipynb", ["x = 1"], check=False)
-        runs = {nb: cases_for(nb, discover(nb) or {}) for nb in (good, bad)}
-        runs[unchecked] = [Case(unchecked, misspelt("currency"), "USD", "ParameterError")]
-        results = run_all(case for cases in runs.values() for case in cases)
+        yield folder
+
+
+@pytest.fixture(scope="module")
+def synthetic(synth_folder: Path) -> dict[str, dict[Case, Result]]:
+    """Three synthetic notebooks (good, bad, unchecked), all their cases run in one go."""
+    good = _notebook(synth_folder, "01_good.ipynb", GOOD)
+    bad = _notebook(synth_folder, "02_bad.ipynb", BAD)
+    unchecked = _notebook(synth_folder, "03_unchecked.ipynb", ["x = 1"], check=False)
+    runs = {nb: cases_for(nb, discover(nb) or {}) for nb in (good, bad)}
+    runs[unchecked] = [Case(unchecked, misspelt("currency"), "USD", "ParameterError")]
+    results = run_all(case for cases in runs.values() for case in cases)
     return {nb.stem: {c: r for c, r in results.items() if c.notebook == nb} for nb in runs}
 
 
@@ -239,15 +246,11 @@ REACH = [
 
 
 @pytest.fixture(scope="module")
-def reach(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[Case, Result]]:
+def reach(synth_folder: Path) -> dict[str, dict[Case, Result]]:
     """The REACH notebook's cases, forked from the as-written run and run from the top."""
-    folder = tmp_path_factory.mktemp("reach")
-    (folder / "synth.py").write_text(MODULE, encoding="utf-8")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.syspath_prepend(str(folder))
-        nb = _notebook(folder, "04_reach.ipynb", REACH)
-        runs = cases_for(nb, discover(nb) or {})
-        return {"fork": run_all(runs), "top": run_all(runs, fork=False)}
+    nb = _notebook(synth_folder, "04_reach.ipynb", REACH)
+    runs = cases_for(nb, discover(nb) or {})
+    return {"fork": run_all(runs), "top": run_all(runs, fork=False)}
 
 
 def test_forked_cases_give_what_runs_from_the_top_give(
