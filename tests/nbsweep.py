@@ -28,6 +28,7 @@ one after the other, in this one process.
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import json
 import os
@@ -38,7 +39,7 @@ import threading
 import warnings
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import nbformat
 from IPython.core.displayhook import DisplayHook
@@ -62,33 +63,56 @@ DYNAMIC = {
 }
 
 
-def names_in(source: str) -> set[str] | None:
+@functools.cache
+def _parsed(source: str) -> tuple[str, ast.Module] | None:
+    """A cell's code (magics turned into Python, as IPython runs it) and its tree; None when it does not parse.
+
+    Cached: the same cells are read once per case, so each is parsed once.
+    """
+    try:
+        code = TransformerManager().transform_cell(source)
+        return code, ast.parse(code)
+    except SyntaxError:
+        return None
+
+
+def _is_check(node: ast.AST) -> bool:
+    """Is ``node`` a ``check_namespace(<spec>, globals())`` call (any prefix)?"""
+    if not isinstance(node, ast.Call) or len(node.args) != 2:
+        return False
+    func, second = node.func, node.args[1]
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return (
+        name == "check_namespace"
+        and isinstance(second, ast.Call)
+        and getattr(second.func, "id", "") == "globals"
+    )
+
+
+@functools.cache
+def names_in(source: str) -> frozenset[str] | None:
     """The names a cell's code mentions, or None when it may read any global (dynamic access, or no parse).
 
     The ``globals()`` handed to ``check_namespace`` is not dynamic access: that call only checks values.
 
     Example: ``names_in("y = f(x)") == {"y", "f", "x"}``; ``names_in("eval('x')") is None``
     """
-    try:
-        tree = ast.parse(TransformerManager().transform_cell(source))
-    except SyntaxError:
+    parsed = _parsed(source)
+    if parsed is None:
         return None
     found: set[str] = set()
     skip: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name == "check_namespace":
-                skip.update(id(arg) for arg in node.args[1:2] if isinstance(arg, ast.Call))
-                skip.update(id(arg.func) for arg in node.args[1:2] if isinstance(arg, ast.Call))
+    for node in ast.walk(parsed[1]):
+        if _is_check(node):
+            second = cast(ast.Call, cast(ast.Call, node).args[1])
+            skip.update((id(second), id(second.func)))
         if isinstance(node, ast.Name) and id(node) not in skip:
             found.add(node.id)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [a.name for a in node.names] + [getattr(node, "module", None) or ""]
             if "__main__" in modules:
                 return None
-    return None if found & DYNAMIC else found
+    return None if found & DYNAMIC else frozenset(found)
 
 
 def check_call(source: str) -> str | None:
@@ -97,26 +121,11 @@ def check_call(source: str) -> str | None:
     Read from the code, so a call quoted in a comment or a string does not count.
     Example: ``check_call("import helpers as h\nh.params.check_namespace(m.PARAMETERS, globals())")``
     """
-    try:
-        code = TransformerManager().transform_cell(source)
-        tree = ast.parse(code)
-    except SyntaxError:
+    parsed = _parsed(source)
+    if parsed is None:
         return None
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Call)
-            and (
-                node.func.attr
-                if isinstance(node.func, ast.Attribute)
-                else getattr(node.func, "id", "")
-            )
-            == "check_namespace"
-            and len(node.args) == 2
-            and isinstance(node.args[1], ast.Call)
-            and getattr(node.args[1].func, "id", "") == "globals"
-        ):
-            return ast.get_source_segment(code, node)
-    return None
+    code, tree = parsed
+    return next((ast.get_source_segment(code, n) for n in ast.walk(tree) if _is_check(n)), None)
 
 
 def first_reach(cells: list[str], start: int, name: str) -> int:
@@ -166,9 +175,8 @@ class Runner:
         hook.outputs = self.outputs
         self.shell.displayhook = hook
         self.shell.display_trap.hook = hook
-        warnings.simplefilter(
-            "always"
-        )  # every warning in every case, as a fresh kernel would show it
+        # Every warning in every case, as a fresh kernel would show it.
+        warnings.simplefilter("always")
 
     def reset(self, folder: Path) -> None:
         self.shell.reset(new_session=False)
@@ -221,9 +229,17 @@ class Plan:
         if not tagged:
             raise SystemExit(f"{notebook}: no cell tagged 'parameters'")
         self.params_at = tagged[0]
+        written: dict[str, Any] = {}
+        exec(self.cells[self.params_at], written)  # the parameters cell: literal assignments
+        #: The values the notebook is written with, by name.
+        self.values = {k: v for k, v in written.items() if not k.startswith("__")}
         # The check that counts is the first one after the parameters cell: the one a papermill run reaches.
         calls = [(i, check_call(s)) for i, s in enumerate(self.cells) if i > self.params_at]
         self.check_at, self.check = next(((i, c) for i, c in calls if c), (None, None))
+
+    def as_written(self, case: dict[str, Any]) -> bool:
+        """Is the case the notebook as written (no name, or the value the parameters cell gives)?"""
+        return not case["name"] or same(self.values.get(case["name"], ...), case["value"])
 
     def start(self, name: str) -> int:
         """The cell a case of parameter ``name`` must start at: the first after the parameters that can see it."""
@@ -240,6 +256,8 @@ def sweep(
     process, one after the other (where there is no safe fork).
     """
     cells = plan.cells
+    # In "fork" and "serial", a case at the as-written value is the as-written run; "top" runs them all.
+    as_written = {n for n, c in enumerate(cases) if mode != "top" and plan.as_written(c)}
     starts = {n: (plan.start(c["name"]) if mode == "fork" else 0) for n, c in enumerate(cases)}
     results: list[dict[str, Any] | None] = [None] * len(cases)
     runner.reset(plan.notebook.parent)
@@ -249,13 +267,10 @@ def sweep(
     children: set[int] = set()
     stopped_at: int | None = None  # the cell at which the as-written run failed
     for index in range(len(cells) + 1):
-        for number in (n for n, at in starts.items() if at == index and mode != "serial"):
-            case = cases[number]
-            if mode == "fork" and (
-                not case["name"] or same(runner.shell.user_ns.get(case["name"], ...), case["value"])
-            ):
-                results[number] = {"start": None}  # the as-written value: the as-written run, below
+        for number, at in starts.items():
+            if at != index or mode == "serial" or number in as_written:
                 continue
+            case = cases[number]
             check_first = mode == "fork" and plan.check_at is not None and plan.check_at < index
             if stopped_at is not None and not (check_first and stopped_at >= (plan.check_at or 0)):
                 results[number] = {**written, "start": index}  # fails as the as-written run did
@@ -279,9 +294,7 @@ def sweep(
         ):
             stopped_at = index
     for number, case in enumerate(cases):
-        if results[number] == {"start": None} or (
-            mode == "serial" and (not case["name"] or same(_value(plan, case), case["value"]))
-        ):
+        if number in as_written:
             results[number] = {**written, "start": None}
         elif mode == "serial":
             results[number] = {
@@ -363,13 +376,6 @@ class CaseRun:
             if i == self.plan.params_at:
                 self.runner.shell.user_ns[self.case["name"]] = self.case["value"]
         return result
-
-
-def _value(plan: Plan, case: dict[str, Any]) -> object:
-    """The value the parameters cell gives the case's name (a sentinel when it gives none)."""
-    namespace: dict[str, Any] = {}
-    exec(plan.cells[plan.params_at], namespace)  # the parameters cell: literal assignments
-    return namespace.get(case["name"], ...)
 
 
 def main() -> int:
