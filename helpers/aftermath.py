@@ -31,7 +31,7 @@ from matplotlib.axes import Axes
 
 from helpers import words
 from helpers.checks import real
-from helpers.data import load_events, shared_table
+from helpers.data import derived, load_events, shared_table
 from helpers.facts import Fact, fact, facts_table
 from helpers.formatting import money, months, pct, times
 from helpers.params import Choice, Number, Spec
@@ -328,18 +328,13 @@ def _source_end(date: object) -> pd.Timestamp | None:
     return pd.Timestamp(text[:10])
 
 
-_ENDS: dict[int, tuple[pd.DataFrame, dict[str, pd.Timestamp | None]]] = {}
-
-
 def _source_ends() -> dict[str, pd.Timestamp | None]:
     """The last day each source's date can mean, by source id (worked out once per load of the data)."""
-    table = shared_table("sources")
-    cached = _ENDS.get(id(table))
-    if cached is None or cached[0] is not table:
-        ends = {s: _source_end(d) for s, d in zip(table["source_id"], table["date"])}
-        _ENDS.clear()
-        _ENDS[id(table)] = cached = (table, ends)
-    return dict(cached[1])
+    return dict(derived("sources", _ends_of))
+
+
+def _ends_of(sources: pd.DataFrame) -> dict[str, pd.Timestamp | None]:
+    return {s: _source_end(d) for s, d in zip(sources["source_id"], sources["date"])}
 
 
 def _known_source(

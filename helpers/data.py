@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import pandas as pd
 
@@ -568,6 +568,34 @@ def load_table(name: str) -> pd.DataFrame:
     return shared_table(name).copy()
 
 
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the cache knows the data folder by: each file's name, modification time and size."""
+    return tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size)
+        for p in sorted(folder.glob("*"))
+        if p.is_file()
+    )
+
+
+T = TypeVar("T")
+
+#: (table name, builder) -> (the table it was built from, what it built); see :func:`derived`.
+_DERIVED: dict[tuple[str, Callable[[pd.DataFrame], Any]], tuple[pd.DataFrame, Any]] = {}
+
+
+def derived(name: str, build: Callable[[pd.DataFrame], T]) -> T:
+    """``build(shared_table(name))``, built once per load of the table and again when the data change.
+
+    For lookups that index a table (facts by key, sources by end date): read the result, never modify it.
+    Example: ``derived("sources", len) > 0``
+    """
+    table = shared_table(name)
+    cached = _DERIVED.get((name, build))
+    if cached is None or cached[0] is not table:
+        cached = _DERIVED[(name, build)] = (table, build(table))
+    return cast(T, cached[1])
+
+
 def shared_table(name: str) -> pd.DataFrame:
     """The validated table from the cache, not copied: read it, never modify it.
 
@@ -575,12 +603,7 @@ def shared_table(name: str) -> pd.DataFrame:
     filter it (so make new frames) thousands of times per notebook.
     """
     folder = data_dir()
-    stamp = tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size)
-        for p in sorted(folder.glob("*"))
-        if p.is_file()
-    )
-    return _load_table_cached(str(folder), name, stamp)
+    return _load_table_cached(str(folder), name, _stamp(folder))
 
 
 def validate_all(folder: Path | None = None) -> dict[str, int]:
@@ -590,11 +613,7 @@ def validate_all(folder: Path | None = None) -> dict[str, int]:
     """
     folder = folder or data_dir()
     names = [r["name"] for r in _package(str(folder))["resources"]]
-    stamp = tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size)
-        for p in sorted(folder.glob("*"))
-        if p.is_file()
-    )
+    stamp = _stamp(folder)
     return {n: len(_load_table_cached(str(folder), n, stamp)) for n in names}
 
 

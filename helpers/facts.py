@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.data import shared_table
+from helpers.data import derived, shared_table
 
 
 class FactLookupError(LookupError):
@@ -81,27 +81,17 @@ def facts_table(status: str | None = "reported", **where: str) -> pd.DataFrame:
     return table[mask].reset_index(drop=True)
 
 
-_INDEX: dict[int, tuple[pd.DataFrame, dict[tuple[str, ...], list[Fact]]]] = {}
-
-
 def _index() -> dict[tuple[str, ...], list[Fact]]:
     """Facts by (company, metric, period_label, breakdown, status), built once per load of the data."""
-    table = shared_table("facts")
-    cached = _INDEX.get(id(table))
-    if cached is None or cached[0] is not table:
-        index: dict[tuple[str, ...], list[Fact]] = {}
-        for _, row in table.iterrows():
-            key = (
-                row["company"],
-                row["metric"],
-                row["period_label"],
-                row["breakdown"],
-                row["status"],
-            )
-            index.setdefault(key, []).append(_row_to_fact(row))
-        _INDEX.clear()
-        _INDEX[id(table)] = cached = (table, index)
-    return cached[1]
+    return derived("facts", _build_index)
+
+
+def _build_index(table: pd.DataFrame) -> dict[tuple[str, ...], list[Fact]]:
+    index: dict[tuple[str, ...], list[Fact]] = {}
+    for _, row in table.iterrows():
+        key = (row["company"], row["metric"], row["period_label"], row["breakdown"], row["status"])
+        index.setdefault(key, []).append(_row_to_fact(row))
+    return index
 
 
 def fact(

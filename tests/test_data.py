@@ -3,12 +3,14 @@ message naming the file, the line and the value."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import helpers as h
-from helpers.data import DataError
+from helpers.data import DataError, derived
 
 REPO_DATA = Path(__file__).resolve().parent.parent / "data"
 TABLES = ["facts", "sources", "rates", "profile", "events", "prices"]
@@ -65,6 +67,19 @@ def _expect(name: str, *fragments: str) -> None:
     message = str(info.value)
     for fragment in fragments:
         assert fragment in message, f"{fragment!r} not in {message!r}"
+
+
+def test_derived_lookups_are_built_once_and_again_when_the_data_change(data_copy: Path) -> None:
+    calls: list[int] = []
+
+    def count_rows(table: pd.DataFrame) -> int:
+        calls.append(1)
+        return len(table)
+
+    first = derived("sources", count_rows)
+    assert derived("sources", count_rows) == first and len(calls) == 1
+    os.utime(data_copy / "sources.csv", ns=(0, 1))  # the file changed (its time does)
+    assert derived("sources", count_rows) == first and len(calls) == 2
 
 
 def test_missing_column(data_copy: Path) -> None:
