@@ -578,6 +578,31 @@ def finding_growth(
     )
 
 
+#: The opening both margin findings share: gross margin and adjusted loss, one half against the like half.
+_MARGIN_LEAD = (
+    "{co}, {p0} to {p1}: the gross margin {gdir} from {g0} to {g1} ({pp} percentage points) and the "
+    "adjusted loss {ldir} from {l0} to {l1} revenue."
+)
+
+
+def _margin_fields(
+    company: str, periods: tuple[str, str], gm: tuple[float, float], loss: tuple[float, float]
+) -> dict[str, str]:
+    """The fields of :data:`_MARGIN_LEAD`."""
+    return {
+        "co": company,
+        "p0": periods[0],
+        "p1": periods[1],
+        "gdir": words.direction(gm[0], gm[1]),
+        "g0": pct(gm[0]),
+        "g1": pct(gm[1]),
+        "pp": f"{gm[1] - gm[0]:+.1f}",
+        "ldir": words.direction(loss[0], loss[1]),
+        "l0": times(loss[0]),
+        "l1": times(loss[1]),
+    }
+
+
 def finding_margins(
     *,
     company: str,
@@ -594,19 +619,9 @@ def finding_margins(
     loss=(9.18, 2.06), rd=(8.35, 2.23), rd_amount=(1594.7, 2131.2), currency="RMB")``
     """
     return words.say(
-        "{co}, {p0} to {p1}: the gross margin {gdir} from {g0} to {g1} ({pp} percentage points) and the "
-        "adjusted loss {ldir} from {l0} to {l1} revenue. R&D per unit of revenue {rdir} from {r0} to {r1}, "
+        _MARGIN_LEAD + " R&D per unit of revenue {rdir} from {r0} to {r1}, "
         "while R&D itself {adir} by {ach}, from {a0} to {a1}.",
-        co=company,
-        p0=periods[0],
-        p1=periods[1],
-        gdir=words.direction(gm[0], gm[1]),
-        g0=pct(gm[0]),
-        g1=pct(gm[1]),
-        pp=f"{gm[1] - gm[0]:+.1f}",
-        ldir=words.direction(loss[0], loss[1]),
-        l0=times(loss[0]),
-        l1=times(loss[1]),
+        **_margin_fields(company, periods, gm, loss),
         rdir=words.direction(rd[0], rd[1]),
         r0=times(rd[0]),
         r1=times(rd[1]),
@@ -632,19 +647,9 @@ def finding_margins_no_rd(
     loss=(4.56, 2.51), rd_year=3.20, rd_half=2.55)``
     """
     return words.say(
-        "{co}, {p0} to {p1}: the gross margin {gdir} from {g0} to {g1} ({pp} percentage points) and the "
-        "adjusted loss {ldir} from {l0} to {l1} revenue. Our sources give no R&D for {p0}, so R&D has no like "
+        _MARGIN_LEAD + " Our sources give no R&D for {p0}, so R&D has no like "
         "half: it was {r0} revenue over 2025 and {r1} in {p1}, a year beside a half, with no verdict drawn.",
-        co=company,
-        p0=periods[0],
-        p1=periods[1],
-        gdir=words.direction(gm[0], gm[1]),
-        g0=pct(gm[0]),
-        g1=pct(gm[1]),
-        pp=f"{gm[1] - gm[0]:+.1f}",
-        ldir=words.direction(loss[0], loss[1]),
-        l0=times(loss[0]),
-        l1=times(loss[1]),
+        **_margin_fields(company, periods, gm, loss),
         r0=times(rd_year),
         r1=times(rd_half),
     )
