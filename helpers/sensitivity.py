@@ -465,6 +465,19 @@ def longer(
     return compare(runway, other, rel_tol=rel_tol, more=more, less=less, same=same)
 
 
+#: Two companies' runways within this fraction of each other read as about the same.
+SAME_RUNWAY_TOL = 0.05
+
+
+def roughly_longer(runway: float, other: float) -> str:
+    """One company's runway against another's: "longer", "shorter", or "about the same" within 5%.
+
+    >>> roughly_longer(20.0, 10.0), roughly_longer(10.0, 20.0), roughly_longer(10.0, 10.4)
+    ('longer', 'shorter', 'about the same')
+    """
+    return longer(runway, other, rel_tol=SAME_RUNWAY_TOL, same="about the same")
+
+
 def cash_ladder(cash: float, fvtpl: float, facilities: float) -> dict[str, float]:
     """Cash counted three ways, each adding one item. Example: ``cash_ladder(1.0, 2.0, 3.0)['cash_fvtpl']`` is 3.0."""
     return {
@@ -1144,24 +1157,10 @@ def finding_like_for_like(
         "investments, while Zhipu's investments at its balance-sheet date are not in the data.",
         mm_adj=months(mm["adjusted_net_loss"]),
         zp_adj=months(zp["adjusted_net_loss"]),
-        adj=longer(
-            mm["adjusted_net_loss"],
-            zp["adjusted_net_loss"],
-            rel_tol=0.05,
-            more="longer",
-            less="shorter",
-            same="about the same",
-        ),
+        adj=roughly_longer(mm["adjusted_net_loss"], zp["adjusted_net_loss"]),
         mm_net=months(mm["net_loss"]),
         zp_net=months(zp["net_loss"]),
-        net=longer(
-            mm["net_loss"],
-            zp["net_loss"],
-            rel_tol=0.05,
-            more="longer",
-            less="shorter",
-            same="about the same",
-        ),
+        net=roughly_longer(mm["net_loss"], zp["net_loss"]),
         mm_adj_burn=_m(mm_burns["adjusted_net_loss"], "USD"),
         mm_period=mm_period,
         zp_period=zp_period,
@@ -1320,17 +1319,10 @@ def takeaways(
         zp_high=months(max(zp_runways.values())),
         mm_adj=months(mm_runways["adjusted_net_loss"]),
         zp_adj=months(zp_runways["adjusted_net_loss"]),
-        adj=longer(
-            mm_runways["adjusted_net_loss"],
-            zp_runways["adjusted_net_loss"],
-            rel_tol=0.05,
-            same="about the same",
-        ),
+        adj=roughly_longer(mm_runways["adjusted_net_loss"], zp_runways["adjusted_net_loss"]),
         mm_net=months(mm_runways["net_loss"]),
         zp_net=months(zp_runways["net_loss"]),
-        net=longer(
-            mm_runways["net_loss"], zp_runways["net_loss"], rel_tol=0.05, same="about the same"
-        ),
+        net=roughly_longer(mm_runways["net_loss"], zp_runways["net_loss"]),
         pace=pace,
         counted=proceeds_phrase(
             counted, {c: cast(Proceeds, r["proceeds"]) for c, r in cases.items()}
