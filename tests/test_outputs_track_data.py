@@ -8,7 +8,6 @@ as the real notebooks.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -18,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from nbfiles import load_runner, write_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 CASH = "mm_cash_2025_09_30,minimax,cash_and_equivalents,,2025-09-30,,2025-09-30,362.6,"
@@ -30,34 +30,12 @@ CELLS = [
 ]
 
 
-def _write(path: Path, sources: list[str]) -> None:
-    cells = [
-        {
-            "cell_type": "code",
-            "id": f"c{i}",
-            "metadata": {},
-            "execution_count": None,
-            "outputs": [],
-            "source": s,
-        }
-        for i, s in enumerate(sources)
-    ]
-    nb = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
-    path.write_text(json.dumps(nb), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def nbval_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
     """Run the notebooks with make book's runner, then change a figure and a stored chart, then nbval."""
     folder = tmp_path_factory.mktemp("outputs")
-    _write(folder / NOTEBOOK, CELLS)
-    spec = importlib.util.spec_from_file_location(
-        "run_notebooks", ROOT / "scripts" / "run_notebooks.py"
-    )
-    assert spec and spec.loader
-    runner = importlib.util.module_from_spec(spec)
-    sys.modules["run_notebooks"] = runner
-    spec.loader.exec_module(runner)
+    write_notebook(folder / NOTEBOOK, *CELLS)
+    runner = load_runner()
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("JUPYTER_DATA_DIR", str(folder / "jupyter-data"))
         assert runner.main([str(folder / NOTEBOOK)]) == 0

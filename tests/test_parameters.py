@@ -16,13 +16,13 @@ synthetic notebook (good, failing, misspelt and currency-dependent cases) in a t
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from nbcases import Case, Result, cases_for, currency_parameters, discover, mask, misspelt, run_all
+from nbfiles import write_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -132,27 +132,13 @@ def _notebook(folder: Path, name: str, body: list[str], check: bool = True) -> P
         if check
         else "h.params.cases(synth.PARAMETERS)"
     )
-    cells = [
-        nbformat_cell(
-            "# Growth per month, a fraction\ncurrency = 'USD'\ngrowth = 0.1", tags=["parameters"]
-        ),
-        nbformat_cell(f"import helpers as h\nimport synth\n\n{call}"),
-    ] + [nbformat_cell(source) for source in body]
-    nb = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
-    path = folder / name
-    path.write_text(json.dumps(nb), encoding="utf-8")
-    return path
-
-
-def nbformat_cell(source: str, tags: list[str] | None = None) -> dict[str, object]:
-    return {
-        "cell_type": "code",
-        "id": f"c{abs(hash(source)) % 10**8}",
-        "metadata": {"tags": tags or []},
-        "execution_count": None,
-        "outputs": [],
-        "source": source,
-    }
+    return write_notebook(
+        folder / name,
+        "# Growth per month, a fraction\ncurrency = 'USD'\ngrowth = 0.1",
+        f"import helpers as h\nimport synth\n\n{call}",
+        *body,
+        parameters=True,
+    )
 
 
 GOOD = [
@@ -309,14 +295,7 @@ def test_names_in_sees_names_and_treats_dynamic_access_as_every_name() -> None:
 
 
 def test_a_notebook_without_parameters_is_found_as_none(tmp_path: Path) -> None:
-    nb = {
-        "cells": [nbformat_cell("x = 1", tags=["parameters"])],
-        "metadata": {},
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    path = tmp_path / "00_plain.ipynb"
-    path.write_text(json.dumps(nb), encoding="utf-8")
+    path = write_notebook(tmp_path / "00_plain.ipynb", "x = 1", parameters=True)
     assert discover(path) is None
 
 

@@ -6,8 +6,6 @@ files byte for byte afterwards.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import os
 import platform
 import shutil
@@ -16,42 +14,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import nbformat
 import pytest
+from nbfiles import RUNNER, load_runner, write_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNNER = ROOT / "scripts" / "run_notebooks.py"
-
-
-def _load_runner() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("run_notebooks", RUNNER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["run_notebooks"] = module  # the pool's workers find its functions by this name
-    spec.loader.exec_module(module)
-    return module
-
-
-def _notebook(path: Path, *sources: str) -> Path:
-    cells = [
-        {
-            "cell_type": "code",
-            "id": f"c{i}",
-            "metadata": {},
-            "execution_count": None,
-            "outputs": [],
-            "source": s,
-        }
-        for i, s in enumerate(sources)
-    ]
-    path.write_text(
-        json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}),
-        encoding="utf-8",
-    )
-    return path
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -68,11 +37,11 @@ def test_a_good_run_writes_normalised_and_trusted_notebooks(
     tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("JUPYTER_DATA_DIR", env["JUPYTER_DATA_DIR"])
-    nb = _notebook(tmp_path / "01_a.ipynb", "print(6 * 7)")
-    assert _load_runner().main([str(nb)]) == 0
+    nb = write_notebook(tmp_path / "01_a.ipynb", "print(6 * 7)")
+    assert load_runner().main([str(nb)]) == 0
     written = nbformat.read(nb, as_version=4)
     assert written.cells[0].outputs[0]["text"] == "42\n"
-    expected = _load_runner().METADATA
+    expected = load_runner().METADATA
     assert written.metadata.kernelspec == expected["kernelspec"]
     assert written.metadata.language_info == {
         **expected["language_info"],
@@ -97,10 +66,10 @@ def test_a_good_run_writes_normalised_and_trusted_notebooks(
 def test_a_failing_notebook_leaves_every_file_unchanged(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    good = _notebook(tmp_path / "01_good.ipynb", "x = 1")
-    bad = _notebook(tmp_path / "02_bad.ipynb", "raise ValueError('planted')")
+    good = write_notebook(tmp_path / "01_good.ipynb", "x = 1")
+    bad = write_notebook(tmp_path / "02_bad.ipynb", "raise ValueError('planted')")
     before = _snapshot(tmp_path)
-    assert _load_runner().main([str(good), str(bad)]) == 1
+    assert load_runner().main([str(good), str(bad)]) == 1
     err = capsys.readouterr().err
     assert "planted" in err and "no notebook was changed" in err
     assert _snapshot(tmp_path) == before
@@ -116,10 +85,10 @@ def test_bad_data_stops_the_run_before_any_notebook(
         facts.read_text(encoding="utf-8").replace(",3.46,,million,", ",-3.46,,million,"),
         encoding="utf-8",
     )
-    nb = _notebook(tmp_path / "01_a.ipynb", "print('ran')")
+    nb = write_notebook(tmp_path / "01_a.ipynb", "print('ran')")
     before = nb.read_bytes()
     monkeypatch.setenv("HELPERS_DATA_DIR", str(data))
-    assert _load_runner().main([str(nb)]) == 1
+    assert load_runner().main([str(nb)]) == 1
     err = capsys.readouterr().err
     assert "data/facts.csv, line 2, column 'value'" in err
     assert "no notebook was run or changed" in err
@@ -147,7 +116,7 @@ SLOW = "import pathlib, time, uuid\npathlib.Path('started-' + uuid.uuid4().hex).
 def test_an_interrupt_stops_every_worker_with_one_line(tmp_path: Path, env: dict[str, str]) -> None:
     """Ctrl-C (SIGINT); SIGTERM takes the same path (see the test of a killed make)."""
     sig = signal.SIGINT
-    paths = [_notebook(tmp_path / f"0{i}_slow.ipynb", SLOW) for i in (1, 2)]
+    paths = [write_notebook(tmp_path / f"0{i}_slow.ipynb", SLOW) for i in (1, 2)]
     before = {p.name: p.read_bytes() for p in paths}
     runner = subprocess.Popen(
         [sys.executable, str(RUNNER), *map(str, paths)],
@@ -182,7 +151,7 @@ def _state(pid: int) -> str:
 
 def test_killing_make_stops_the_workers(tmp_path: Path, env: dict[str, str]) -> None:
     """``kill -9`` of the parent (make): the runner and its workers stop instead of writing notebooks."""
-    paths = [_notebook(tmp_path / f"0{i}_slow.ipynb", SLOW) for i in (1, 2)]
+    paths = [write_notebook(tmp_path / f"0{i}_slow.ipynb", SLOW) for i in (1, 2)]
     before = {p.name: p.read_bytes() for p in paths}
     command = f"{sys.executable} {RUNNER} {' '.join(map(str, paths))} & wait"
     parent = subprocess.Popen(
@@ -207,7 +176,7 @@ def test_killing_make_stops_the_workers(tmp_path: Path, env: dict[str, str]) -> 
 def test_a_kernel_that_dies_at_start_is_started_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    runner = _load_runner()
+    runner = load_runner()
     from nbclient.exceptions import DeadKernelError
 
     real = runner.NotebookClient
@@ -223,7 +192,7 @@ def test_a_kernel_that_dies_at_start_is_started_again(
             return super().execute(**kwargs)
 
     monkeypatch.setattr(runner, "NotebookClient", FlakyClient)
-    nb = _notebook(tmp_path / "01_a.ipynb", "print('ok')")
+    nb = write_notebook(tmp_path / "01_a.ipynb", "print('ok')")
     text, _ = runner.execute(nb)
     assert len(calls) == 2 and '"ok\\n"' in text
     assert "starting it again" in capsys.readouterr().err
@@ -232,15 +201,15 @@ def test_a_kernel_that_dies_at_start_is_started_again(
 def test_a_kernel_that_dies_mid_run_is_not_retried(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    runner = _load_runner()
-    nb = _notebook(tmp_path / "01_a.ipynb", "import os\nos._exit(1)")
+    runner = load_runner()
+    nb = write_notebook(tmp_path / "01_a.ipynb", "import os\nos._exit(1)")
     with pytest.raises(runner.RunError, match="the kernel died"):
         runner.execute(nb)
 
 
 def test_stream_outputs_are_joined_whatever_their_timing() -> None:
     """The same print, sent as one message or as two, is stored the same (3.13 splits where 3.11 does not)."""
-    runner = _load_runner()
+    runner = load_runner()
     one = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('a'); print('b')")])
     two = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('a'); print('b')")])
     one.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="a\nb\n")]

@@ -28,6 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 import nbformat
 import pytest
+from nbfiles import load_runner
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -395,13 +396,7 @@ def planted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("HELPERS_DATA_DIR", str(root / "data"))
         mp.setenv("JUPYTER_DATA_DIR", str(root / "jupyter-data"))
-        spec = importlib.util.spec_from_file_location(
-            "run_notebooks", ROOT / "scripts" / "run_notebooks.py"
-        )
-        assert spec and spec.loader
-        runner = importlib.util.module_from_spec(spec)
-        sys.modules["run_notebooks"] = runner
-        spec.loader.exec_module(runner)
+        runner = load_runner()
         assert (
             runner.main([str(p) for p in sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))])
             == 0
