@@ -175,13 +175,12 @@ class Runner:
         hook.outputs = self.outputs
         self.shell.displayhook = hook
         self.shell.display_trap.hook = hook
-        # Every warning in every case, as a fresh kernel would show it.
-        warnings.simplefilter("always")
 
     def reset(self, folder: Path) -> None:
+        """Empty the namespace and work in ``folder``, before each notebook (and each serial case)."""
         self.shell.reset(new_session=False)
         os.chdir(folder)
-        warnings.simplefilter("always")
+        warnings.simplefilter("always")  # every warning in every case, as a fresh kernel shows it
 
     def run(self, source: str, index: int, result: dict[str, Any], history: bool = True) -> bool:
         """Run one cell; add its problems and texts to ``result``. False when it raised.
